@@ -1,0 +1,310 @@
+"""The knowledge base: forms, goals, intakes, medicines, conditions and their sources.
+
+Read once from the TOML files in ``resources/`` and validated by pydantic. A broken file is a
+:class:`KnowledgeError` naming the file and the field, never a traceback deep in the planner.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from magplan.resources import resource_dir
+
+Severity = Literal["info", "caution", "danger"]
+Laxative = Literal["none", "gentle", "moderate", "strong"]
+Timing = Literal["bedtime", "early", "any"]
+M = TypeVar("M", bound=BaseModel)
+
+
+class KnowledgeError(RuntimeError):
+    """A knowledge file is missing or invalid; the message names the file and the field."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(_Strict):
+    title: str
+    short: str
+
+
+class Disclaimer(_Strict):
+    text: str
+    depression: str
+    timeframe: str
+    sources: list[str]
+
+
+class Form(_Strict):
+    id: str
+    name: str
+    aliases: list[str] = []
+    elemental_fraction: float = Field(gt=0, lt=1)
+    fraction_low: float = Field(gt=0, lt=1)
+    fraction_high: float = Field(gt=0, lt=1)
+    fraction_note: str = ""
+    absorption: Literal["high", "moderate", "low"]
+    laxative: Laxative
+    calming: bool
+    crosses_bbb: str = ""
+    uses: list[str]
+    summary: str
+    sources: list[str]
+
+    @model_validator(mode="after")
+    def _range_holds(self) -> Form:
+        if not self.fraction_low <= self.elemental_fraction <= self.fraction_high:
+            raise ValueError("elemental_fraction must lie within fraction_low..fraction_high")
+        return self
+
+    @property
+    def is_laxative(self) -> bool:
+        return self.laxative != "none"
+
+
+class Goal(_Strict):
+    id: str
+    name: str
+    aliases: list[str] = []
+    description: str
+    first: list[str] = Field(min_length=1)
+    also: list[str] = []
+    reason: str
+    timing: Timing
+    sources: list[str]
+    note: str = ""
+
+
+class RdaRow(_Strict):
+    age_min: int
+    age_max: int
+    male: int
+    female: int
+    pregnancy: int | None = None
+    lactation: int | None = None
+    note: str = ""
+
+
+class Rda(_Strict):
+    source: str
+    rows: list[RdaRow]
+
+
+class LimitRow(_Strict):
+    age_min: int
+    age_max: int
+    mg: int = Field(gt=0)
+    source: str | None = None
+
+
+class UpperLimits(_Strict):
+    name: str
+    source: str
+    rows: list[LimitRow]
+
+
+class Dosing(_Strict):
+    source: str
+    max_daily_mg: int = Field(gt=0)
+    max_dose_mg: int = Field(gt=0)
+    max_doses: int = Field(ge=1, le=6)
+    comfortable_dose_mg: int = Field(gt=0)
+    titration_start_fraction: float = Field(gt=0, le=1)
+    titration_steps: int = Field(ge=1, le=8)
+
+
+class Intakes(_Strict):
+    rda: Rda
+    upper_limits: dict[str, UpperLimits]
+    dosing: Dosing
+
+
+class MedicineClass(_Strict):
+    id: str
+    name: str
+    warning_code: str
+    severity: Severity
+    other_first_min: int = Field(default=0, ge=0, le=720)
+    mg_first_min: int = Field(default=0, ge=0, le=720)
+    effect: Literal["none", "depleting", "retaining"] = "none"
+    message: str
+    sources: list[str]
+    names: list[str] = Field(min_length=1)
+
+    @property
+    def separates(self) -> bool:
+        return self.other_first_min > 0 or self.mg_first_min > 0
+
+
+class Condition(_Strict):
+    id: str
+    name: str
+    aliases: list[str] = []
+    gate: bool = False
+    avoid_laxative: bool = False
+    warning_code: str
+    severity: Severity = "danger"
+    message: str
+    supervised_message: str = ""
+    sources: list[str]
+
+
+class _FormsFile(_Strict):
+    forms: list[Form]
+
+
+class _GoalsFile(_Strict):
+    goals: list[Goal]
+
+
+class _MedicinesFile(_Strict):
+    classes: list[MedicineClass]
+
+
+class _ConditionsFile(_Strict):
+    conditions: list[Condition]
+
+
+class _SourcesFile(_Strict):
+    sources: dict[str, Source]
+    disclaimer: Disclaimer
+
+
+def _key(text: str) -> str:
+    """How names are compared: case, spaces, dashes and underscores do not matter."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum() or ch in "+'")
+
+
+class Knowledge(BaseModel):
+    """Everything the planner knows, cross-checked so that every reference resolves."""
+
+    model_config = ConfigDict(frozen=True)
+
+    forms: dict[str, Form]
+    goals: dict[str, Goal]
+    intakes: Intakes
+    medicines: dict[str, MedicineClass]
+    conditions: dict[str, Condition]
+    sources: dict[str, Source]
+    disclaimer: Disclaimer
+    form_lookup: dict[str, str]
+    goal_lookup: dict[str, str]
+    medicine_lookup: dict[str, str]
+    condition_lookup: dict[str, str]
+
+    def find_form(self, text: str) -> str | None:
+        return self.form_lookup.get(_key(text))
+
+    def find_goal(self, text: str) -> str | None:
+        return self.goal_lookup.get(_key(text))
+
+    def find_medicine(self, text: str) -> str | None:
+        """The medicine class id for a brand, generic or class name."""
+        return self.medicine_lookup.get(_key(text))
+
+    def find_condition(self, text: str) -> str | None:
+        return self.condition_lookup.get(_key(text))
+
+    def medicine_names(self) -> list[str]:
+        """Every name the planner recognises, for completion in the window."""
+        names = {n for c in self.medicines.values() for n in c.names}
+        return sorted(names, key=str.casefold)
+
+    def source_title(self, key: str) -> str:
+        return self.sources[key].title
+
+
+def _read(folder: Path, name: str) -> dict[str, object]:
+    path = folder / name
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError as exc:
+        raise KnowledgeError(f"{path}: file is missing") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise KnowledgeError(f"{path}: not valid TOML: {exc}") from exc
+
+
+def _validate(model: type[M], folder: Path, name: str) -> M:
+    data = _read(folder, name)
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise KnowledgeError(f"{folder / name}: field {where}: {first['msg']}") from exc
+
+
+def _index(name: str, entries: dict[str, list[str]]) -> dict[str, str]:
+    lookup: dict[str, str] = {}
+    for ident, words in entries.items():
+        for word in [ident, *words]:
+            key = _key(word)
+            if lookup.get(key, ident) != ident:
+                raise KnowledgeError(f"{name}: '{word}' names both {lookup[key]} and {ident}")
+            lookup[key] = ident
+    return lookup
+
+
+def load_knowledge_from(folder: Path) -> Knowledge:
+    """Read and cross-check every knowledge file in ``folder``."""
+    forms = _validate(_FormsFile, folder, "forms.toml").forms
+    goals = _validate(_GoalsFile, folder, "goals.toml").goals
+    intakes = _validate(Intakes, folder, "intakes.toml")
+    medicines = _validate(_MedicinesFile, folder, "medicines.toml").classes
+    conditions = _validate(_ConditionsFile, folder, "conditions.toml").conditions
+    sources_file = _validate(_SourcesFile, folder, "sources.toml")
+    sources = sources_file.sources
+    form_ids = {f.id for f in forms}
+
+    def check_sources(file: str, ident: str, keys: list[str]) -> None:
+        for key in keys:
+            if key not in sources:
+                raise KnowledgeError(f"{folder / file}: {ident}: unknown source '{key}'")
+
+    for form in forms:
+        check_sources("forms.toml", form.id, form.sources)
+    for goal in goals:
+        check_sources("goals.toml", goal.id, goal.sources)
+        for fid in [*goal.first, *goal.also]:
+            if fid not in form_ids:
+                raise KnowledgeError(f"{folder / 'goals.toml'}: {goal.id}: unknown form '{fid}'")
+    for med in medicines:
+        check_sources("medicines.toml", med.id, med.sources)
+    for cond in conditions:
+        check_sources("conditions.toml", cond.id, cond.sources)
+    check_sources("intakes.toml", "rda", [intakes.rda.source])
+    check_sources("intakes.toml", "dosing", [intakes.dosing.source])
+    for std, limits in intakes.upper_limits.items():
+        check_sources("intakes.toml", std, [limits.source])
+        check_sources("intakes.toml", std, [r.source for r in limits.rows if r.source])
+    if "us" not in intakes.upper_limits:
+        raise KnowledgeError(f"{folder / 'intakes.toml'}: upper_limits.us is required")
+
+    return Knowledge(
+        forms={f.id: f for f in forms},
+        goals={g.id: g for g in goals},
+        intakes=intakes,
+        medicines={m.id: m for m in medicines},
+        conditions={c.id: c for c in conditions},
+        sources=sources,
+        disclaimer=sources_file.disclaimer,
+        form_lookup=_index("forms.toml", {f.id: f.aliases for f in forms}),
+        goal_lookup=_index("goals.toml", {g.id: [g.name, *g.aliases] for g in goals}),
+        medicine_lookup=_index("medicines.toml", {m.id: [m.name, *m.names] for m in medicines}),
+        condition_lookup=_index(
+            "conditions.toml", {c.id: [c.name, *c.aliases] for c in conditions}
+        ),
+    )
+
+
+@cache
+def load_knowledge() -> Knowledge:
+    """The knowledge base, read once per process."""
+    return load_knowledge_from(resource_dir())

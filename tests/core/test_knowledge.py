@@ -1,0 +1,65 @@
+import shutil
+from pathlib import Path
+
+import pytest
+
+from magplan.core.knowledge import KnowledgeError, load_knowledge, load_knowledge_from
+from magplan.resources import resource_dir
+
+
+def test_every_goal_and_form_from_clinical_md_is_known() -> None:
+    k = load_knowledge()
+    assert set(k.goals) == {
+        "sleep",
+        "anxiety",
+        "depression",
+        "cognition",
+        "clarity",
+        "constipation",
+        "repletion",
+        "cramps",
+        "migraine",
+        "heart",
+    }
+    assert k.forms["oxide"].elemental_fraction == pytest.approx(0.603)
+    assert k.forms["glycinate"].fraction_low == pytest.approx(0.10)
+    assert k.forms["l-threonate"].fraction_low == pytest.approx(0.072)
+
+
+def test_names_resolve_case_and_punctuation_insensitively() -> None:
+    k = load_knowledge()
+    assert k.find_medicine("Zoloft") == "antidepressant"
+    assert k.find_medicine("ALENDRONIC acid") == "bisphosphonate"
+    assert k.find_goal("Stress") == "anxiety"
+    assert k.find_condition("AV block") == "heart-block"
+    assert k.find_form("Magnesium Bisglycinate") == "glycinate"
+    assert k.find_medicine("aspirin") is None
+
+
+def test_separation_minutes_follow_clinical_md() -> None:
+    m = load_knowledge().medicines
+    assert (m["calcium"].other_first_min, m["calcium"].mg_first_min) == (120, 120)
+    assert (m["tetracycline"].other_first_min, m["tetracycline"].mg_first_min) == (120, 360)
+    assert m["levothyroxine"].mg_first_min == 240
+    assert m["bisphosphonate"].mg_first_min == 240  # the larger of 2 h (ODS) and 3-4 h (LABEL)
+    assert m["antidepressant"].mg_first_min == 240
+
+
+def test_a_broken_file_names_the_file_and_field(tmp_path: Path) -> None:
+    folder = tmp_path / "res"
+    shutil.copytree(resource_dir(), folder)
+    text = (folder / "forms.toml").read_text()
+    (folder / "forms.toml").write_text(
+        text.replace("elemental_fraction = 0.603", "elemental_fraction = 6.03")
+    )
+    with pytest.raises(KnowledgeError, match=r"forms.toml: field forms\.\d+\.elemental_fraction"):
+        load_knowledge_from(folder)
+
+
+def test_an_unknown_source_key_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "res"
+    shutil.copytree(resource_dir(), folder)
+    text = (folder / "goals.toml").read_text()
+    (folder / "goals.toml").write_text(text.replace('sources = ["SEED"]', 'sources = ["NOPE"]', 1))
+    with pytest.raises(KnowledgeError, match="unknown source 'NOPE'"):
+        load_knowledge_from(folder)
