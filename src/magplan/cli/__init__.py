@@ -1,0 +1,103 @@
+"""The ``magplan`` command: ``plan``, ``forms``, and (without a command) the window.
+
+Bad input is one line on stderr naming the value and what is allowed, exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+from types import ModuleType
+from typing import NoReturn
+
+from magplan import __version__
+from magplan.core.errors import PlanInputError
+from magplan.core.knowledge import KnowledgeError
+
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """A bad option or value: one line, exit 2."""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that reports an error as one line and exit status 2, never a usage dump."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def build_parser() -> Parser:
+    from magplan.cli import forms_cmd, plan_cmd
+
+    parser = Parser(
+        prog="magplan",
+        description="Magnesium Planner: a safe, divided, printable daily magnesium schedule. "
+        "Without a command it opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"magplan {__version__}")
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="open the window, wait for the first paint and exit 0",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    for module in (plan_cmd, forms_cmd, *_extra_commands()):
+        module.register(sub)
+    return parser
+
+
+def _extra_commands() -> list[ModuleType]:
+    """Commands whose modules live elsewhere (printing, profiles), registered when present."""
+    found: list[ModuleType] = []
+    for name in ("magplan.cli.print_cmd", "magplan.cli.export_cmd", "magplan.cli.profiles_cmd"):
+        try:
+            found.append(importlib.import_module(name))
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+    return found
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = build_parser().parse_args(args_list)
+        if args.command is None:
+            return _open_window(smoke_test=args.smoke_test)
+        run: Command = args.run
+        return run(args)
+    except (UsageError, PlanInputError) as exc:
+        print(f"magplan: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KnowledgeError as exc:
+        print(f"magplan: broken installation: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0
+
+
+def _open_window(*, smoke_test: bool) -> int:
+    try:
+        gui = importlib.import_module("magplan.gui.app")
+    except ModuleNotFoundError as exc:
+        if not (exc.name or "").startswith("magplan.gui"):
+            raise
+        print(
+            "magplan: this build has no window; use 'magplan plan' (see 'magplan --help')",
+            file=sys.stderr,
+        )
+        return 1
+    code: int = gui.run_app(smoke_test=smoke_test)
+    return code
+
+
+def gui_main() -> int:
+    """Entry point of the ``magplan-gui`` launcher (no console window on Windows)."""
+    return main(sys.argv[1:])

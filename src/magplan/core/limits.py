@@ -1,0 +1,54 @@
+"""Reference intakes and upper limits for one person (ODS; EFSA; SEED)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from magplan.core.knowledge import Knowledge
+from magplan.core.request import PlanRequest
+
+ADULT_AGE = 18
+INFANT_AGE = 1
+
+
+@dataclass(frozen=True)
+class Limits:
+    upper_limit_mg: int | None  # from supplements and medicines; None: none set (infants)
+    limit_name: str
+    limit_source: str
+    rda_mg: int
+    rda_row: str  # which RDA column applied, for the explanation
+    max_daily_mg: int
+    max_dose_mg: int
+
+
+def rda_for(k: Knowledge, req: PlanRequest) -> tuple[int, str]:
+    """The RDA for the person; with sex unknown, the lower of the two columns."""
+    row = next(r for r in k.intakes.rda.rows if r.age_min <= req.age_years <= r.age_max)
+    if req.pregnant and row.pregnancy is not None:
+        return row.pregnancy, "pregnancy"
+    if req.lactating and row.lactation is not None:
+        return row.lactation, "lactation"
+    if req.sex == "male":
+        return row.male, "male"
+    if req.sex == "female":
+        return row.female, "female"
+    return min(row.male, row.female), "sex not given: the lower value"
+
+
+def limits_for(k: Knowledge, req: PlanRequest) -> Limits:
+    standard = k.intakes.upper_limits[req.limit]
+    row = next(
+        (r for r in standard.rows if r.age_min <= req.age_years <= r.age_max),
+        None,
+    )
+    rda, rda_row = rda_for(k, req)
+    return Limits(
+        upper_limit_mg=row.mg if row else None,
+        limit_name=standard.name,
+        limit_source=(row.source if row and row.source else standard.source),
+        rda_mg=rda,
+        rda_row=rda_row,
+        max_daily_mg=k.intakes.dosing.max_daily_mg,
+        max_dose_mg=k.intakes.dosing.max_dose_mg,
+    )

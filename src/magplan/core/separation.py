@@ -1,0 +1,107 @@
+"""Separation rules between magnesium and other medicines, on a repeating day.
+
+A rule says how long the other product must come before magnesium (``other_first_min``) and how
+long magnesium must come before the other product (``mg_first_min``). On a day that repeats, a
+dose at ``t`` keeps a rule against the other product taken at ``m`` exactly when ``t`` lies
+outside the open window ``(m - mg_first_min, m + other_first_min)``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from magplan.core.timeofday import MINUTES_PER_DAY, format_time, forward_gap
+
+
+@dataclass(frozen=True)
+class SeparationRule:
+    name: str  # the medicine as the user named it
+    class_id: str
+    warning_code: str
+    time_min: int  # when the other product is taken
+    other_first_min: int
+    mg_first_min: int
+
+    def shortfall_min(self, dose_min: int) -> int:
+        """How many minutes the dose at ``dose_min`` misses this rule by (0: kept)."""
+        since_other = forward_gap(self.time_min, dose_min)  # other product, then magnesium
+        until_other = forward_gap(dose_min, self.time_min)  # magnesium, then other product
+        if since_other == 0:
+            return max(self.other_first_min, self.mg_first_min)
+        return max(0, self.other_first_min - since_other) + max(0, self.mg_first_min - until_other)
+
+    def describe(self) -> str:
+        """``"calcium at 08:00: at least 2 h either side"``."""
+        when = format_time(self.time_min)
+        if self.other_first_min == self.mg_first_min:
+            return f"{self.name} at {when}: at least {_hours(self.mg_first_min)} either side"
+        return (
+            f"{self.name} at {when}: {self.name} at least {_hours(self.other_first_min)} before "
+            f"or {_hours(self.mg_first_min)} after magnesium"
+        )
+
+
+def _hours(minutes: int) -> str:
+    return f"{minutes // 60} h" if minutes % 60 == 0 else f"{minutes / 60:.1f} h"
+
+
+def rule_text(other_first_min: int, mg_first_min: int) -> str:
+    """The rule of a class in words, for tables and the printout."""
+    if other_first_min == mg_first_min:
+        return f"at least {_hours(mg_first_min)} apart"
+    return (
+        f"take it at least {_hours(other_first_min)} before or "
+        f"{_hours(mg_first_min)} after magnesium"
+    )
+
+
+def total_shortfall(rules: list[SeparationRule], dose_min: int) -> int:
+    return sum(r.shortfall_min(dose_min) for r in rules)
+
+
+def feasible_intervals(
+    rules: list[SeparationRule], wake_min: int, waking_min: int, step_min: int = 5
+) -> list[tuple[int, int]]:
+    """Closed intervals of offsets from waking (on the ``step_min`` grid) that keep every rule.
+
+    Offsets are minutes after ``wake_min``; absolute times are ``wake_min + offset`` and must
+    fall on the step grid, so offsets are chosen with that in mind.
+    """
+    blocked: list[tuple[int, int]] = []  # open intervals of offsets
+    for r in rules:
+        base = forward_gap(wake_min, r.time_min)
+        for shift in (-MINUTES_PER_DAY, 0, MINUTES_PER_DAY):
+            lo = base + shift - r.mg_first_min
+            hi = base + shift + r.other_first_min
+            if hi > 0 and lo < waking_min:
+                blocked.append((lo, hi))
+    blocked.sort()
+    first = _grid_up(wake_min, 0, step_min)
+    last = _grid_down(wake_min, waking_min, step_min)
+    free: list[tuple[int, int]] = []
+    cursor = first
+    for lo, hi in blocked:
+        if hi <= cursor:
+            continue
+        if lo >= cursor:
+            end = min(_grid_down(wake_min, lo, step_min), last)
+            if end >= cursor:
+                free.append((cursor, end))
+        cursor = max(cursor, _grid_up(wake_min, hi, step_min))
+        if cursor > last:
+            break
+    if cursor <= last:
+        free.append((cursor, last))
+    return free
+
+
+def _grid_up(wake_min: int, offset: int, step: int) -> int:
+    """Smallest offset >= ``offset`` whose absolute time is on the step grid."""
+    absolute = wake_min + offset
+    return offset + (-absolute) % step
+
+
+def _grid_down(wake_min: int, offset: int, step: int) -> int:
+    """Largest offset <= ``offset`` whose absolute time is on the step grid."""
+    absolute = wake_min + offset
+    return offset - absolute % step

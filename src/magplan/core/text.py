@@ -1,0 +1,69 @@
+"""Words for numbers, shared by the command line, the window and the printout."""
+
+from __future__ import annotations
+
+from magplan.core.plan import Dose
+
+_PLURALS = {
+    "capsule": "capsules",
+    "tablet": "tablets",
+    "scoop": "scoops",
+    "softgel": "softgels",
+    "gummy": "gummies",
+    "sachet": "sachets",
+    "drop": "drops",
+    "teaspoon": "teaspoons",
+    "ml": "ml",
+    "mg": "mg",
+}
+
+
+def plural(unit: str, count: float) -> str:
+    if unit == "mg" or count == 1 or 0 < count < 1:
+        return unit
+    if unit in _PLURALS:
+        return _PLURALS[unit]
+    return unit if unit.endswith("s") else unit + "s"
+
+
+def format_count(units: float) -> str:
+    """2 -> "2", 1.5 -> "1½", 0.5 -> "½"."""
+    whole = int(units)
+    half = abs(units - whole - 0.5) < 1e-9
+    if half:
+        return f"{whole}½" if whole else "½"
+    return f"{units:g}"
+
+
+def format_units(units: float, unit: str) -> str:
+    """``2 capsules``, ``1½ tablets``, ``175 mg``."""
+    if unit == "mg":
+        return f"{units:g} mg"
+    return f"{format_count(units)} {plural(unit, units)}"
+
+
+def format_mg(mg: float) -> str:
+    return f"{mg:g} mg"
+
+
+def dose_amount(dose: Dose) -> str:
+    """What to take, in the person's own units, with the compound weight when known."""
+    text = format_units(dose.units, dose.unit)
+    if dose.product_label:
+        text += f" of {dose.product_label}"
+    return text
+
+
+def time_of_day_column(minute_of_day: int, *, at_bedtime: bool, wake_min: int) -> str:
+    """The pill card's column: Morning, Noon, Evening or Bedtime (AHRQ)."""
+    if at_bedtime:
+        return "Bedtime"
+    hours_awake = ((minute_of_day - wake_min) % 1440) / 60
+    if hours_awake < 4.5:
+        return "Morning"
+    if hours_awake < 9:
+        return "Noon"
+    return "Evening"
+
+
+SEVERITY_LABELS = {"danger": "DANGER", "caution": "CAUTION", "info": "NOTE"}

@@ -1,0 +1,55 @@
+"""Start low, step up weekly (SEED): a ramp from about a third of the plan to all of it."""
+
+from __future__ import annotations
+
+from magplan.core.knowledge import Knowledge
+from magplan.core.plan import Dose, TitrationStep
+
+
+def titrate(k: Knowledge, doses: tuple[Dose, ...]) -> tuple[TitrationStep, ...]:
+    """Weekly steps; in the early weeks the bedtime dose comes first, then the others in order."""
+    if not doses:
+        return ()
+    dosing = k.intakes.dosing
+    weeks = dosing.titration_steps
+    full_mg = sum(d.elemental_mg for d in doses)
+    priority = sorted(range(len(doses)), key=lambda i: (not doses[i].at_bedtime, doses[i].time_min))
+    steps: list[TitrationStep] = []
+    for week in range(1, weeks + 1):
+        if week == weeks:
+            units = [d.units for d in doses]
+        else:
+            share = dosing.titration_start_fraction + (1 - dosing.titration_start_fraction) * (
+                week - 1
+            ) / (weeks - 1)
+            units = _fill(doses, priority, full_mg * share)
+        mg = round(sum(u * d.elemental_mg_per_unit for u, d in zip(units, doses, strict=True)), 1)
+        if steps and mg <= steps[-1].daily_elemental_mg:
+            continue
+        steps.append(
+            TitrationStep(
+                week=len(steps) + 1,
+                daily_elemental_mg=mg,
+                doses=tuple((d.time_min, u) for d, u in zip(doses, units, strict=True) if u > 0),
+            )
+        )
+    return tuple(steps)
+
+
+def _fill(doses: tuple[Dose, ...], priority: list[int], goal_mg: float) -> list[float]:
+    """Add one unit step at a time, round the doses in priority order, up to ``goal_mg``."""
+    units = [0.0] * len(doses)
+    total = 0.0
+    progressed = True
+    while progressed:
+        progressed = False
+        for i in priority:
+            d = doses[i]
+            add = d.unit_step * d.elemental_mg_per_unit
+            if units[i] + d.unit_step <= d.units + 1e-9 and (
+                total == 0 or total + add <= goal_mg + 1e-9
+            ):
+                units[i] += d.unit_step
+                total += add
+                progressed = True
+    return units
