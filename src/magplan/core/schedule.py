@@ -83,8 +83,7 @@ def _candidates(day: Day, n: int, free: list[tuple[int, int]]) -> list[int]:
         for i in range(1, parts):
             anchors.add(_on_grid(day, day.waking_min * i // parts))
     if not free:
-        coarse = {_on_grid(day, o) for o in range(0, day.waking_min + 1, 30)}
-        return sorted(anchors | coarse)
+        return sorted(anchors | _coarse(day))
     found = set()
     for a in anchors:
         for lo, hi in free:
@@ -103,6 +102,11 @@ def _candidates(day: Day, n: int, free: list[tuple[int, int]]) -> list[int]:
     return sorted(o for o in found if 0 <= o <= day.waking_min)
 
 
+def _coarse(day: Day) -> set[int]:
+    """Every half hour of the waking day: room to spread doses when no time keeps every rule."""
+    return {_on_grid(day, o) for o in range(0, day.waking_min + 1, 30)}
+
+
 def _meal_at(day: Day, offset: int) -> int | None:
     for i, meal in enumerate(day.meals_off):
         if 0 <= offset - meal <= WITH_FOOD_WINDOW_MIN:
@@ -113,10 +117,24 @@ def _meal_at(day: Day, offset: int) -> int | None:
 def place_doses(
     day: Day, slots: list[DoseSlot], rules: list[SeparationRule]
 ) -> list[Placement] | None:
-    """Times for ``slots`` in order, or ``None`` when they cannot be an hour apart."""
-    n = len(slots)
+    """Times for ``slots`` in order, each rule kept where the day allows.
+
+    When the times that keep every rule are too few to hold the doses an hour apart, times that
+    miss a rule are considered too (and the least missed one wins); ``None`` only when even that
+    cannot fit the doses in the day.
+    """
     free = feasible_intervals(rules, day.wake_min, day.waking_min, STEP_MIN)
-    cands = _candidates(day, n, free)
+    cands = _candidates(day, len(slots), free)
+    placed = _best_path(day, slots, rules, cands)
+    if placed is None and free:
+        placed = _best_path(day, slots, rules, sorted(set(cands) | _coarse(day)))
+    return placed
+
+
+def _best_path(
+    day: Day, slots: list[DoseSlot], rules: list[SeparationRule], cands: list[int]
+) -> list[Placement] | None:
+    n = len(slots)
     bedtime = day.waking_min - BEDTIME_LEAD_MIN
     shortfall = [total_shortfall(rules, day.clock(o)) for o in cands]
     meal = [_meal_at(day, o) for o in cands]

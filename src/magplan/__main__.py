@@ -1,0 +1,3 @@
+from magplan.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,135 @@
+"""The command line through a subprocess: the JSON contract and every error path."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+
+def magplan(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "magplan", *args], capture_output=True, text=True, timeout=60
+    )
+
+
+def plan_json(*args: str) -> dict[str, object]:
+    done = magplan("plan", *args, "--json")
+    assert done.returncode == 0, done.stderr
+    data: dict[str, object] = json.loads(done.stdout)
+    return data
+
+
+def test_plan_json_contract() -> None:
+    data = plan_json(
+        "--goal", "sleep", "--med", "calcium@08:00", "--product", "glycinate:100:capsule"
+    )
+    assert data["blocked"] is False
+    assert data["daily_elemental_mg"] == 300
+    assert data["forms"] == ["glycinate"]
+    dose = data["doses"][0]  # type: ignore[index]
+    assert set(dose) >= {
+        "time",
+        "form",
+        "elemental_mg",
+        "units",
+        "unit",
+        "with_food",
+        "goals",
+        "reason",
+    }
+    assert dose["unit"] == "capsule"
+    warning = data["warnings"][0]  # type: ignore[index]
+    assert set(warning) >= {"code", "severity", "message", "source"}
+    assert {w["code"] for w in data["warnings"]} >= {"calcium-separation"}  # type: ignore[attr-defined]
+    assert data["titration"][0] == {"week": 1, "daily_elemental_mg": 100}  # type: ignore[index]
+    for d in data["doses"]:  # type: ignore[attr-defined]
+        start, end = d["time"], "08:00"
+        h1, m1 = map(int, start.split(":"))
+        distance = abs(h1 * 60 + m1 - 480)
+        assert min(distance, 1440 - distance) >= 120, (start, end)
+
+
+def test_plan_defaults_to_sleep_and_prints_a_readable_table() -> None:
+    done = magplan("plan")
+    assert done.returncode == 0
+    assert "glycinate" in done.stdout
+    assert "22:00" in done.stdout
+    assert "not medical advice" in done.stdout
+
+
+def test_kidney_disease_blocks_unless_supervised() -> None:
+    blocked = plan_json("--condition", "kidney disease")
+    assert blocked["blocked"] is True and blocked["doses"] == []
+    supervised = plan_json("--condition", "kidney-disease", "--supervised")
+    assert supervised["blocked"] is False and supervised["supervised"] is True
+    table = magplan("plan", "--condition", "ckd", "--supervised").stdout
+    assert "PRESCRIBED AND SUPERVISED" in table
+
+
+def test_night_shift_and_late_bed_are_ordinary_days() -> None:
+    night = plan_json("--wake", "15:00", "--bed", "07:00")
+    assert night["doses"][-1]["time"] == "06:30"  # type: ignore[index]
+    late = plan_json("--wake", "07:00", "--bed", "00:30")
+    assert late["doses"][-1]["time"] == "00:00"  # type: ignore[index]
+
+
+def test_forms_json_lists_every_form_with_its_fraction() -> None:
+    done = magplan("forms", "--json")
+    assert done.returncode == 0
+    forms = {f["id"]: f for f in json.loads(done.stdout)}
+    assert forms["glycinate"]["elemental_fraction"] == 0.141
+    assert forms["oxide"]["elemental_fraction"] == 0.603
+    assert set(forms["citrate"]) >= {"id", "name", "elemental_fraction", "uses"}
+
+
+def test_version() -> None:
+    done = magplan("--version")
+    assert done.returncode == 0 and done.stdout.startswith("magplan ")
+
+
+@pytest.mark.parametrize(
+    ("args", "names"),
+    [
+        (["--goal", "flying"], "flying"),
+        (["--form", "unobtainium"], "unobtainium"),
+        (["--med", "aspirin@08:00"], "aspirin"),
+        (["--med", "sertraline"], "NAME@HH:MM"),
+        (["--med", "sertraline@8am"], "8am"),
+        (["--condition", "gout"], "gout"),
+        (["--wake", "25:00"], "25:00"),
+        (["--bed", "7"], "'7'"),
+        (["--wake", "07:00", "--bed", "11:00"], "6 hours"),
+        (["--meal", "03:00"], "03:00"),
+        (["--target", "-5"], "-5"),
+        (["--target", "700"], "700"),
+        (["--target", "lots"], "lots"),
+        (["--target", "nan"], "nan"),
+        (["--target", "500", "--other-magnesium", "200"], "600"),
+        (["--other-magnesium", "1e9"], "1e9"),
+        (["--age", "two"], "two"),
+        (["--age", "300"], "300"),
+        (["--sex", "x"], "x"),
+        (["--limit", "uk"], "uk"),
+        (["--product", "glycinate"], "glycinate"),
+        (["--product", "glycinate:-100"], "-100"),
+        (["--product", "glycinate:0"], "0"),
+        (["--product", "glycinate:100000"], "100000"),
+        (["--product", "stardust:100"], "stardust"),
+        (["--product", "citrate:100:tablet:quarter"], "half"),
+        (["--pregnant", "--sex", "male"], "pregnant"),
+        (["--form", "citrate", "--product", "glycinate:100"], "citrate"),
+        (["--no-such-option"], "--no-such-option"),
+    ],
+)
+def test_bad_input_is_one_line_exit_2_naming_the_value(args: list[str], names: str) -> None:
+    done = magplan("plan", *args)
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    assert lines[0].startswith("magplan: error:")
+    assert names in lines[0]
+    assert "Traceback" not in done.stderr
+    assert done.stdout == ""

@@ -1,0 +1,277 @@
+"""The planning rules, each against the numbers in CLINICAL.md."""
+
+from __future__ import annotations
+
+import pytest
+
+from magplan.core.errors import PlanInputError
+from magplan.core.request import Product, make_product
+from tests.core.helpers import K, gap, meds, plan, t
+
+
+def codes(p: object) -> set[str]:
+    return {w.code for w in p.warnings}  # type: ignore[attr-defined]
+
+
+# ---- forms ----------------------------------------------------------------------------------
+
+
+def test_sleep_suggests_glycinate_with_a_dose_shortly_before_bed() -> None:
+    p = plan(goals=("sleep",))
+    assert p.forms == ("glycinate",)
+    last = p.doses[-1]
+    assert last.at_bedtime and last.time == "22:00"  # bed 22:30 by default
+    assert "before bed" in last.reason.lower()
+
+
+@pytest.mark.parametrize(
+    ("goal", "form"),
+    [
+        ("anxiety", "glycinate"),
+        ("cognition", "l-threonate"),
+        ("clarity", "orotate"),
+        ("constipation", "citrate"),
+        ("repletion", "citrate"),
+        ("migraine", "citrate"),
+        ("heart", "taurate"),
+        ("depression", "glycinate"),
+    ],
+)
+def test_each_goal_gets_its_first_choice_form(goal: str, form: str) -> None:
+    assert plan(goals=(goal,)).forms[0] == form
+
+
+def test_constipation_and_sleep_pull_apart_into_two_forms() -> None:
+    p = plan(goals=("sleep", "constipation"))
+    assert set(p.forms) == {"glycinate", "citrate"}
+    citrate = [d for d in p.doses if d.form == "citrate"]
+    glycinate = [d for d in p.doses if d.form == "glycinate"]
+    assert max(d.time_min for d in citrate) < min(d.time_min for d in glycinate)
+    assert all(d.goals == ("constipation",) for d in citrate)
+    assert glycinate[-1].at_bedtime and glycinate[-1].goals == ("sleep",)
+
+
+def test_diarrhoea_excludes_laxative_forms() -> None:
+    p = plan(goals=("repletion",), conditions=("diarrhoea",))
+    assert p.forms == ("glycinate",)
+    citrate = next(s for s in p.suggestions if s.form == "citrate")
+    assert "laxative" in citrate.excluded
+    assert "diarrhoea" in codes(p)
+
+
+def test_a_forced_form_is_used_and_the_mismatch_is_said() -> None:
+    p = plan(goals=("sleep",), form="citrate")
+    assert p.forms == ("citrate",)
+    assert "form-chosen-by-user" in codes(p)
+    assert "laxative-form" in codes(p)
+
+
+def test_products_restrict_the_forms_and_a_better_one_is_mentioned() -> None:
+    p = plan(goals=("sleep",), products=(Product(form="citrate", elemental_mg_per_unit=100),))
+    assert p.forms == ("citrate",)
+    assert "better-form-available" in codes(p)
+
+
+# ---- amounts --------------------------------------------------------------------------------
+
+
+def test_adult_default_target_is_the_us_upper_limit() -> None:
+    p = plan()
+    assert p.upper_limit_mg == 350
+    assert p.daily_elemental_mg == 350
+
+
+def test_eu_limit_is_250_for_adults() -> None:
+    p = plan(limit="eu")
+    assert p.upper_limit_mg == 250 and p.daily_elemental_mg <= 250
+
+
+@pytest.mark.parametrize(("age", "ul"), [(1, 65), (3, 65), (4, 110), (8, 110), (9, 350), (17, 350)])
+def test_children_are_held_to_their_upper_limit(age: int, ul: int) -> None:
+    p = plan(age_years=age, target_mg=600)
+    assert p.upper_limit_mg == ul
+    assert p.daily_elemental_mg <= ul
+    assert "child" in codes(p)
+
+
+def test_infants_get_nothing_even_when_supervised() -> None:
+    p = plan(age_years=0, supervised=True)
+    assert p.blocked and not p.doses
+    assert "infant" in codes(p)
+
+
+def test_other_magnesium_counts_against_the_limit() -> None:
+    p = plan(other_magnesium_mg=100)
+    assert p.daily_elemental_mg + 100 <= 350
+
+
+def test_other_magnesium_at_the_limit_plans_nothing_and_says_so() -> None:
+    p = plan(other_magnesium_mg=350)
+    assert not p.doses and "limit-reached" in codes(p)
+
+
+def test_a_target_above_the_limit_is_honoured_with_a_caution() -> None:
+    p = plan(target_mg=500)
+    assert p.daily_elemental_mg == 500
+    w = p.warning("above-upper-limit")
+    assert w is not None and "medical supervision" in w.message
+
+
+def test_a_target_above_600_is_refused() -> None:
+    with pytest.raises(PlanInputError, match="600"):
+        plan(target_mg=601)
+    with pytest.raises(PlanInputError, match="600"):
+        plan(target_mg=500, other_magnesium_mg=150)
+
+
+def test_no_dose_above_300_and_at_most_four_doses() -> None:
+    p = plan(target_mg=600, goals=("depression",))
+    assert p.daily_elemental_mg == 600
+    assert 2 <= len(p.doses) <= 4
+    assert all(d.elemental_mg <= 300 for d in p.doses)
+
+
+def test_titration_starts_at_a_third_to_a_half_and_ends_at_the_plan() -> None:
+    p = plan()
+    first, last = p.titration[0], p.titration[-1]
+    assert p.daily_elemental_mg / 3 - 5 <= first.daily_elemental_mg <= p.daily_elemental_mg / 2
+    assert last.daily_elemental_mg == p.daily_elemental_mg
+    assert [s.week for s in p.titration] == list(range(1, len(p.titration) + 1))
+
+
+def test_pregnancy_uses_its_rda_row_and_warns() -> None:
+    p = plan(age_years=25, sex="female", pregnant=True)
+    assert p.rda_mg == 350 and p.upper_limit_mg == 350
+    assert "pregnancy" in codes(p)
+
+
+def test_rda_follows_age_and_sex() -> None:
+    assert plan(age_years=40, sex="male").rda_mg == 420
+    assert plan(age_years=16, sex="female").rda_mg == 360
+    assert plan(age_years=16, sex="female", lactating=True).rda_mg == 360
+
+
+# ---- gates ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("condition", ["kidney-disease", "heart-block", "myasthenia-gravis"])
+def test_gates_block_the_plan(condition: str) -> None:
+    p = plan(conditions=(condition,))
+    assert p.blocked and not p.doses and not p.titration
+    assert condition in codes(p)
+
+
+def test_supervised_unlocks_a_gate_and_says_so() -> None:
+    p = plan(conditions=("kidney-disease",), supervised=True)
+    assert not p.blocked and p.doses and p.supervised
+    w = p.warning("kidney-disease")
+    assert w is not None and "supervised" in w.message
+
+
+# ---- timing and separation ------------------------------------------------------------------
+
+
+def test_calcium_is_kept_two_hours_away() -> None:
+    p = plan(medicines=meds("calcium@08:00", "calcium@19:00"))
+    assert p.doses
+    for d in p.doses:
+        assert gap(d.time_min, t("08:00")) >= 120
+        assert gap(d.time_min, t("19:00")) >= 120
+    assert "calcium-separation" in codes(p)
+
+
+def test_antidepressant_is_planned_four_hours_apart_as_a_precaution() -> None:
+    p = plan(medicines=meds("sertraline@08:00"))
+    assert all(gap(d.time_min, t("08:00")) >= 240 for d in p.doses)
+    w = p.warning("antidepressant-timing")
+    assert w is not None and "precaution" in w.message
+
+
+def test_antibiotic_two_hours_before_or_six_after() -> None:
+    p = plan(goals=("repletion",), medicines=meds("doxycycline@08:00", "doxycycline@20:00"))
+    for d in p.doses:
+        for m in (t("08:00"), t("20:00")):
+            after_med = (d.time_min - m) % 1440
+            before_med = (m - d.time_min) % 1440
+            assert after_med >= 120 and before_med >= 360
+    assert "antibiotic-separation" in codes(p)
+
+
+@pytest.mark.parametrize(
+    ("spec", "code", "minutes"),
+    [
+        ("levothyroxine@06:30", "levothyroxine-separation", 240),
+        ("alendronate@06:30", "bisphosphonate-separation", 240),
+        ("ferrous sulfate@12:30", "iron-separation", 120),
+        ("gabapentin@12:30", "gabapentin-separation", 120),
+        ("dolutegravir@12:30", "integrase-inhibitor-separation", 120),
+    ],
+)
+def test_other_separation_rules(spec: str, code: str, minutes: int) -> None:
+    p = plan(medicines=meds(spec))
+    when = t(spec.split("@")[1])
+    assert p.doses
+    assert all(gap(d.time_min, when) >= minutes for d in p.doses)
+    assert code in codes(p)
+
+
+def test_an_impossible_day_reports_separation_infeasible_naming_the_medicine() -> None:
+    # levothyroxine every 3 hours leaves no time 4 h from all of them
+    specs = [f"levothyroxine@{h:02d}:00" for h in range(0, 24, 3)]
+    p = plan(medicines=meds(*specs))
+    w = p.warning("separation-infeasible")
+    assert w is not None and w.severity == "danger" and "levothyroxine" in w.message
+    assert p.doses  # the best plan is still returned
+
+
+def test_bed_after_midnight_and_night_shift_are_ordinary_days() -> None:
+    late = plan(
+        wake_min=t("07:00"), bed_min=t("00:30"), meals_min=(t("08:00"), t("13:00"), t("19:00"))
+    )
+    assert late.doses[-1].time == "00:00"
+    night = plan(
+        wake_min=t("15:00"), bed_min=t("07:00"), meals_min=(t("15:30"), t("20:30"), t("02:30"))
+    )
+    assert night.doses[-1].time == "06:30"
+
+
+def test_doses_go_with_meals_where_they_can() -> None:
+    p = plan(goals=("repletion",))
+    assert all(d.with_food for d in p.doses)
+    assert {d.time for d in p.doses} <= {"07:30", "12:30", "18:30"}
+
+
+def test_a_short_waking_day_is_refused() -> None:
+    with pytest.raises(PlanInputError, match="at least 6 hours"):
+        plan(wake_min=t("07:00"), bed_min=t("12:00"), meals_min=(t("08:00"),))
+
+
+# ---- units ----------------------------------------------------------------------------------
+
+
+def test_doses_are_whole_units_and_the_mg_is_what_they_contain() -> None:
+    p = plan(products=(Product(form="glycinate", elemental_mg_per_unit=120, unit="capsule"),))
+    assert p.daily_elemental_mg == 240  # 2 capsules: a third would pass the 350 limit
+    for d in p.doses:
+        assert d.units == int(d.units)
+        assert d.elemental_mg == pytest.approx(d.units * 120)
+
+
+def test_halves_are_used_only_where_the_product_allows() -> None:
+    p = plan(
+        goals=("repletion",),
+        products=(Product(form="citrate", elemental_mg_per_unit=100, unit="tablet", halves=True),),
+    )
+    assert p.daily_elemental_mg == 350
+    assert any(d.units % 1 == 0.5 for d in p.doses)
+
+
+def test_compound_weight_is_converted_with_the_cautious_fraction() -> None:
+    product = make_product(K, "glycinate", 500, compound=True)
+    assert product.elemental_mg_per_unit == pytest.approx(70.5)  # 14.1 % of 500 mg
+    assert product.compound_mg_per_unit == 500
+
+
+def test_a_unit_too_large_for_a_dose_is_not_planned() -> None:
+    p = plan(products=(Product(form="oxide", elemental_mg_per_unit=400, unit="tablet"),))
+    assert not p.doses and "unit-too-large" in codes(p)
