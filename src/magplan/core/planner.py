@@ -310,10 +310,11 @@ def _medicines(
 
 
 def _form_kind(k: Knowledge, form: str, goals: tuple[str, ...]) -> SlotKind:
-    if "sleep" in goals:
-        return "bedtime"
+    """Laxative doses belong early in the day, before any bedtime wish; then bedtime; else any."""
     if k.forms[form].is_laxative or any(k.goals[g].timing == "early" for g in goals):
         return "early"
+    if any(k.goals[g].timing == "bedtime" for g in goals):
+        return "bedtime"
     return "any"
 
 
@@ -410,7 +411,7 @@ def _schedule(
                 compound_mg=portion.compound_mg,
                 with_food=place.meal_index is not None and slot.kind != "bedtime",
                 goals=slot.goals,
-                reason=_reason(k, slot, place, meal_names, rules, pick),
+                reason=_reason(k, slot, place, day, meal_names, rules, pick),
                 at_bedtime=slot.kind == "bedtime",
             )
         )
@@ -450,6 +451,7 @@ def _reason(
     k: Knowledge,
     slot: DoseSlot,
     place: Placement,
+    day: Day,
     meal_names: list[str],
     rules: list[SeparationRule],
     pick: FormPick,
@@ -465,7 +467,7 @@ def _reason(
         when = f"With {meal_names[place.meal_index]}"
     else:
         when = "Between meals"
-    if slot.kind == "early":
+    if slot.kind == "early" and day.offset(place.time_min) < day.waking_min / 2:
         when += ", early in the day (laxative effect)"
     parts = [f"{when}: {serves}."]
     near = sorted(
