@@ -1,6 +1,11 @@
 #!/usr/bin/env bash
 # Sets everything up in .venv and runs the quality gates and the whole test suite:
-# ruff format --check, ruff check, mypy, then pytest (arguments go to pytest).
+# ruff format --check, ruff check, mypy, pytest, then builds the bundled application and
+# smoke-tests it (packaging/build-bundle.sh).
+#   ./test.sh                      everything (what .ci/run runs)
+#   ./test.sh tests/core -k sleep  the gates and only these tests (arguments go to pytest);
+#                                  no bundle
+#   MAGPLAN_SKIP_BUNDLE=1 ./test.sh  everything but the bundle
 # Installs the Debian packages the tests need when missing (with apt-get, as root or through
 # sudo; otherwise it prints the apt-get line to run and the tests that need them are skipped).
 set -euo pipefail
@@ -20,10 +25,14 @@ export QT_QPA_PLATFORM=offscreen
 bin=$MP_VENV/bin
 step() { echo "== $*" >&2; }
 step "ruff format --check"
-"$bin/ruff" format --check src tests
+"$bin/ruff" format --check src tests packaging
 step "ruff check"
-"$bin/ruff" check src tests
+"$bin/ruff" check src tests packaging
 step "mypy"
 "$bin/mypy"
 step "pytest"
 "$bin/python" -m pytest "$@"
+if [ $# -eq 0 ] && [ -z "${MAGPLAN_SKIP_BUNDLE:-}" ]; then
+    step "bundle: build and smoke test"
+    packaging/build-bundle.sh
+fi

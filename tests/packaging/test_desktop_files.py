@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import configparser
+import os
 import shutil
 import struct
 import subprocess
@@ -99,6 +100,39 @@ def test_the_scalable_icon_is_the_one_the_window_uses() -> None:
     root = ET.parse(scalable).getroot()
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
     assert root.get("viewBox") == "0 0 128 128"
+
+
+def test_install_script_puts_every_file_where_desktops_look_and_removes_them(
+    tmp_path: Path,
+) -> None:
+    script = LINUX / "install-desktop-files.sh"
+    env = {"PATH": os.environ["PATH"], "HOME": str(tmp_path / "home"), "DESTDIR": str(tmp_path)}
+    args = [str(script), "--prefix", "/usr", "--exec", "/opt/magplan/magplan-gui"]
+    subprocess.run(args, env=env, check=True, capture_output=True, timeout=60)
+
+    share = tmp_path / "usr" / "share"
+    installed = sorted(str(p.relative_to(share)) for p in share.rglob("*") if p.is_file())
+    expected = [
+        f"applications/{APP_ID}.desktop",
+        *(f"icons/hicolor/{n}x{n}/apps/{APP_ID}.png" for n in PNG_SIZES),
+        f"icons/hicolor/scalable/apps/{APP_ID}.svg",
+        f"metainfo/{APP_ID}.metainfo.xml",
+    ]
+    assert installed == sorted(expected)
+    entry = (share / "applications" / f"{APP_ID}.desktop").read_text(encoding="utf-8")
+    assert "\nExec=/opt/magplan/magplan-gui\n" in entry
+    assert "\nTryExec=/opt/magplan/magplan-gui\n" in entry
+    if shutil.which("desktop-file-validate"):
+        run_validator("desktop-file-validate", str(share / "applications" / f"{APP_ID}.desktop"))
+
+    subprocess.run([*args, "--uninstall"], env=env, check=True, capture_output=True, timeout=60)
+    assert [p for p in share.rglob("*") if p.is_file()] == []
+
+    bad = subprocess.run(
+        [str(script), "--prefix"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert bad.returncode == 2
+    assert len(bad.stderr.splitlines()) == 1 and "--prefix needs a folder" in bad.stderr
 
 
 def test_windows_and_macos_icons_hold_every_size() -> None:
