@@ -23,9 +23,9 @@ from typing import Literal
 from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QSizeF
 from PySide6.QtGui import (
     QGuiApplication,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
-    QPagedPaintDevice,
     QPdfWriter,
     QTextDocument,
 )
@@ -45,6 +45,9 @@ MARGIN_MM = 12.0
 PDF_DPI = 600
 FONT_SIZES_PT = tuple(10.0 - 0.25 * i for i in range(13))
 """Base font sizes tried in turn until the card fits one page; 7 pt is the readable floor."""
+LAYOUTS = ((FONT_SIZES_PT[0], False), *((size, True) for size in FONT_SIZES_PT))
+"""(font size, compact) in the order tried: roomy at full size, then compact (the ramp and the
+medicines side by side) at shrinking sizes."""
 
 # Territories that use US Letter paper (ISO 3166 codes): the US and the Americas that follow
 # it, and the Philippines. Everyone else uses A4.
@@ -79,19 +82,20 @@ def page_layout(paper: Paper) -> QPageLayout:
 class CardDocument(QTextDocument):
     """The pill card. It keeps its HTML source so it can re-fit itself to any page."""
 
-    def __init__(self, render: Callable[[float], str], title: str) -> None:
+    def __init__(self, render: Callable[[float, bool], str], title: str) -> None:
         super().__init__()
         self._render = render
         self.font_size_pt = FONT_SIZES_PT[0]
+        self.compact = False
         self.setDocumentMargin(0)
         self.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, title)
 
     def fit_page(self, page_size: QSizeF) -> None:
-        """Lay out on pages of ``page_size`` (device pixels), largest font that fits one."""
+        """Lay out on pages of ``page_size`` (device pixels): the roomiest layout that fits one."""
         self.setPageSize(page_size)
-        for size in FONT_SIZES_PT:
-            self.font_size_pt = size
-            self.setHtml(self._render(size))
+        for size, compact in LAYOUTS:
+            self.font_size_pt, self.compact = size, compact
+            self.setHtml(self._render(size, compact))
             if self.pageCount() <= 1:
                 return
 
@@ -117,7 +121,9 @@ def build_card(plan: Plan, request: PlanRequest, info: CardInfo) -> QTextDocumen
     title = "Daily magnesium schedule"
     if info.person_name.strip():
         title += f" for {info.person_name.strip()}"
-    doc = CardDocument(lambda size: card_html(plan, request, info, k, size), title)
+    doc = CardDocument(
+        lambda size, compact: card_html(plan, request, info, k, size, compact=compact), title
+    )
     rect = page_layout(info.paper).paintRectPixels(_screen_dpi())
     doc.fit_page(QSizeF(rect.size()))
     return doc
@@ -193,8 +199,17 @@ class _Sources:
         return f"[{',&#160;'.join(numbers)}]" if numbers else ""
 
 
-def card_html(plan: Plan, request: PlanRequest, info: CardInfo, k: Knowledge, pt: float) -> str:
-    """The card as Qt rich text with base font size ``pt``."""
+def card_html(
+    plan: Plan,
+    request: PlanRequest,
+    info: CardInfo,
+    k: Knowledge,
+    pt: float,
+    *,
+    compact: bool = False,
+) -> str:
+    """The card as Qt rich text with base font size ``pt``; ``compact`` sets the ramp and the
+    other medicines side by side."""
     del request  # the plan carries everything the card shows; kept for the contract
     sources = _Sources(k)
     small = round(pt * 0.85, 1)
@@ -216,7 +231,11 @@ def card_html(plan: Plan, request: PlanRequest, info: CardInfo, k: Knowledge, pt
     else:
         parts.append(_summary(plan, k))
         parts.append(_dose_table(plan, k, pt))
-    parts.append(_side_by_side(_titration(plan) if not plan.blocked else "", _medicines(plan)))
+    ramp = "" if plan.blocked else _titration(plan)
+    if compact:
+        parts.append(_side_by_side(ramp, _medicines(plan)))
+    else:
+        parts += [ramp, _medicines(plan)]
     parts.append(_warnings(plan, sources, pt, skip_gates=plan.blocked))
     if not plan.blocked and plan.doses:
         parts.append(_tick_grid(plan))
@@ -348,8 +367,10 @@ def _dose_table(plan: Plan, k: Knowledge, pt: float) -> str:
     head = (
         "<tr>"
         '<th width="8%">Time</th>'
-        + "".join(f'<th width="8.5%" align="center">{c}</th>' for c in COLUMNS)
-        + '<th width="21%">Take</th>'
+        + "".join(
+            f'<th width="9%" align="center" style="white-space: nowrap;">{c}</th>' for c in COLUMNS
+        )
+        + '<th width="19%">Take</th>'
         '<th width="12%">Magnesium</th>'
         '<th width="12%">Food</th>'
         '<th width="13%">For</th>'
@@ -454,12 +475,10 @@ def _medicines(plan: Plan) -> str:
         for m in plan.medicines
     )
     return (
-        '<p class="h2">Other medicines: magnesium is timed around them</p>'
+        '<p class="h2">Your other medicines</p>'
         + _table(2)
         + '<tr><th width="44%">Medicine</th><th width="17%">Taken at</th>'
-        "<th>Keep apart from magnesium</th></tr>"
-        + rows
-        + "</table>"
+        "<th>Keep apart from magnesium</th></tr>" + rows + "</table>"
     )
 
 
@@ -485,8 +504,7 @@ def _warnings(plan: Plan, sources: _Sources, pt: float, *, skip_gates: bool) -> 
             badge = f'<td width="11%" align="center" valign="middle">{label}</td>'
         cite = sources.cite(w.sources)
         rows.append(
-            f"<tr>{badge}<td>{_e(w.message)}&#160;"
-            f'<span class="small">{cite}</span></td></tr>'
+            f'<tr>{badge}<td>{_e(w.message)}&#160;<span class="small">{cite}</span></td></tr>'
         )
     return (
         '<p class="h2">Warnings</p>'
@@ -516,14 +534,12 @@ def _tick_grid(plan: Plan) -> str:
 
 
 def _footer(plan: Plan, sources: _Sources, k: Knowledge) -> str:
-    notes = "".join(f"<p><b>{_e(n)}</b></p>" if i == 0 else f"<p>{_e(n)}</p>"
-                    for i, n in enumerate(plan.notes))
+    notes = "".join(
+        f"<p><b>{_e(n)}</b></p>" if i == 0 else f"<p>{_e(n)}</p>" for i, n in enumerate(plan.notes)
+    )
     listed = " ".join(
         f"[{i}] {_e(k.sources[key].title)}." for i, key in enumerate(sources.keys, start=1)
     )
     return (
-        '<p class="h2">Important</p>'
-        f"{notes}"
-        '<p class="h2">Sources</p>'
-        f'<p class="muted">{listed}</p>'
+        f'<p class="h2">Important</p>{notes}<p class="h2">Sources</p><p class="muted">{listed}</p>'
     )
