@@ -19,6 +19,7 @@ from magplan.printing.card import CardInfo
 TYPICAL_ARGS = [
     "--goal", "sleep",
     "--goal", "anxiety",
+    "--target", "300",
     "--product", "glycinate:100:capsule",
     "--med", "sertraline@08:00",
     "--med", "calcium@12:00",
