@@ -32,13 +32,17 @@ def test_each_dose_is_a_daily_event_at_its_time_with_an_alarm(tmp_path: Path) ->
     assert "Magnesium Planner" in str(cal["prodid"])
 
     repeating = [e for e in _events(cal) if "rrule" in e]
-    assert len(repeating) == len(plan.doses)
-    for event, dose in zip(repeating, plan.doses, strict=True):
+    ongoing = [e for e in repeating if "COUNT" not in e["rrule"]]
+    assert len(ongoing) == len(plan.doses)
+    full_from = START + dt.timedelta(days=7 * (plan.titration[-1].week - 1))
+    for event, dose in zip(ongoing, plan.doses, strict=True):
         start = event.decoded("dtstart")
-        assert start == dt.datetime(2025, 3, 4, dose.time_min // 60, dose.time_min % 60)
+        assert start == dt.datetime.combine(
+            full_from, dt.time(dose.time_min // 60, dose.time_min % 60)
+        )
         assert start.tzinfo is None  # floating: the clock time wherever the person is
         assert event["rrule"]["FREQ"] == ["DAILY"]
-        assert "UNTIL" not in event["rrule"] and "COUNT" not in event["rrule"]
+        assert "UNTIL" not in event["rrule"]
         summary = str(event["summary"])
         assert summary == dose_summary(dose)
         assert format_units(dose.units, dose.unit) in summary and dose.form in summary
@@ -51,6 +55,27 @@ def test_each_dose_is_a_daily_event_at_its_time_with_an_alarm(tmp_path: Path) ->
         assert alarms[0].decoded("trigger") == dt.timedelta(0)
         assert "dtstamp" in event and "uid" in event
     assert dose_summary(plan.doses[-1]) == "Magnesium: 2 capsules glycinate (200 mg)"
+
+
+def test_alarms_in_the_start_low_weeks_ask_only_for_that_weeks_amount(tmp_path: Path) -> None:
+    plan, _ = planned(TYPICAL_ARGS)
+    out = tmp_path / "reminders.ics"
+    write_ics(plan, out, START)
+    weekly = [e for e in _events(_read(out)) if "rrule" in e and "COUNT" in e["rrule"]]
+    assert weekly, "the ramp has weekly reminders"
+    for event in weekly:
+        assert event["rrule"]["COUNT"] == [7]
+        first = event.decoded("dtstart")
+        week = (first.date() - START).days // 7 + 1
+        step = plan.titration[week - 1]
+        taken = dict(step.doses)
+        minute = first.hour * 60 + first.minute
+        dose = next(d for d in plan.doses if d.time_min == minute)
+        assert format_units(taken[minute], dose.unit) in str(event["summary"])
+    # in week 1 nothing beyond week 1's total is asked for
+    week1 = [e for e in weekly if e.decoded("dtstart").date() == START]
+    asked = sum(float(str(e["summary"]).split("(")[1].split(" mg")[0]) for e in week1)
+    assert asked == plan.titration[0].daily_elemental_mg
 
 
 def test_the_ramp_steps_are_dated_all_day_events(tmp_path: Path) -> None:

@@ -1,8 +1,11 @@
-"""Calendar reminders: the day's doses as an iCalendar (RFC 5545) file, written with ``icalendar``.
+"""Calendar reminders: the day's doses as an iCalendar (RFC 5545) file (``icalendar``).
 
-Each dose is one event repeating daily (``RRULE:FREQ=DAILY``) from the start date, at the dose's
-time, with a display alarm at that time. Times are *floating* local times (no time zone): a dose
-planned for 22:00 is at 22:00 on the clock of wherever the person is, which is what a schedule
+Each dose is an event repeating daily (``RRULE:FREQ=DAILY``) at the dose's time, with a display
+alarm at that time. During the start-low ramp each dose has one event per week (``COUNT=7``)
+carrying that week's amount, so an alarm never asks for more than the ramp allows; the full
+amount repeats without end from the ramp's last step.
+
+Times are *floating* local times (no time zone): a dose planned for 22:00 is at 22:00 on the clock of wherever the person is, which is what a schedule
 built around their waking day and meals means, and every calendar program shows a floating time
 at that clock time in its own zone.
 
@@ -89,29 +92,42 @@ def build_calendar(plan: Plan, start: dt.date, *, now: dt.datetime | None = None
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", "Magnesium schedule")
     notes = " ".join(plan.notes[:1])
+    ramp = plan.titration if len(plan.titration) >= 2 else ()
     for i, dose in enumerate(plan.doses):
-        summary = dose_summary(dose)
         food = "Take it with food." if dose.with_food else "Take it without food."
         product = dose.product_label or k.forms[dose.form].name.lower()
-        lines = [f"{format_units(dose.units, dose.unit)} of {product}.", dose.reason, food]
-        lines += _ramp_lines(plan, i)
-        lines.append(notes)
-        event = Event()
-        event.add("uid", _uid(start.isoformat(), dose.time, dose.form, dose.units, dose.unit))
-        event.add("dtstamp", stamp)
-        event.add("summary", summary)
-        event.add("description", "\n".join(line for line in lines if line))
-        at = dt.time(dose.time_min // 60, dose.time_min % 60)
-        event.add("dtstart", dt.datetime.combine(start, at))  # floating local time
-        event.add("duration", dt.timedelta(minutes=5))
-        event.add("rrule", {"freq": "daily"})
-        event.add("transp", "TRANSPARENT")
-        alarm = Alarm()
-        alarm.add("action", "DISPLAY")
-        alarm.add("description", summary)
-        alarm.add("trigger", dt.timedelta(0))
-        event.add_component(alarm)
-        cal.add_component(event)
+        lines = [dose.reason, food, *_ramp_lines(plan, i), notes]
+        # In the start-low weeks each dose repeats for 7 days with that week's amount (or not
+        # at all when the week skips it); the full amount repeats from the last step on.
+        weeks: list[tuple[int, dt.date, float, int | None]] = []
+        for step in ramp[:-1]:
+            units = _units_in_step(plan.doses, step, i)
+            if units:
+                weeks.append((step.week, start + dt.timedelta(days=7 * (step.week - 1)), units, 7))
+        last_week = ramp[-1].week if ramp else 1
+        weeks.append((last_week, start + dt.timedelta(days=7 * (last_week - 1)), dose.units, None))
+        for week, first_day, units, count in weeks:
+            shown = dose.model_copy(update={"units": units})
+            summary = dose_summary(shown)
+            event = Event()
+            event.add("uid", _uid(start.isoformat(), dose.time, dose.form, week, units, dose.unit))
+            event.add("dtstamp", stamp)
+            event.add("summary", summary)
+            head = f"{format_units(units, dose.unit)} of {product}."
+            if count:
+                head = f"Week {week} of the start-low ramp: {head}"
+            event.add("description", "\n".join(line for line in [head, *lines] if line))
+            at = dt.time(dose.time_min // 60, dose.time_min % 60)
+            event.add("dtstart", dt.datetime.combine(first_day, at))  # floating local time
+            event.add("duration", dt.timedelta(minutes=5))
+            event.add("rrule", {"freq": "daily", "count": count} if count else {"freq": "daily"})
+            event.add("transp", "TRANSPARENT")
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", summary)
+            alarm.add("trigger", dt.timedelta(0))
+            event.add_component(alarm)
+            cal.add_component(event)
     if len(plan.titration) >= 2:
         for step in plan.titration:
             day = start + dt.timedelta(days=7 * (step.week - 1))
