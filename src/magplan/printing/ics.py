@@ -5,9 +5,10 @@ alarm at that time. During the start-low ramp each dose has one event per week (
 carrying that week's amount, so an alarm never asks for more than the ramp allows; the full
 amount repeats without end from the ramp's last step.
 
-Times are *floating* local times (no time zone): a dose planned for 22:00 is at 22:00 on the clock of wherever the person is, which is what a schedule
-built around their waking day and meals means, and every calendar program shows a floating time
-at that clock time in its own zone.
+Times are *floating* local times (no time zone): a dose planned for 22:00 is at 22:00 on the
+clock of wherever the person is, which is what a schedule built around their waking day and
+meals means, and every calendar program shows a floating time at that clock time in its own
+zone.
 
 Each step of the start-low ramp is an all-day event on the day it begins ("Week 2: step up to
 230 mg a day"), and each dose's description says how much of it to take in each week.
