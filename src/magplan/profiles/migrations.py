@@ -44,14 +44,26 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
+from magplan.core.timeofday import parse_time
 from magplan.profiles.errors import ProfileDataError
 from magplan.profiles.model import CURRENT_SCHEMA_VERSION, MAX_TEXT_CHARS, data_error
 
 Step = Callable[[dict[str, Any]], dict[str, Any]]
+
+
+def _v1_time(value: object) -> str:
+    """A v1 time stays text, but must already be one (so an error names the v1 field)."""
+    if not isinstance(value, str):
+        raise ValueError('a time must be written as text "HH:MM", e.g. "07:30"')
+    parse_time(value, "time")
+    return value
+
+
+V1Time = Annotated[str, BeforeValidator(_v1_time)]
 
 
 class _V1(BaseModel):
@@ -68,7 +80,7 @@ class ProductV1(_V1):
 class MedicineV1(_V1):
     name: str = Field(max_length=MAX_TEXT_CHARS)
     class_id: str
-    time: str
+    time: V1Time
 
 
 class ProfileV1(_V1):
@@ -85,9 +97,9 @@ class ProfileV1(_V1):
     sex: str | None = None
     pregnant: bool = False
     lactating: bool = False
-    wake_time: str
-    bed_time: str
-    meal_times: list[str]
+    wake_time: V1Time
+    bed_time: V1Time
+    meal_times: list[V1Time]
     target_mg: float | None = None
     limit: str = "us"
     products: list[ProductV1] = []

@@ -49,7 +49,7 @@ from pydantic import (
 
 from magplan import __version__
 from magplan.core.knowledge import Knowledge, load_knowledge
-from magplan.core.request import MedicineTimes, PlanRequest, Product
+from magplan.core.request import PlanRequest
 from magplan.core.timeofday import format_time, parse_time
 from magplan.profiles.errors import ProfileDataError, ProfileNameError
 
@@ -237,26 +237,28 @@ def profile_from_data(data: object, k: Knowledge | None = None) -> Profile:
         raise data_error(exc) from None
     s = doc.request
     try:
-        request = PlanRequest(
-            goals=s.goals,
-            form=s.form,
-            age_years=s.age_years,
-            sex=s.sex,  # PlanRequest checks the literal
-            pregnant=s.pregnant,
-            lactating=s.lactating,
-            wake_min=s.wake,
-            bed_min=s.bed,
-            meals_min=s.meals,
-            target_mg=s.target_mg,
-            limit=s.limit,
-            products=tuple(Product(**p.model_dump()) for p in s.products),
-            other_magnesium_mg=s.other_magnesium_mg,
-            medicines=tuple(
-                MedicineTimes(name=m.name, class_id=m.class_id, times_min=m.times)
-                for m in s.medicines
-            ),
-            conditions=s.conditions,
-            supervised=s.supervised,
+        request = PlanRequest.model_validate(
+            {
+                "goals": s.goals,
+                "form": s.form,
+                "age_years": s.age_years,
+                "sex": s.sex,
+                "pregnant": s.pregnant,
+                "lactating": s.lactating,
+                "wake_min": s.wake,
+                "bed_min": s.bed,
+                "meals_min": s.meals,
+                "target_mg": s.target_mg,
+                "limit": s.limit,
+                "products": [p.model_dump() for p in s.products],
+                "other_magnesium_mg": s.other_magnesium_mg,
+                "medicines": [
+                    {"name": m.name, "class_id": m.class_id, "times_min": m.times}
+                    for m in s.medicines
+                ],
+                "conditions": s.conditions,
+                "supervised": s.supervised,
+            }
         )
     except ValidationError as exc:
         raise data_error(exc, prefix=("request",)) from None
