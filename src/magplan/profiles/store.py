@@ -347,7 +347,12 @@ def _parse_json(raw: bytes) -> Any:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ValueError(f"not UTF-8 text (byte {exc.start})") from None
-    return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_refuse_constant)
+    data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_refuse_constant)
+    try:  # "\ud800" escapes decode to text that could never be written back
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("it holds text that is not valid Unicode") from None
+    return data
 
 
 def _json_problem(exc: BaseException) -> str:
