@@ -140,7 +140,7 @@ def request_from_args(args: argparse.Namespace, k: Knowledge) -> PlanRequest:
     are checked and saved. When the namespace has ``name`` / ``prepared_by`` (the card's fields)
     left unset, they are filled from the profile.
     """
-    profile = _load_profile(args.profile) if getattr(args, "profile", None) else None
+    profile = _load_profile(args.profile) if getattr(args, "profile", None) is not None else None
     given = _given_fields(args, k)
     if profile is None:
         fields = given
@@ -160,7 +160,7 @@ def request_from_args(args: argparse.Namespace, k: Knowledge) -> PlanRequest:
     for attr, kept in (("name", "person_name"), ("prepared_by", "prepared_by")):
         if profile is not None and hasattr(args, attr) and getattr(args, attr) is None:
             setattr(args, attr, getattr(profile, kept))
-    if getattr(args, "save_profile", None):
+    if getattr(args, "save_profile", None) is not None:
         _save_profile(args, request, profile, k)
     return request
 
