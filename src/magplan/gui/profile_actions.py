@@ -264,8 +264,14 @@ class ProfileController(QObject):
     # ---- closing --------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        is_close = watched is self.window and event.type() == QEvent.Type.Close
-        if is_close and not self.maybe_save():
+        if watched is not self.window or event.type() != QEvent.Type.Close:
+            return False
+        try:
+            may_close = self.maybe_save()
+        except Exception as exc:  # never lose edits to an unexpected error while closing
+            QMessageBox.warning(self.window, "Not closed", f"Unsaved changes were kept: {exc}")
+            may_close = False
+        if not may_close:
             event.ignore()
             return True
         return False
