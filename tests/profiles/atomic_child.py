@@ -15,7 +15,7 @@ from magplan.core.request import MedicineTimes, PlanRequest
 from magplan.profiles import Profile, ProfileStore
 
 NAME = "Client with many medicines"
-MEDICINES = 600
+MEDICINES = 400
 CLASSES = ("calcium", "antidepressant", "iron", "zinc", "levothyroxine")
 
 
