@@ -31,10 +31,8 @@ def register(sub: Any) -> None:
     )
     add_plan_options(p)
     g = p.add_argument_group("the printed card")
-    g.add_argument("--name", default="", metavar="NAME", help="the person's name on the card")
-    g.add_argument(
-        "--prepared-by", default="", metavar="NAME", help="who prepared the card (and contact)"
-    )
+    g.add_argument("--name", metavar="NAME", help="the person's name on the card")
+    g.add_argument("--prepared-by", metavar="NAME", help="who prepared the card (and contact)")
     g.add_argument(
         "--paper",
         type=str.lower,
@@ -61,8 +59,8 @@ def run(args: argparse.Namespace) -> int:
     day = parse_date(args.date, "--date")
     app = gui_application()  # fonts need one; kept alive until the card is out
     info = CardInfo(
-        person_name=args.name,
-        prepared_by=args.prepared_by,
+        person_name=args.name or "",
+        prepared_by=args.prepared_by or "",
         date=day,
         paper=args.paper or default_paper(),
     )
