@@ -289,3 +289,10 @@ def test_a_laxative_form_is_never_the_bedtime_dose() -> None:
     assert p.forms == ("citrate",)
     assert not any(d.at_bedtime for d in p.doses)
     assert max(d.time_min for d in p.doses) <= t("18:30")
+
+
+def test_the_first_week_starts_with_the_bedtime_dose_alone() -> None:
+    p = plan(goals=("sleep",))
+    week1 = p.titration[0]
+    bedtime = next(d for d in p.doses if d.at_bedtime)
+    assert [time for time, _ in week1.doses] == [bedtime.time_min]

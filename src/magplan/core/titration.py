@@ -40,19 +40,19 @@ def titrate(k: Knowledge, doses: tuple[Dose, ...]) -> tuple[TitrationStep, ...]:
 
 
 def _fill(doses: tuple[Dose, ...], priority: list[int], goal_mg: float) -> list[float]:
-    """Add one unit step at a time, round the doses in priority order, up to ``goal_mg``."""
+    """Fill the doses in priority order, one unit step at a time, up to ``goal_mg``.
+
+    The bedtime dose fills first, so week one is usually one dose a day, not several small ones.
+    At least one step is always taken.
+    """
     units = [0.0] * len(doses)
     total = 0.0
-    progressed = True
-    while progressed:
-        progressed = False
-        for i in priority:
-            d = doses[i]
-            add = d.unit_step * d.elemental_mg_per_unit
-            if units[i] + d.unit_step <= d.units + 1e-9 and (
-                total == 0 or total + add <= goal_mg + 1e-9
-            ):
-                units[i] += d.unit_step
-                total += add
-                progressed = True
+    for i in priority:
+        d = doses[i]
+        add = d.unit_step * d.elemental_mg_per_unit
+        while units[i] + d.unit_step <= d.units + 1e-9 and (
+            total == 0 or total + add <= goal_mg + 1e-9
+        ):
+            units[i] += d.unit_step
+            total += add
     return units
