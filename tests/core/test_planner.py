@@ -296,3 +296,11 @@ def test_the_first_week_starts_with_the_bedtime_dose_alone() -> None:
     week1 = p.titration[0]
     bedtime = next(d for d in p.doses if d.at_bedtime)
     assert [time for time, _ in week1.doses] == [bedtime.time_min]
+
+
+def test_a_sleep_dose_pushed_away_from_bed_is_not_called_a_bedtime_dose() -> None:
+    # doxycycline at 09:00 and 21:00 leaves only 11:00-15:00 for magnesium
+    p = plan(goals=("sleep",), medicines=meds("doxycycline@09:00", "doxycycline@21:00"))
+    assert p.doses and not any(d.at_bedtime for d in p.doses)
+    assert all("before bed" not in d.reason for d in p.doses)
+    assert "not at bedtime" in p.doses[-1].reason

@@ -22,6 +22,7 @@ from magplan.core.titration import titrate
 from magplan.core.units import Portion, SlotProduct, portion_doses
 
 NO_PRODUCT_STEP_MG = 5.0
+NEAR_BED_MIN = 120  # a "bedtime" dose pushed earlier than this by a medicine is not called one
 
 
 def validate_request(req: PlanRequest, k: Knowledge) -> None:
@@ -423,10 +424,10 @@ def _schedule(
                 elemental_mg_per_unit=portion.elemental_mg_per_unit,
                 product_label=portion.label,
                 compound_mg=portion.compound_mg,
-                with_food=place.meal_index is not None and slot.kind != "bedtime",
+                with_food=place.meal_index is not None and not _near_bed(day, place),
                 goals=slot.goals,
                 reason=_reason(k, slot, place, day, meal_names, rules, pick),
-                at_bedtime=slot.kind == "bedtime",
+                at_bedtime=slot.kind == "bedtime" and _near_bed(day, place),
             )
         )
     for p, s in zip(placed, slots, strict=True):
@@ -448,6 +449,11 @@ def _unusable(k: Knowledge, portions: list[Portion]) -> list[PlanWarning]:
                 sources=("SEED",),
             )
     return list(found.values())
+
+
+def _near_bed(day: Day, place: Placement) -> bool:
+    """A dose within the last hours before bed counts as the bedtime dose."""
+    return day.waking_min - day.offset(place.time_min) <= NEAR_BED_MIN
 
 
 def _meal_names(day: Day) -> list[str]:
@@ -475,8 +481,12 @@ def _reason(
     serves = f"{form} for {', '.join(goal_names)}" if goal_names else form
     if pick.fallback_reason and not slot.goals:
         serves = pick.fallback_reason
-    if slot.kind == "bedtime":
+    if slot.kind == "bedtime" and _near_bed(day, place):
         when = "Shortly before bed"
+    elif slot.kind == "bedtime":
+        when = "As late in the day as your other medicines allow (not at bedtime)"
+        if place.meal_index is not None:
+            when += f", with {meal_names[place.meal_index]}"
     elif place.meal_index is not None:
         when = f"With {meal_names[place.meal_index]}"
     else:
