@@ -1,0 +1,76 @@
+"""Conditions (kidney disease, heart block, ...) and the clinician's "prescribed and
+supervised" confirmation that unlocks the gated ones."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QVBoxLayout, QWidget
+
+from magplan.core.knowledge import Knowledge
+from magplan.core.request import PlanRequest
+from magplan.gui.fields import named
+
+
+class ConditionsPanel(QGroupBox):
+    changed = Signal()
+
+    def __init__(self, k: Knowledge, parent: QWidget | None = None) -> None:
+        super().__init__("Conditions", parent)
+        named(self, "Conditions")
+        lay = QVBoxLayout(self)
+        lay.setSpacing(4)
+        self._order: list[str] = []
+        self._boxes: dict[str, QCheckBox] = {}
+        for cond in k.conditions.values():
+            text = cond.name + (" — stops the plan" if cond.gate else "")
+            box = QCheckBox(text)
+            named(box, f"Condition: {cond.name}", cond.message)
+            box.setToolTip(cond.message)
+            box.toggled.connect(lambda on, cid=cond.id: self._toggled(cid, on))
+            lay.addWidget(box)
+            self._boxes[cond.id] = box
+        self.supervised_box = QCheckBox("Prescribed and supervised by a clinician")
+        named(
+            self.supervised_box,
+            "Prescribed and supervised by a clinician",
+            "For clinicians: confirms that magnesium is prescribed and supervised, which lets "
+            "the planner plan despite a condition that otherwise stops the plan",
+        )
+        self.supervised_box.setToolTip(self.supervised_box.accessibleDescription())
+        hint = QLabel(
+            "For clinicians only: unlocks a plan stopped by kidney disease, heart block or "
+            "myasthenia gravis, and marks every output as supervised."
+        )
+        hint.setWordWrap(True)
+        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        lay.addSpacing(4)
+        lay.addWidget(self.supervised_box)
+        lay.addWidget(hint)
+        self.supervised_box.toggled.connect(self.changed)
+
+    def box(self, condition_id: str) -> QCheckBox:
+        return self._boxes[condition_id]
+
+    def _toggled(self, condition_id: str, on: bool) -> None:
+        if condition_id in self._order:
+            self._order.remove(condition_id)
+        if on:
+            self._order.append(condition_id)
+        self.changed.emit()
+
+    def read(self, out: dict[str, Any]) -> None:
+        out["conditions"] = tuple(self._order)
+        out["supervised"] = self.supervised_box.isChecked()
+
+    def load(self, req: PlanRequest) -> None:
+        for cid, box in self._boxes.items():
+            box.blockSignals(True)
+            box.setChecked(cid in req.conditions)
+            box.blockSignals(False)
+        self._order = [c for c in req.conditions if c in self._boxes]
+        self.supervised_box.blockSignals(True)
+        self.supervised_box.setChecked(req.supervised)
+        self.supervised_box.blockSignals(False)

@@ -1,0 +1,187 @@
+"""Field helpers: accessible names, messages marked at a field, time fields."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from magplan.core.errors import PlanInputError
+from magplan.core.timeofday import format_time, parse_time
+from magplan.gui.theme import severity_color
+
+INVALID = "invalid"
+
+
+def named(widget: QWidget, name: str, description: str = "") -> QWidget:
+    """Give ``widget`` (and the line edit inside a spin box or editable combo) an accessible
+    name, so that screen readers and tests find every control by what it is."""
+    widget.setAccessibleName(name)
+    if description:
+        widget.setAccessibleDescription(description)
+    inner: QLineEdit | None = None
+    if isinstance(widget, QAbstractSpinBox):
+        inner = widget.findChild(QLineEdit)
+    elif isinstance(widget, QComboBox) and widget.isEditable():
+        inner = widget.lineEdit()
+    if inner is not None:
+        inner.setAccessibleName(name)
+    return widget
+
+
+class FieldMessage(QLabel):
+    """A short message under a field, shown only while the field is invalid."""
+
+    def __init__(self, field_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setAccessibleName(f"Problem with {field_name}")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 0.92)
+        self.setFont(font)
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        color = severity_color("danger", self.palette()).name()
+        self.setStyleSheet(f"color: {color};")
+        self.setText(text)
+        self.show()
+
+    def clear_message(self) -> None:
+        self.clear()
+        self.hide()
+
+
+class FieldMarks:
+    """Which fields are marked invalid, each with its message label.
+
+    The window clears every mark and applies the new ones after each edit, so that a mark
+    disappears as soon as the field is fixed.
+    """
+
+    def __init__(self) -> None:
+        self._labels: dict[QWidget, FieldMessage] = {}
+        self._tooltips: dict[QWidget, str] = {}
+        self._marked: dict[QWidget, str] = {}
+
+    def register(self, widget: QWidget, label: FieldMessage) -> None:
+        self._labels[widget] = label
+        self._tooltips[widget] = widget.toolTip()
+        widget.destroyed.connect(lambda *_: self._forget(widget))
+
+    def unregister(self, widget: QWidget) -> None:
+        self._forget(widget)
+
+    def _forget(self, widget: QWidget) -> None:
+        self._labels.pop(widget, None)
+        self._tooltips.pop(widget, None)
+        self._marked.pop(widget, None)
+
+    def message(self, widget: QWidget) -> str:
+        """The message shown at ``widget``, or "" when it is valid."""
+        return self._marked.get(widget, "")
+
+    def marked(self) -> dict[QWidget, str]:
+        return dict(self._marked)
+
+    def apply(self, errors: dict[QWidget, str]) -> None:
+        """Mark exactly the fields in ``errors``; clear every other mark."""
+        for widget in list(self._marked):
+            if widget not in errors:
+                self._set(widget, "")
+        for widget, text in errors.items():
+            if self._marked.get(widget) != text:
+                self._set(widget, text)
+
+    def _set(self, widget: QWidget, text: str) -> None:
+        if widget not in self._labels:
+            return
+        label = self._labels[widget]
+        if text:
+            self._marked[widget] = text
+            widget.setToolTip(text)
+            label.show_message(text)
+        else:
+            self._marked.pop(widget, None)
+            widget.setToolTip(self._tooltips.get(widget, ""))
+            label.clear_message()
+        widget.setProperty(INVALID, bool(text))
+        style = widget.style()
+        style.unpolish(widget)
+        style.polish(widget)
+        widget.update()
+
+
+class TimeField(QLineEdit):
+    """A time of day typed as HH:MM (checked by the core's ``parse_time``)."""
+
+    def __init__(self, name: str, minute: int, parent: QWidget | None = None) -> None:
+        super().__init__(format_time(minute), parent)
+        self._name = name
+        self.setPlaceholderText("HH:MM")
+        self.setMaxLength(5)
+        self.setMaximumWidth(self.fontMetrics().horizontalAdvance("00:00") * 2 + 24)
+        self.setToolTip(f"{name}, as HH:MM on a 24-hour clock (e.g. 07:30)")
+        named(self, name)
+
+    def minute(self) -> int:
+        """The minute of the day; raises :class:`PlanInputError` with a short message."""
+        return parse_time(self.text(), self._name)
+
+    def set_minute(self, minute: int) -> None:
+        self.setText(format_time(minute))
+
+
+def parse_times(text: str, what: str) -> tuple[int, ...]:
+    """``"08:00, 20:00"`` -> (480, 1200); raises :class:`PlanInputError` naming the bad part."""
+    parts = [p.strip() for p in text.replace(";", ",").split(",")]
+    parts = [p for p in parts if p]
+    if not parts:
+        raise PlanInputError(what, f"{what}: type at least one time as HH:MM, e.g. 08:00")
+    return tuple(parse_time(p, what) for p in parts)
+
+
+def format_times(minutes: tuple[int, ...]) -> str:
+    return ", ".join(format_time(m) for m in minutes)
+
+
+def stacked(widget: QWidget, message: FieldMessage) -> QWidget:
+    """``widget`` with its message label under it, for one row of a form layout."""
+    box = QWidget()
+    lay = QVBoxLayout(box)
+    lay.setContentsMargins(0, 0, 0, 0)
+    lay.setSpacing(2)
+    lay.addWidget(widget)
+    lay.addWidget(message)
+    return box
+
+
+def set_buddies(form: QFormLayout) -> None:
+    """Let each label's mnemonic (Alt+letter) move the focus to its field."""
+    for r in range(form.rowCount()):
+        label_item = form.itemAt(r, QFormLayout.ItemRole.LabelRole)
+        field_item = form.itemAt(r, QFormLayout.ItemRole.FieldRole)
+        if label_item is None or field_item is None:
+            continue
+        label = label_item.widget()
+        field = field_item.widget()
+        if not isinstance(label, QLabel) or field is None:
+            continue
+        inner = field
+        lay = field.layout()
+        item = lay.itemAt(0) if lay is not None and not isinstance(field, QGroupBox) else None
+        first = item.widget() if item is not None else None
+        if first is not None:
+            inner = first
+        label.setBuddy(inner)

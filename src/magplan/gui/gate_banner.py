@@ -1,0 +1,119 @@
+"""Banners over the schedule: the blocking gate (no schedule, and why), the clinician's
+supervised marker, and "showing the last valid plan" while a field is being fixed."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QVBoxLayout, QWidget
+
+from magplan.core.plan import Plan
+from magplan.gui.theme import BANNER_BACKGROUND, BANNER_TEXT, SUPERVISED_BACKGROUND, severity_color
+
+GATE_TITLE = "No schedule is planned"
+GATE_HINT = (
+    "Plan magnesium with the treating doctor. A clinician who prescribes and supervises it "
+    "can tick “Prescribed and supervised by a clinician” under Conditions."
+)
+
+
+def _filled(frame: QFrame, name: str, background: str) -> None:
+    frame.setObjectName(name)
+    frame.setStyleSheet(
+        f"QFrame#{name} {{ background: {background}; border-radius: 6px; }}"
+        f"QFrame#{name} QLabel {{ color: {BANNER_TEXT}; background: transparent; }}"
+    )
+
+
+class GateBanner(QFrame):
+    """A large red banner: shown whenever the plan is blocked."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        _filled(self, "gateBanner", BANNER_BACKGROUND)
+        self.setAccessibleName(GATE_TITLE)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(16, 12, 16, 12)
+        self.title = QLabel(GATE_TITLE)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.reasons = QLabel()
+        self.reasons.setWordWrap(True)
+        self.reasons.setTextFormat(Qt.TextFormat.RichText)
+        bold = self.reasons.font()
+        bold.setPointSizeF(bold.pointSizeF() * 1.1)
+        self.reasons.setFont(bold)
+        self.hint = QLabel(GATE_HINT)
+        self.hint.setWordWrap(True)
+        lay.addWidget(self.title)
+        lay.addWidget(self.reasons)
+        lay.addWidget(self.hint)
+        self.hide()
+
+    def show_plan(self, plan: Plan) -> None:
+        if not plan.blocked:
+            self.hide()
+            return
+        why = [w.message for w in plan.warnings if w.severity == "danger"]
+        self.reasons.setText("<br>".join(escape(m) for m in why))
+        self.setAccessibleDescription(" ".join(why))
+        self.show()
+
+
+class SupervisedMarker(QFrame):
+    """Shown when a clinician has confirmed the plan is prescribed and supervised."""
+
+    TEXT = "PRESCRIBED AND SUPERVISED — a clinician confirmed this plan and supervises it."
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        _filled(self, "supervisedMarker", SUPERVISED_BACKGROUND)
+        self.setAccessibleName("Prescribed and supervised")
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(12, 6, 12, 6)
+        self.label = QLabel(self.TEXT)
+        self.label.setWordWrap(True)
+        font = self.label.font()
+        font.setBold(True)
+        self.label.setFont(font)
+        lay.addWidget(self.label)
+        self.hide()
+
+    def show_plan(self, plan: Plan) -> None:
+        self.setVisible(plan.supervised)
+
+
+class ProblemNote(QWidget):
+    """A quiet note while input is invalid: the schedule shown is the last valid one."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Input problem")
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.icon = QLabel()
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self.icon.setPixmap(icon.pixmap(size, size))
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        lay.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        lay.addWidget(self.label, 1)
+        self.hide()
+
+    def show_problems(self, messages: list[str]) -> None:
+        if not messages:
+            self.hide()
+            return
+        color = severity_color("caution", self.palette()).name()
+        self.label.setStyleSheet(f"color: {color};")
+        first = messages[0]
+        more = f" (and {len(messages) - 1} more)" if len(messages) > 1 else ""
+        self.label.setText(
+            f"Showing the last valid plan. Fix the marked field{'s' if more else ''}: {first}{more}"
+        )
+        self.setAccessibleDescription(self.label.text())
+        self.show()

@@ -1,0 +1,194 @@
+"""Other medicines and supplements, each with the times of day it is taken."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QCompleter,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from magplan.core.errors import PlanInputError
+from magplan.core.knowledge import Knowledge
+from magplan.core.request import MedicineTimes, group_medicines, parse_medicine_class
+from magplan.core.separation import rule_text
+from magplan.gui.fields import FieldMarks, FieldMessage, format_times, named, parse_times
+
+Errors = dict[QWidget, str]
+
+
+def _sentence(message: str) -> str:
+    return message[:1].upper() + message[1:] if message else message
+
+
+class MedicineRow(QWidget):
+    """One medicine: its name (completed from the knowledge base) and its times."""
+
+    changed = Signal()
+    remove_requested = Signal(object)
+
+    def __init__(self, k: Knowledge, marks: FieldMarks, number: int) -> None:
+        super().__init__()
+        self._k = k
+        self._marks = marks
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(2)
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText("name, e.g. calcium, sertraline")
+        named(self.name_edit, f"Medicine {number} name", "A brand, generic or class name")
+        completer = QCompleter(k.medicine_names(), self.name_edit)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        popup = completer.popup()
+        if popup is not None:
+            popup.setAccessibleName("Medicine names the planner knows")
+        self.name_edit.setCompleter(completer)
+        self.times_edit = QLineEdit()
+        self.times_edit.setPlaceholderText("HH:MM, HH:MM")
+        self.times_edit.setToolTip("When it is taken: one or more times as HH:MM, with commas")
+        named(self.times_edit, f"Medicine {number} times", "Times as HH:MM, separated by commas")
+        self.remove_button = QToolButton()
+        self.remove_button.setText("Remove")
+        self.remove_button.setToolTip("Remove this medicine")
+        named(self.remove_button, f"Remove medicine {number}")
+        self.name_message = FieldMessage("Medicine name")
+        self.times_message = FieldMessage("Medicine times")
+        self.info = QLabel()
+        self.info.setWordWrap(True)
+        self.info.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.info.hide()
+        marks.register(self.name_edit, self.name_message)
+        marks.register(self.times_edit, self.times_message)
+        grid.addWidget(self.name_edit, 0, 0)
+        grid.addWidget(self.times_edit, 0, 1)
+        grid.addWidget(self.remove_button, 0, 2)
+        grid.addWidget(self.name_message, 1, 0)
+        grid.addWidget(self.times_message, 1, 1, 1, 2)
+        grid.addWidget(self.info, 2, 0, 1, 3)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        self.name_edit.textChanged.connect(self.changed)
+        self.times_edit.textChanged.connect(self.changed)
+        self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
+
+    def is_empty(self) -> bool:
+        return not self.name_edit.text().strip() and not self.times_edit.text().strip()
+
+    def read(self, errors: Errors) -> list[tuple[str, str, int]]:
+        """(name, class id, minute) for each time; marks the fields it cannot read."""
+        name = self.name_edit.text().strip()
+        class_id = ""
+        self.info.hide()
+        if not name:
+            errors[self.name_edit] = "Type the name of the medicine or supplement."
+        else:
+            try:
+                class_id = parse_medicine_class(self._k, name)
+            except PlanInputError as exc:
+                errors[self.name_edit] = _sentence(exc.message)
+        times: tuple[int, ...] = ()
+        try:
+            times = parse_times(self.times_edit.text(), f"Time of {name or 'this medicine'}")
+        except PlanInputError as exc:
+            errors[self.times_edit] = _sentence(exc.message)
+        if class_id:
+            cls = self._k.medicines[class_id]
+            rule = rule_text(cls.other_first_min, cls.mg_first_min) if cls.separates else ""
+            self.info.setText(f"{cls.name}" + (f": {rule}" if rule else ""))
+            self.info.show()
+        if not class_id or not times:
+            return []
+        return [(name, class_id, t) for t in times]
+
+    def load(self, name: str, times: tuple[int, ...]) -> None:
+        self.name_edit.setText(name)
+        self.times_edit.setText(format_times(times))
+
+
+class MedicinesEditor(QGroupBox):
+    """Add, edit and remove the other medicines; several times per medicine."""
+
+    changed = Signal()
+    rows_changed = Signal()
+
+    def __init__(self, k: Knowledge, marks: FieldMarks, parent: QWidget | None = None) -> None:
+        super().__init__("Other medicines and supplements", parent)
+        named(self, "Other medicines and supplements")
+        self._k = k
+        self._marks = marks
+        self.rows: list[MedicineRow] = []
+        lay = QVBoxLayout(self)
+        self.header = QLabel("Name and the times it is taken (HH:MM, commas between times)")
+        self.header.setWordWrap(True)
+        self.header.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        lay.addWidget(self.header)
+        self._rows_box = QVBoxLayout()
+        self._rows_box.setSpacing(8)
+        lay.addLayout(self._rows_box)
+        self.add_button = QPushButton("&Add medicine or supplement")
+        named(self.add_button, "Add medicine or supplement")
+        self.add_button.clicked.connect(self._add_clicked)
+        lay.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def _add_clicked(self) -> None:
+        row = self.add_row()
+        row.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def add_row(self) -> MedicineRow:
+        row = MedicineRow(self._k, self._marks, len(self.rows) + 1)
+        row.changed.connect(self.changed)
+        row.remove_requested.connect(self._remove)
+        self.rows.append(row)
+        self._rows_box.addWidget(row)
+        row.show()  # now, not on the next event loop turn: Tab must reach it at once
+        self.rows_changed.emit()
+        return row
+
+    def _remove(self, row: MedicineRow) -> None:
+        index = self.rows.index(row)
+        self.rows.remove(row)
+        self._marks.unregister(row.name_edit)
+        self._marks.unregister(row.times_edit)
+        row.hide()
+        row.setParent(None)
+        row.deleteLater()
+        self.rows_changed.emit()
+        self.changed.emit()
+        if self.rows:
+            self.rows[min(index, len(self.rows) - 1)].name_edit.setFocus()
+        else:
+            self.add_button.setFocus()
+
+    def clear(self) -> None:
+        for row in list(self.rows):
+            self._marks.unregister(row.name_edit)
+            self._marks.unregister(row.times_edit)
+            row.setParent(None)
+            row.deleteLater()
+        self.rows.clear()
+        self.rows_changed.emit()
+
+    def read(self, errors: Errors) -> tuple[MedicineTimes, ...]:
+        entries: list[tuple[str, str, int]] = []
+        for row in self.rows:
+            if not row.is_empty():
+                entries += row.read(errors)
+            else:
+                row.info.hide()
+        return group_medicines(entries)
+
+    def load(self, medicines: tuple[MedicineTimes, ...]) -> None:
+        self.clear()
+        for med in medicines:
+            row = self.add_row()
+            row.load(med.name, med.times_min)

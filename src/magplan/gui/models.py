@@ -1,0 +1,169 @@
+"""Qt item models over the core's plan: the schedule table and the warnings list."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QStyle
+
+from magplan.core.knowledge import Knowledge
+from magplan.core.plan import Dose, Plan, PlanWarning
+from magplan.core.text import SEVERITY_LABELS, format_mg, format_units
+
+Index = QModelIndex | QPersistentModelIndex
+
+# Custom roles, shared by the views, the timeline and the tests.
+DoseRole = Qt.ItemDataRole.UserRole + 1  # the core's Dose
+TimeMinRole = Qt.ItemDataRole.UserRole + 2  # minute of the day (int)
+ElementalMgRole = Qt.ItemDataRole.UserRole + 3  # elemental mg of the dose (float)
+SeverityRole = Qt.ItemDataRole.UserRole + 4  # "danger" | "caution" | "info"
+WarningRole = Qt.ItemDataRole.UserRole + 5  # the core's PlanWarning
+CodeRole = Qt.ItemDataRole.UserRole + 6  # the warning's stable code
+
+
+class ScheduleModel(QAbstractTableModel):
+    """The day's doses, one row each, as the schedule table shows them."""
+
+    TIME, PRODUCT, UNITS, ELEMENTAL, FOOD, GOAL, WHY = range(7)
+    HEADERS = ("Time", "Product", "Take", "Elemental mg", "With food", "For", "Why")
+
+    def __init__(self, k: Knowledge) -> None:
+        super().__init__()
+        self._k = k
+        self._doses: tuple[Dose, ...] = ()
+
+    def set_plan(self, plan: Plan | None) -> None:
+        self.beginResetModel()
+        self._doses = plan.doses if plan is not None else ()
+        self.endResetModel()
+
+    def doses(self) -> tuple[Dose, ...]:
+        return self._doses
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._doses)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def _product(self, d: Dose) -> str:
+        name = self._k.forms[d.form].name
+        return f"{d.product_label} ({name})" if d.product_label else name
+
+    def _goals(self, d: Dose) -> str:
+        return ", ".join(self._k.goals[g].name for g in d.goals if g in self._k.goals) or "—"
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._doses):
+            return None
+        d = self._doses[index.row()]
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if col == self.TIME:
+                return d.time + (" (bedtime)" if d.at_bedtime else "")
+            if col == self.PRODUCT:
+                return self._product(d)
+            if col == self.UNITS:
+                return format_units(d.units, d.unit)
+            if col == self.ELEMENTAL:
+                return format_mg(d.elemental_mg)
+            if col == self.FOOD:
+                return "With food" if d.with_food else "—"
+            if col == self.GOAL:
+                return self._goals(d)
+            if col == self.WHY:
+                return d.reason
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.UNITS, self.ELEMENTAL):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{self.HEADERS[col]}: {self.data(index)}"
+        if role == DoseRole:
+            return d
+        if role == TimeMinRole:
+            return d.time_min
+        if role == ElementalMgRole:
+            return d.elemental_mg
+        return None
+
+
+_ICONS = {
+    "danger": QStyle.StandardPixmap.SP_MessageBoxCritical,
+    "caution": QStyle.StandardPixmap.SP_MessageBoxWarning,
+    "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
+}
+
+
+def severity_icon(severity: str) -> QIcon:
+    style = QApplication.style()
+    return style.standardIcon(_ICONS.get(severity, _ICONS["info"]))
+
+
+class WarningsModel(QAbstractListModel):
+    """The plan's warnings, most severe first, each with its severity icon and source."""
+
+    def __init__(self, k: Knowledge) -> None:
+        super().__init__()
+        self._k = k
+        self._warnings: tuple[PlanWarning, ...] = ()
+        self._icons: dict[str, QIcon] = {}
+
+    def set_plan(self, plan: Plan | None) -> None:
+        self.beginResetModel()
+        self._warnings = plan.warnings if plan is not None else ()
+        self.endResetModel()
+
+    def warnings(self) -> tuple[PlanWarning, ...]:
+        return self._warnings
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._warnings)
+
+    def source_text(self, w: PlanWarning, *, full: bool) -> str:
+        names = [
+            (self._k.sources[s].title if full else self._k.sources[s].short)
+            if s in self._k.sources
+            else s
+            for s in w.sources
+        ]
+        return "; ".join(names)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._warnings):
+            return None
+        w = self._warnings[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                f"{SEVERITY_LABELS[w.severity]}: {w.message}\n"
+                f"Source: {self.source_text(w, full=False)}"
+            )
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            label = SEVERITY_LABELS[w.severity]
+            return f"{label}: {w.message} Source: {self.source_text(w, full=False)}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{w.message}\n\nSource: {self.source_text(w, full=True)}"
+        if role == Qt.ItemDataRole.DecorationRole:
+            if w.severity not in self._icons:
+                self._icons[w.severity] = severity_icon(w.severity)
+            return self._icons[w.severity]
+        if role == SeverityRole:
+            return w.severity
+        if role == CodeRole:
+            return w.code
+        if role == WarningRole:
+            return w
+        return None

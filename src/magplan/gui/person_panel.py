@@ -1,0 +1,200 @@
+"""The person (name for the printout, age, sex, pregnancy), their day and the daily amount."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from magplan.core.errors import PlanInputError
+from magplan.core.knowledge import Knowledge
+from magplan.core.request import MAX_TARGET_MG, PlanRequest
+from magplan.gui.fields import (
+    FieldMarks,
+    FieldMessage,
+    TimeField,
+    format_times,
+    named,
+    parse_times,
+    set_buddies,
+    stacked,
+)
+
+Errors = dict[QWidget, str]
+
+_SEXES = (("Not given", None), ("Female", "female"), ("Male", "male"))
+
+
+class PersonPanel(QGroupBox):
+    """Name and "Prepared by" (for the printed card), age, sex, pregnancy and breastfeeding."""
+
+    changed = Signal()
+
+    def __init__(self, marks: FieldMarks, parent: QWidget | None = None) -> None:
+        super().__init__("Person", parent)
+        named(self, "Person")
+        form = QFormLayout(self)
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText("for the printed schedule")
+        named(self.name_edit, "Name", "The person's name, printed on the schedule")
+        self.prepared_edit = QLineEdit()
+        self.prepared_edit.setPlaceholderText("e.g. your name and role")
+        named(self.prepared_edit, "Prepared by", "Who prepared the plan, printed on the schedule")
+        self.age_spin = QSpinBox()
+        self.age_spin.setRange(0, 120)
+        self.age_spin.setSuffix(" years")
+        self.age_spin.setValue(PlanRequest().age_years)
+        named(self.age_spin, "Age", "Age in whole years")
+        self.age_message = FieldMessage("Age")
+        marks.register(self.age_spin, self.age_message)
+        self.sex_combo = QComboBox()
+        for text, _ in _SEXES:
+            self.sex_combo.addItem(text)
+        named(self.sex_combo, "Sex")
+        self.sex_message = FieldMessage("Sex")
+        marks.register(self.sex_combo, self.sex_message)
+        self.pregnant_box = QCheckBox("Pregnant")
+        named(self.pregnant_box, "Pregnant")
+        self.lactating_box = QCheckBox("Breastfeeding")
+        named(self.lactating_box, "Breastfeeding")
+        states = QWidget()
+        row = QHBoxLayout(states)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.pregnant_box)
+        row.addWidget(self.lactating_box)
+        row.addStretch(1)
+
+        form.addRow("&Name:", self.name_edit)
+        form.addRow("Prepared &by:", self.prepared_edit)
+        form.addRow("&Age:", stacked(self.age_spin, self.age_message))
+        form.addRow("&Sex:", stacked(self.sex_combo, self.sex_message))
+        form.addRow("", states)
+        set_buddies(form)
+
+        self.name_edit.textEdited.connect(self.changed)
+        self.prepared_edit.textEdited.connect(self.changed)
+        self.age_spin.valueChanged.connect(self.changed)
+        self.sex_combo.currentIndexChanged.connect(self.changed)
+        self.pregnant_box.toggled.connect(self.changed)
+        self.lactating_box.toggled.connect(self.changed)
+
+    def card_info(self) -> tuple[str, str]:
+        return self.name_edit.text().strip(), self.prepared_edit.text().strip()
+
+    def read(self, out: dict[str, Any], errors: Errors) -> None:
+        out["age_years"] = self.age_spin.value()
+        out["sex"] = _SEXES[self.sex_combo.currentIndex()][1]
+        out["pregnant"] = self.pregnant_box.isChecked()
+        out["lactating"] = self.lactating_box.isChecked()
+
+    def load(self, req: PlanRequest, person_name: str, prepared_by: str) -> None:
+        self.name_edit.setText(person_name)
+        self.prepared_edit.setText(prepared_by)
+        self.age_spin.setValue(req.age_years)
+        self.sex_combo.setCurrentIndex([s for _, s in _SEXES].index(req.sex))
+        self.pregnant_box.setChecked(req.pregnant)
+        self.lactating_box.setChecked(req.lactating)
+
+
+class DayPanel(QGroupBox):
+    """Wake and bed time and the meal times."""
+
+    changed = Signal()
+
+    def __init__(self, marks: FieldMarks, parent: QWidget | None = None) -> None:
+        super().__init__("Day", parent)
+        named(self, "Day")
+        req = PlanRequest()
+        form = QFormLayout(self)
+        self.wake_edit = TimeField("Wake time", req.wake_min)
+        self.wake_message = FieldMessage("Wake time")
+        marks.register(self.wake_edit, self.wake_message)
+        self.bed_edit = TimeField("Bed time", req.bed_min)
+        self.bed_message = FieldMessage("Bed time")
+        marks.register(self.bed_edit, self.bed_message)
+        self.meals_edit = QLineEdit(format_times(req.meals_min))
+        self.meals_edit.setPlaceholderText("e.g. 07:30, 12:30, 18:30 (empty: no regular meals)")
+        self.meals_edit.setToolTip("Meal times as HH:MM, separated by commas")
+        named(self.meals_edit, "Meal times", "Meal times as HH:MM, separated by commas")
+        self.meals_message = FieldMessage("Meal times")
+        marks.register(self.meals_edit, self.meals_message)
+        form.addRow("&Wake time:", stacked(self.wake_edit, self.wake_message))
+        form.addRow("B&ed time:", stacked(self.bed_edit, self.bed_message))
+        form.addRow("&Meals:", stacked(self.meals_edit, self.meals_message))
+        set_buddies(form)
+        for edit in (self.wake_edit, self.bed_edit, self.meals_edit):
+            edit.textChanged.connect(self.changed)
+
+    def read(self, out: dict[str, Any], errors: Errors) -> None:
+        for key, edit in (("wake_min", self.wake_edit), ("bed_min", self.bed_edit)):
+            try:
+                out[key] = edit.minute()
+            except PlanInputError as exc:
+                errors[edit] = _sentence(exc.message)
+        text = self.meals_edit.text().strip()
+        try:
+            out["meals_min"] = parse_times(text, "Meal time") if text else ()
+        except PlanInputError as exc:
+            errors[self.meals_edit] = _sentence(exc.message)
+
+    def load(self, req: PlanRequest) -> None:
+        self.wake_edit.set_minute(req.wake_min)
+        self.bed_edit.set_minute(req.bed_min)
+        self.meals_edit.setText(format_times(req.meals_min))
+
+
+class AmountPanel(QGroupBox):
+    """The daily amount (automatic: up to the person's limit) and the limit standard."""
+
+    changed = Signal()
+
+    def __init__(self, k: Knowledge, marks: FieldMarks, parent: QWidget | None = None) -> None:
+        super().__init__("Daily amount", parent)
+        named(self, "Daily amount")
+        form = QFormLayout(self)
+        self.target_spin = QSpinBox()
+        self.target_spin.setRange(0, int(MAX_TARGET_MG))
+        self.target_spin.setSingleStep(25)
+        self.target_spin.setSuffix(" mg")
+        self.target_spin.setSpecialValueText("Automatic (up to the limit)")
+        self.target_spin.setToolTip(
+            "Elemental magnesium to plan each day; Automatic plans up to the person's upper limit"
+        )
+        named(self.target_spin, "Daily amount of elemental magnesium")
+        self.target_message = FieldMessage("Daily amount")
+        marks.register(self.target_spin, self.target_message)
+        self.limit_combo = QComboBox()
+        self._limits = list(k.intakes.upper_limits)
+        for std in self._limits:
+            self.limit_combo.addItem(k.intakes.upper_limits[std].name, std)
+        named(self.limit_combo, "Upper limit standard")
+        form.addRow("&Amount:", stacked(self.target_spin, self.target_message))
+        form.addRow("&Limit:", self.limit_combo)
+        set_buddies(form)
+        self.target_spin.valueChanged.connect(self.changed)
+        self.limit_combo.currentIndexChanged.connect(self.changed)
+
+    def read(self, out: dict[str, Any], errors: Errors) -> None:
+        value = self.target_spin.value()
+        out["target_mg"] = float(value) if value > 0 else None
+        out["limit"] = self.limit_combo.currentData()
+
+    def load(self, req: PlanRequest) -> None:
+        self.target_spin.setValue(round(req.target_mg or 0))
+        index = self._limits.index(req.limit) if req.limit in self._limits else 0
+        self.limit_combo.setCurrentIndex(index)
+
+
+def _sentence(message: str) -> str:
+    """A core message as a sentence at a field: capital first letter."""
+    return message[:1].upper() + message[1:] if message else message

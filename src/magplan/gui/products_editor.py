@@ -1,0 +1,256 @@
+"""The person's own products (bottles) and the magnesium they get from other products."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from magplan.core.errors import PlanInputError
+from magplan.core.knowledge import Knowledge
+from magplan.core.request import MAX_OTHER_MG, Product, make_product
+from magplan.core.text import format_mg
+from magplan.gui.fields import FieldMarks, FieldMessage, named
+
+Errors = dict[QWidget, str]
+
+UNITS = ("capsule", "tablet", "softgel", "scoop", "sachet", "gummy", "teaspoon", "ml")
+MAX_LABEL_MG = 20000.0
+
+
+def _sentence(message: str) -> str:
+    return message[:1].upper() + message[1:] if message else message
+
+
+class ProductRow(QFrame):
+    """One bottle: form, mg per unit (elemental, or the compound weight from the label), unit,
+    whether it can be halved, and an optional name for the printout."""
+
+    changed = Signal()
+    remove_requested = Signal(object)
+
+    def __init__(self, k: Knowledge, marks: FieldMarks, number: int, form: str) -> None:
+        super().__init__()
+        self._k = k
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        grid = QGridLayout(self)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(4)
+        self.form_combo = QComboBox()
+        for fid, f in k.forms.items():
+            self.form_combo.addItem(f.name, fid)
+        self.form_combo.setCurrentIndex(max(0, self.form_combo.findData(form)))
+        named(self.form_combo, f"Product {number} form")
+        self.label_edit = QLineEdit()
+        self.label_edit.setPlaceholderText("name on the bottle (optional)")
+        named(self.label_edit, f"Product {number} name", "Printed on the schedule")
+        self.remove_button = QToolButton()
+        self.remove_button.setText("Remove")
+        self.remove_button.setToolTip("Remove this product")
+        named(self.remove_button, f"Remove product {number}")
+        self.mg_spin = QDoubleSpinBox()
+        self.mg_spin.setDecimals(1)
+        self.mg_spin.setRange(0, MAX_LABEL_MG)
+        self.mg_spin.setValue(100)
+        self.mg_spin.setSuffix(" mg")
+        named(self.mg_spin, f"Product {number} mg per unit")
+        self.mg_message = FieldMessage("mg per unit")
+        marks.register(self.mg_spin, self.mg_message)
+        self.unit_combo = QComboBox()
+        self.unit_combo.setEditable(True)
+        self.unit_combo.addItems(UNITS)
+        self.unit_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        named(self.unit_combo, f"Product {number} unit")
+        self.halves_box = QCheckBox("Can be halved")
+        named(self.halves_box, f"Product {number} can be halved")
+        self.compound_box = QCheckBox("The label gives the compound weight")
+        self.compound_box.setToolTip(
+            "Tick when the label says e.g. '500 mg magnesium glycinate' rather than the "
+            "elemental magnesium: the planner converts it through the form"
+        )
+        named(self.compound_box, f"Product {number}: the label gives the compound weight")
+        self.info = QLabel()
+        self.info.setWordWrap(True)
+        self.info.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.info.setAccessibleName(f"Product {number} elemental magnesium")
+
+        per = QLabel("per")
+        grid.addWidget(self.form_combo, 0, 0, 1, 3)
+        grid.addWidget(self.remove_button, 0, 3)
+        grid.addWidget(self.mg_spin, 1, 0)
+        grid.addWidget(per, 1, 1)
+        grid.addWidget(self.unit_combo, 1, 2)
+        grid.addWidget(self.halves_box, 1, 3)
+        grid.addWidget(self.mg_message, 2, 0, 1, 4)
+        grid.addWidget(self.compound_box, 3, 0, 1, 4)
+        grid.addWidget(self.info, 4, 0, 1, 4)
+        grid.addWidget(self.label_edit, 5, 0, 1, 4)
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(2, 2)
+
+        self.form_combo.currentIndexChanged.connect(self.changed)
+        self.label_edit.textChanged.connect(self.changed)
+        self.mg_spin.valueChanged.connect(self.changed)
+        self.unit_combo.currentTextChanged.connect(self.changed)
+        self.halves_box.toggled.connect(self.changed)
+        self.compound_box.toggled.connect(self.changed)
+        self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
+
+    def read(self, errors: Errors) -> Product | None:
+        form = str(self.form_combo.currentData())
+        unit = self.unit_combo.currentText().strip().lower() or "capsule"
+        compound = self.compound_box.isChecked()
+        try:
+            product = make_product(
+                self._k,
+                form,
+                self.mg_spin.value(),
+                unit=unit,
+                halves=self.halves_box.isChecked(),
+                compound=compound,
+                label=self.label_edit.text().strip(),
+                what="mg per unit",
+            )
+        except PlanInputError as exc:
+            errors[self.mg_spin] = _sentence(exc.message)
+            self.info.clear()
+            return None
+        self.info.setText(self._describe(product))
+        return product
+
+    def _describe(self, p: Product) -> str:
+        form = self._k.forms[p.form]
+        elemental = format_mg(p.elemental_mg_per_unit)
+        if p.compound_mg_per_unit is not None:
+            return (
+                f"{format_mg(p.compound_mg_per_unit)} of {form.name.lower()} = {elemental} "
+                f"elemental magnesium per {p.unit} ({form.elemental_fraction:.1%} magnesium)"
+            )
+        return f"{elemental} elemental magnesium per {p.unit}"
+
+    def load(self, p: Product) -> None:
+        self.form_combo.setCurrentIndex(max(0, self.form_combo.findData(p.form)))
+        self.label_edit.setText(p.label)
+        self.compound_box.setChecked(p.compound_mg_per_unit is not None)
+        if p.compound_mg_per_unit is not None:
+            self.mg_spin.setValue(p.compound_mg_per_unit)
+        else:
+            self.mg_spin.setValue(p.elemental_mg_per_unit)
+        self.unit_combo.setCurrentText(p.unit)
+        self.halves_box.setChecked(p.halves)
+
+
+class ProductsEditor(QGroupBox):
+    """The person's bottles and the magnesium already taken from other products."""
+
+    changed = Signal()
+    rows_changed = Signal()
+
+    def __init__(self, k: Knowledge, marks: FieldMarks, parent: QWidget | None = None) -> None:
+        super().__init__("Your products", parent)
+        named(self, "Your products")
+        self._k = k
+        self._marks = marks
+        self.default_form = "glycinate"
+        self.rows: list[ProductRow] = []
+        lay = QVBoxLayout(self)
+        hint = QLabel(
+            "Without products the schedule is in mg of elemental magnesium. Add your bottles "
+            "to see capsules, tablets or scoops."
+        )
+        hint.setWordWrap(True)
+        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        lay.addWidget(hint)
+        self._rows_box = QVBoxLayout()
+        lay.addLayout(self._rows_box)
+        self.add_button = QPushButton("Add &product")
+        named(self.add_button, "Add product")
+        self.add_button.clicked.connect(self._add_clicked)
+        lay.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
+        form = QFormLayout()
+        self.other_spin = QDoubleSpinBox()
+        self.other_spin.setDecimals(0)
+        self.other_spin.setRange(0, MAX_OTHER_MG)
+        self.other_spin.setSingleStep(10)
+        self.other_spin.setSuffix(" mg")
+        self.other_spin.setToolTip(
+            "Elemental magnesium a day from a multivitamin, an antacid or a laxative; it counts "
+            "towards the upper limit"
+        )
+        named(self.other_spin, "Magnesium from other products", self.other_spin.toolTip())
+        self.other_message = FieldMessage("Magnesium from other products")
+        marks.register(self.other_spin, self.other_message)
+        label = QLabel("Magnesium from &other products (a day):")
+        label.setWordWrap(True)
+        label.setBuddy(self.other_spin)
+        form.addRow(label, self.other_spin)
+        form.addRow("", self.other_message)
+        lay.addLayout(form)
+        self.other_spin.valueChanged.connect(self.changed)
+
+    def _add_clicked(self) -> None:
+        row = self.add_row()
+        row.form_combo.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.changed.emit()
+
+    def add_row(self, form: str | None = None) -> ProductRow:
+        row = ProductRow(self._k, self._marks, len(self.rows) + 1, form or self.default_form)
+        row.changed.connect(self.changed)
+        row.remove_requested.connect(self._remove)
+        self.rows.append(row)
+        self._rows_box.addWidget(row)
+        row.show()  # now, not on the next event loop turn: Tab must reach it at once
+        self.rows_changed.emit()
+        return row
+
+    def _remove(self, row: ProductRow) -> None:
+        index = self.rows.index(row)
+        self.rows.remove(row)
+        self._marks.unregister(row.mg_spin)
+        row.hide()
+        row.setParent(None)
+        row.deleteLater()
+        self.rows_changed.emit()
+        self.changed.emit()
+        if self.rows:
+            self.rows[min(index, len(self.rows) - 1)].form_combo.setFocus()
+        else:
+            self.add_button.setFocus()
+
+    def clear(self) -> None:
+        for row in list(self.rows):
+            self._marks.unregister(row.mg_spin)
+            row.setParent(None)
+            row.deleteLater()
+        self.rows.clear()
+        self.rows_changed.emit()
+
+    def read(self, out: dict[str, Any], errors: Errors) -> None:
+        products = [row.read(errors) for row in self.rows]
+        out["products"] = tuple(p for p in products if p is not None)
+        out["other_magnesium_mg"] = float(self.other_spin.value())
+
+    def load(self, products: tuple[Product, ...], other_mg: float) -> None:
+        self.clear()
+        for p in products:
+            self.add_row(p.form).load(p)
+        self.other_spin.setValue(other_mg)
+
+
+__all__ = ["UNITS", "ProductRow", "ProductsEditor"]

@@ -1,0 +1,55 @@
+"""Every window test gets private settings and data folders, and no dialog can block it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from magplan.gui.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def private_settings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: object
+) -> Iterator[Path]:
+    """Settings and saved data go to this test's own folder, never the user's."""
+    folder = tmp_path / "settings"
+    folder.mkdir()
+    QStandardPaths.setTestModeEnabled(True)
+    for fmt in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
+    monkeypatch.setenv("MAGPLAN_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    yield folder
+
+
+@pytest.fixture(autouse=True)
+def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Message boxes are recorded instead of shown: a test never waits on a dialog."""
+    shown: list[tuple[str, str]] = []
+
+    def record(kind: str) -> object:
+        def fake(_parent: object, title: str, text: str, *args: object, **kw: object) -> object:
+            shown.append((title, text))
+            return QMessageBox.StandardButton.Ok
+
+        return fake
+
+    for kind in ("about", "information", "warning", "critical", "question"):
+        monkeypatch.setattr(QMessageBox, kind, staticmethod(record(kind)))
+    monkeypatch.setattr(QMessageBox, "aboutQt", staticmethod(lambda *a, **k: None))
+    return shown
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> MainWindow:
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win

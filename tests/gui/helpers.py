@@ -1,0 +1,55 @@
+"""Ways to drive and read the window as a user does: click, type, read what is shown."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from magplan.core.timeofday import parse_time
+from magplan.gui.main_window import MainWindow
+
+
+def click(qtbot: QtBot, button: QAbstractButton) -> None:
+    """Click where a user would: on the box of a checkbox, the middle of a button."""
+    pos = QPoint(min(8, button.width() // 2), button.height() // 2)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=pos)
+
+
+def retype(qtbot: QtBot, field: QWidget, text: str) -> None:
+    """Select everything in the field and type ``text`` over it, key by key."""
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(field, Qt.Key.Key_Delete)
+    qtbot.keyClicks(field, text)
+
+
+def type_into(qtbot: QtBot, field: QLineEdit, text: str) -> None:
+    field.setFocus()
+    qtbot.keyClicks(field, text)
+
+
+def schedule_rows(win: MainWindow) -> list[dict[str, str]]:
+    """The schedule table as a user reads it: one dict per row, keyed by column header."""
+    model = win.result_panel.schedule_table.model()
+    headers = [
+        str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(model.columnCount())
+    ]
+    return [
+        {h: str(model.index(r, c).data()) for c, h in enumerate(headers)}
+        for r in range(model.rowCount())
+    ]
+
+
+def row_minute(row: dict[str, str]) -> int:
+    return parse_time(row["Time"][:5])
+
+
+def warning_texts(win: MainWindow) -> list[str]:
+    return win.result_panel.warnings_list.texts()
+
+
+def gap_min(a: int, b: int) -> int:
+    """Minutes between two times of day, the short way round."""
+    d = abs(a - b) % 1440
+    return min(d, 1440 - d)

@@ -1,0 +1,164 @@
+"""The window as a desktop program: names for assistive technology, keyboard order, menus,
+remembered size, the contract other features build on, and the smoke test."""
+
+from __future__ import annotations
+
+from helpers import click, retype, schedule_rows, type_into
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from magplan.core.knowledge import load_knowledge
+from magplan.core.request import MedicineTimes, PlanRequest, make_product
+from magplan.gui.app import run_app
+from magplan.gui.main_window import MainWindow
+from magplan.gui.timeline import TimelineWidget
+
+CONTROLS = (
+    QAbstractButton,
+    QLineEdit,
+    QComboBox,
+    QAbstractSpinBox,
+    QAbstractItemView,
+    TimelineWidget,
+)
+
+
+def test_every_visible_control_has_an_accessible_name(qtbot: QtBot, window: MainWindow) -> None:
+    click(qtbot, window.medicines_editor.add_button)
+    click(qtbot, window.products_editor.add_button)
+    click(qtbot, window.conditions_panel.box("heart-block"))  # banner shown too
+    controls = [
+        w for w in window.findChildren(QWidget) if isinstance(w, CONTROLS) and w.isVisible()
+    ]
+    assert len(controls) > 30
+    unnamed = [f"{type(w).__name__} {w.objectName()!r}" for w in controls if not w.accessibleName()]
+    assert unnamed == []
+
+
+def test_tab_follows_the_layout_including_added_rows(qtbot: QtBot, window: MainWindow) -> None:
+    day = window.day_panel
+    assert day.wake_edit.nextInFocusChain() is day.bed_edit
+    assert day.bed_edit.nextInFocusChain() is day.meals_edit
+    editor = window.medicines_editor
+    click(qtbot, editor.add_button)
+    row = editor.rows[-1]
+    assert QApplication.focusWidget() is row.name_edit
+    qtbot.keyClick(row.name_edit, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is row.times_edit
+    qtbot.keyClick(row.times_edit, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is row.remove_button
+    qtbot.keyClick(row.remove_button, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is editor.add_button
+
+
+def test_file_menu_ends_with_quit_on_the_standard_shortcut(window: MainWindow) -> None:
+    actions = window.file_menu.actions()
+    assert actions[-1] is window.quit_action
+    expected = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")]
+    assert window.quit_action.shortcuts() == expected
+    window.quit_action.trigger()
+    assert not window.isVisible()
+
+
+def test_about_names_the_sources_and_says_it_is_not_medical_advice(
+    window: MainWindow, no_modal_dialogs: list[tuple[str, str]]
+) -> None:
+    window.about_action.trigger()
+    assert len(no_modal_dialogs) == 1
+    title, text = no_modal_dialogs[0]
+    assert title == "About Magnesium Planner"
+    assert "not medical advice" in text
+    k = load_knowledge()
+    assert all(src.title.split(".")[0] in text for src in k.sources.values())
+
+
+def test_size_and_splitters_are_remembered_across_windows(qtbot: QtBot) -> None:
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.show()
+    qtbot.waitExposed(first)
+    first.resize(790, 640)
+    first.splitter.setSizes([340, 430])
+    qtbot.wait(10)
+    sizes = first.splitter.sizes()
+    first.close()
+
+    second = MainWindow()
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    assert (second.width(), second.height()) == (790, 640)
+    assert second.splitter.sizes() == sizes
+
+
+def test_set_inputs_fills_every_field_without_counting_as_an_edit(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    k = load_knowledge()
+    request = PlanRequest(
+        goals=("constipation", "sleep"),
+        form="citrate",
+        age_years=52,
+        sex="female",
+        wake_min=6 * 60,
+        bed_min=23 * 60,
+        meals_min=(6 * 60 + 30, 13 * 60, 19 * 60),
+        target_mg=300,
+        limit="eu",
+        products=(
+            make_product(k, "citrate", 150, unit="tablet", halves=True, label="CitraMag"),
+            make_product(k, "glycinate", 500, compound=True),
+        ),
+        other_magnesium_mg=20,
+        medicines=(
+            MedicineTimes(name="sertraline", class_id="antidepressant", times_min=(480,)),
+            MedicineTimes(name="calcium", class_id="calcium", times_min=(540, 1260)),
+        ),
+        conditions=("diarrhoea", "alcohol-use-disorder"),
+    )
+    with qtbot.assertNotEmitted(window.inputsChanged), qtbot.waitSignal(window.planChanged):
+        window.set_inputs(request, "Ann Example", "R. Smith, RD")
+    assert window.current_request() == request
+    assert window.card_info() == ("Ann Example", "R. Smith, RD")
+    plan = window.current_plan()
+    assert plan is not None and plan.doses
+    assert window.medicines_editor.rows[1].times_edit.text() == "09:00, 21:00"
+    assert window.products_editor.rows[1].compound_box.isChecked()
+
+    with qtbot.waitSignal(window.inputsChanged):
+        type_into(qtbot, window.person_panel.name_edit, "e")
+    assert window.card_info()[0] == "Ann Examplee"
+
+
+def test_set_inputs_then_default_again_clears_the_rows(qtbot: QtBot, window: MainWindow) -> None:
+    window.set_inputs(
+        PlanRequest(
+            medicines=(MedicineTimes(name="iron", class_id="iron", times_min=(600,)),),
+        )
+    )
+    assert len(window.medicines_editor.rows) == 1
+    window.set_inputs(PlanRequest())
+    assert window.medicines_editor.rows == []
+    assert window.current_request() == PlanRequest()
+    assert schedule_rows(window)
+
+
+def test_every_edit_emits_inputs_changed(qtbot: QtBot, window: MainWindow) -> None:
+    with qtbot.waitSignal(window.inputsChanged):
+        retype(qtbot, window.person_panel.age_spin, "60")
+    request = window.current_request()
+    assert request is not None and request.age_years == 60
+
+
+def test_smoke_test_exits_zero_after_the_first_paint() -> None:
+    assert run_app(smoke_test=True) == 0
