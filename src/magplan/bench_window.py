@@ -9,11 +9,21 @@ window. Only the window's contract is used (``set_inputs``, ``planChanged``,
 from __future__ import annotations
 
 import importlib
+import json
+import os
+import sys
 import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QEventLoop, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractListModel,
+    QCoreApplication,
+    QEventLoop,
+    QModelIndex,
+    Qt,
+)
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QAbstractSpinBox, QApplication, QLineEdit, QWidget
 
@@ -34,8 +44,10 @@ def _snapshot(window: QWidget) -> tuple[tuple[str, ...], ...]:
         model: QAbstractItemModel | None = view.model()
         if model is None:
             continue
-        for r in range(model.rowCount()):
-            cells.append(tuple(str(model.index(r, c).data()) for c in range(model.columnCount())))
+        root = QModelIndex()
+        columns = 1 if isinstance(model, QAbstractListModel) else model.columnCount(root)
+        for r in range(model.rowCount(root)):
+            cells.append(tuple(str(model.index(r, c, root).data()) for c in range(columns)))
     return tuple(cells)
 
 
@@ -62,12 +74,13 @@ def edit_latencies(runs: int, log: Callable[[str], None]) -> dict[str, Any]:
         for n in ("calcium", "sertraline")
     )
     typical = PlanRequest(goals=("sleep", "anxiety"), medicines=meds)
-    window = window_class()
-    window.resize(1100, 760)
+    window = window_class()  # at its default size
+    window.remember_state = False
     window.show()
     QTest.qWaitForWindowExposed(window)
     clock = _Clock()
     window.planChanged.connect(clock.mark)
+    none_refs = sys.getrefcount(None)
 
     def settle() -> None:
         end = time.perf_counter() + 0.05
@@ -125,6 +138,8 @@ def edit_latencies(runs: int, log: Callable[[str], None]) -> dict[str, Any]:
             results["bed"].append(ms)
             unchanged += not changed
     log(f"  edit bed time: {len(results['bed'])} edits")
+    edits = len(results["age"]) + len(results["bed"]) + 8
+    lost = none_refs - sys.getrefcount(None)
     window.close()
     window.deleteLater()
     settle()
@@ -132,4 +147,23 @@ def edit_latencies(runs: int, log: Callable[[str], None]) -> dict[str, Any]:
         "all_ms": results["age"] + results["bed"],
         "fields": {"age": results["age"], "bed": results["bed"]},
         "edits_without_table_change": unchanged,
+        # A binding that releases None once too often on each call crashes the program once
+        # None's count reaches zero (Python 3.11 has no immortal None): count it per edit.
+        "none_refs_lost_per_edit": round(lost / edits, 1),
+        "none_refs_left": sys.getrefcount(None),
     }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m magplan.bench_window N``: N edits, the result as JSON on stdout."""
+    args = sys.argv[1:] if argv is None else argv
+    runs = int(args[0]) if args else 100
+    result = edit_latencies(runs, lambda text: print(text, file=sys.stderr, flush=True))
+    print(json.dumps(result))
+    sys.stdout.flush()
+    # Leave without tearing Qt down: the measure is done, and teardown is not what it measures.
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
