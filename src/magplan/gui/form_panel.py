@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from html import escape
+import re
+from html import escape, unescape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
@@ -105,7 +106,8 @@ class FormPanel(QGroupBox):
             )
             parts.append(f"Alternatives you can pick below: {alt}.")
         self.suggestion.setText("<br>".join(parts) or "No form suits these goals.")
-        self.suggestion.setAccessibleDescription(self.suggestion.text())
+        plain = re.sub(r"<[^>]+>", " ", self.suggestion.text())
+        self.suggestion.setAccessibleDescription(" ".join(unescape(plain).split()))
 
     def _for_goals(self, c: FormChoice | None) -> str:
         if c is None or not (c.goals_first or c.goals_also):

@@ -42,7 +42,7 @@ from magplan.gui.settings import app_settings
 from magplan.gui.theme import invalid_style_sheet
 
 DEFAULT_SIZE = (1320, 860)
-LEFT_WIDTH = 440
+LEFT_WIDTH = 460
 
 
 def _sentence(message: str) -> str:
@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         self.inputs_scroll = QScrollArea()
         self.inputs_scroll.setWidget(inputs)
         self.inputs_scroll.setWidgetResizable(True)
-        self.inputs_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.inputs_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.inputs_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.inputs_scroll.setAccessibleName("Inputs")
         self.inputs_scroll.setMinimumWidth(320)
@@ -105,7 +105,14 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.result_panel)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([LEFT_WIDTH, DEFAULT_SIZE[0] - LEFT_WIDTH])
+        scrollbar = self.inputs_scroll.verticalScrollBar()
+        left = max(
+            LEFT_WIDTH,
+            inputs.minimumSizeHint().width()
+            + (scrollbar.sizeHint().width() if scrollbar else 0)
+            + 2,
+        )
+        self.splitter.setSizes([left, DEFAULT_SIZE[0] - left])
         central = QWidget()
         cl = QVBoxLayout(central)
         cl.setContentsMargins(8, 8, 8, 8)

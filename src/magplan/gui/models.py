@@ -62,8 +62,8 @@ class ScheduleModel(QAbstractTableModel):
         return None
 
     def _product(self, d: Dose) -> str:
-        name = self._k.forms[d.form].name
-        return f"{d.product_label} ({name})" if d.product_label else name
+        name = self._k.forms[d.form].name.split(" (")[0]  # "Magnesium glycinate"
+        return f"{d.product_label} ({name.lower()})" if d.product_label else name
 
     def _goals(self, d: Dose) -> str:
         return ", ".join(self._k.goals[g].name for g in d.goals if g in self._k.goals) or "—"

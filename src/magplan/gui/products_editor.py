@@ -56,6 +56,10 @@ class ProductRow(QFrame):
         for fid, f in k.forms.items():
             self.form_combo.addItem(f.name, fid)
         self.form_combo.setCurrentIndex(max(0, self.form_combo.findData(form)))
+        self.form_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.form_combo.setMinimumContentsLength(16)
         named(self.form_combo, f"Product {number} form")
         self.label_edit = QLineEdit()
         self.label_edit.setPlaceholderText("name on the bottle (optional)")
@@ -76,6 +80,10 @@ class ProductRow(QFrame):
         self.unit_combo.setEditable(True)
         self.unit_combo.addItems(UNITS)
         self.unit_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.unit_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.unit_combo.setMinimumContentsLength(7)
         named(self.unit_combo, f"Product {number} unit")
         self.halves_box = QCheckBox("Can be halved")
         named(self.halves_box, f"Product {number} can be halved")
@@ -100,7 +108,10 @@ class ProductRow(QFrame):
         grid.addWidget(self.mg_message, 2, 0, 1, 4)
         grid.addWidget(self.compound_box, 3, 0, 1, 4)
         grid.addWidget(self.info, 4, 0, 1, 4)
-        grid.addWidget(self.label_edit, 5, 0, 1, 4)
+        name_label = QLabel("&Name:")
+        name_label.setBuddy(self.label_edit)
+        grid.addWidget(name_label, 5, 0)
+        grid.addWidget(self.label_edit, 5, 1, 1, 3)
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(2, 2)
 

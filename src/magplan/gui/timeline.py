@@ -21,12 +21,13 @@ class TimelineWidget(QWidget):
         super().__init__(parent)
         self._plan: Plan | None = None
         self.setAccessibleName("Day timeline")
-        self.setMinimumHeight(140)
+        fm = self.fontMetrics()
+        self.setMinimumHeight(6 * fm.height() + 24 + 40)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def sizeHint(self) -> QSize:
-        return QSize(600, 140)
+        return QSize(600, self.minimumHeight())
 
     def set_plan(self, plan: Plan | None) -> None:
         self._plan = plan
@@ -79,138 +80,197 @@ class TimelineWidget(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
         painter.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
-        p = self._plan
-        if p is None:
-            painter.end()
-            return
+        if self._plan is not None:
+            self._paint_day(painter, self._plan)
+        painter.end()
+
+    def _paint_day(self, painter: QPainter, p: Plan) -> None:
+        """Rows, top to bottom: dose labels, the band, meals and medicines, hours, legend."""
+        pal = self.palette()
         text_color = pal.color(QPalette.ColorRole.Text)
         muted = pal.color(QPalette.ColorRole.PlaceholderText)
+        caution = severity_color("caution", pal)
+        accent = pal.color(QPalette.ColorRole.Highlight)
+        normal = QFont(self.font())
+        bold = QFont(normal)
+        bold.setBold(True)
+        small = QFont(normal)
+        small.setPointSizeF(normal.pointSizeF() * 0.85)
+        painter.setFont(normal)
         fm = painter.fontMetrics()
-        line_h = fm.height()
-        band_top = line_h + 10
-        band = QRectF(self._x(_MARGIN_MIN), band_top, self._x(self._span_min() - _MARGIN_MIN), 28)
-        band.setRight(self._x(self._span_min() - _MARGIN_MIN))
         span = self._span_min()
+        band = QRectF(
+            self._x(_MARGIN_MIN),
+            4 + 2 * fm.height() + 4,
+            self._x(span - _MARGIN_MIN) - self._x(_MARGIN_MIN),
+            24,
+        )
+        marks_y = band.bottom() + 4  # meal triangles and medicine names (two rows)
+        hours_y = marks_y + 8 + 2 * fm.height() + 4
+        legend_y = hours_y + fm.height() + 4
 
-        # the waking day
+        # the waking day, and the shaded windows that magnesium keeps out of
         painter.setPen(QPen(pal.color(QPalette.ColorRole.Mid), 1))
         painter.setBrush(pal.color(QPalette.ColorRole.AlternateBase))
         painter.drawRoundedRect(band, 4, 4)
-
-        # separation windows around other medicines
-        caution = severity_color("caution", pal)
         shade = QColor(caution)
-        shade.setAlpha(70)
+        shade.setAlpha(80)
         for med in p.medicines:
+            if not (med.mg_first_min or med.other_first_min):
+                continue
             for t in med.times_min:
-                if med.mg_first_min or med.other_first_min:
-                    start = self._offset(t) - med.mg_first_min
-                    end = self._offset(t) + med.other_first_min
-                    left, right = max(0.0, start), min(float(span), end)
-                    if right > left:
-                        rect = QRectF(
-                            self._x(left), band.top(), self._x(right) - self._x(left), band.height()
-                        )
-                        painter.fillRect(rect, shade)
+                left = max(0.0, float(self._offset(t) - med.mg_first_min))
+                right = min(float(span), float(self._offset(t) + med.other_first_min))
+                if right > left:
+                    x0, x1 = max(self._x(left), band.left()), min(self._x(right), band.right())
+                    if x1 > x0:
+                        painter.fillRect(QRectF(x0, band.top(), x1 - x0, band.height()), shade)
 
-        # hour ticks and labels
+        # hours under the band; wake and bed at its ends
         painter.setPen(QPen(muted, 1))
-        axis_y = self.height() - 4
-        first_hour = (p.wake_min - _MARGIN_MIN + 59) // 60 * 60
-        step = 60 if self.width() > 900 else 120
-        minute = first_hour
-        while forward_gap(p.wake_min - _MARGIN_MIN, minute) <= span:
-            off = self._offset(minute)
-            if off > span:
-                break
-            x = self._x(off)
-            painter.drawLine(QPointF(x, band.bottom()), QPointF(x, band.bottom() + 4))
-            if (minute % MINUTES_PER_DAY) % step == 0:
-                label = format_time(minute)
-                w = fm.horizontalAdvance(label)
-                painter.drawText(QPointF(x - w / 2, axis_y - fm.descent()), label)
+        step = 60 if self.width() > 1000 else 120
+        wake_label = f"wake {format_time(p.wake_min)}"
+        bed_label = f"bed {format_time(p.bed_min)}"
+        keep_out = (
+            band.left() + fm.horizontalAdvance(wake_label) / 2 + 12,
+            band.right() - fm.horizontalAdvance(bed_label) / 2 - 12,
+        )
+        base = hours_y + fm.ascent()
+        minute = (p.wake_min - _MARGIN_MIN + 59) // 60 * 60
+        while self._offset(minute) <= span and minute < p.wake_min + MINUTES_PER_DAY:
+            x = self._x(self._offset(minute))
+            if band.left() <= x <= band.right():
+                painter.drawLine(QPointF(x, band.bottom()), QPointF(x, band.bottom() + 3))
+            label = format_time(minute)
+            w = fm.horizontalAdvance(label)
+            if minute % step == 0 and keep_out[0] + w / 2 < x < keep_out[1] - w / 2:
+                painter.drawText(QPointF(x - w / 2, base), label)
             minute += 60
+        painter.setPen(text_color)
+        for label, x in ((wake_label, band.left()), (bed_label, band.right())):
+            w = fm.horizontalAdvance(label)
+            painter.drawText(QPointF(min(max(2.0, x - w / 2), self.width() - w - 2), base), label)
 
-        # wake and bed
-        small = QFont(self.font())
-        small.setPointSizeF(small.pointSizeF() * 0.85)
+        # meals: triangles under the band
         painter.setFont(small)
         sfm = painter.fontMetrics()
-        painter.setPen(muted)
-        painter.drawText(
-            QRectF(band.left() + 4, band.top(), band.width() / 2, band.height()),
-            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-            "wake",
-        )
-        painter.drawText(
-            QRectF(band.center().x(), band.top(), band.width() / 2 - 4, band.height()),
-            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-            "bed",
-        )
-
-        # meals: small triangles under the band
-        row_meal = band.bottom() + 6
         for m in p.meals_min:
             x = self._x(self._offset(m))
-            tri = QPolygonF(
-                [QPointF(x, row_meal), QPointF(x - 5, row_meal + 8), QPointF(x + 5, row_meal + 8)]
-            )
-            painter.setBrush(muted)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.drawPolygon(tri)
-            painter.setPen(muted)
-            label = "meal"
-            painter.drawText(
-                QPointF(x - sfm.horizontalAdvance(label) / 2, row_meal + 9 + sfm.ascent()), label
+            painter.setBrush(muted)
+            painter.drawPolygon(
+                QPolygonF(
+                    [
+                        QPointF(x, marks_y),
+                        QPointF(x - 5, marks_y + 8),
+                        QPointF(x + 5, marks_y + 8),
+                    ]
+                )
             )
 
-        # other medicines: diamonds on the band's top edge, names above
-        painter.setFont(self.font())
+        # other medicines: diamonds on the band's lower edge, names beside them
+        painter.setFont(normal)
+        med_rows = _Rows(2)
         for med in p.medicines:
             for t in med.times_min:
                 off = self._offset(t)
                 if off > span:
                     continue
                 x = self._x(off)
-                diamond = QPolygonF(
-                    [
-                        QPointF(x, band.top() - 6),
-                        QPointF(x + 6, band.top()),
-                        QPointF(x, band.top() + 6),
-                        QPointF(x - 6, band.top()),
-                    ]
-                )
+                y = band.bottom()
                 painter.setPen(QPen(text_color, 1))
                 painter.setBrush(caution)
-                painter.drawPolygon(diamond)
-                label = f"{med.name} {format_time(t)}"
+                painter.drawPolygon(
+                    QPolygonF(
+                        [
+                            QPointF(x, y - 7),
+                            QPointF(x + 7, y),
+                            QPointF(x, y + 7),
+                            QPointF(x - 7, y),
+                        ]
+                    )
+                )
+                label = med.name
                 w = fm.horizontalAdvance(label)
                 left = min(max(2.0, x - w / 2), self.width() - w - 2)
+                row = med_rows.place(left, left + w)
                 painter.setPen(text_color)
-                painter.drawText(QPointF(left, band.top() - 9), label)
+                top = marks_y + 8 + row * fm.height()
+                if row:
+                    painter.setPen(QPen(muted, 1))
+                    painter.drawLine(QPointF(x, band.bottom() + 7), QPointF(x, top + 2))
+                    painter.setPen(text_color)
+                painter.drawText(QPointF(left, top + fm.ascent()), label)
 
-        # doses: filled circles on the band, time and mg under it
-        accent = pal.color(QPalette.ColorRole.Highlight)
-        row_dose = row_meal + 10 + sfm.height()
+        # doses: circles on the band, time and amount above
+        painter.setFont(bold)
+        bfm = painter.fontMetrics()
+        dose_rows = _Rows(2)
         for d in p.doses:
             x = self._x(self._offset(d.time_min))
             painter.setPen(QPen(pal.color(QPalette.ColorRole.Base), 2))
             painter.setBrush(accent)
             painter.drawEllipse(QPointF(x, band.center().y()), 8, 8)
             label = f"{d.time} · {format_mg(d.elemental_mg)}"
-            w = fm.horizontalAdvance(label)
+            w = bfm.horizontalAdvance(label)
             left = min(max(2.0, x - w / 2), self.width() - w - 2)
+            row = dose_rows.place(left, left + w)
+            top = 4 + (1 - row) * bfm.height()  # the first row sits next to the band
+            painter.setPen(QPen(muted, 1))
+            painter.drawLine(QPointF(x, top + bfm.height()), QPointF(x, band.top()))
             painter.setPen(text_color)
-            bold = QFont(self.font())
-            bold.setBold(True)
-            painter.setFont(bold)
-            painter.drawText(QPointF(left, row_dose + fm.ascent()), label)
-            painter.setFont(self.font())
-
+            painter.drawText(QPointF(left, top + bfm.ascent()), label)
         if p.blocked:
             painter.setPen(severity_color("danger", pal))
-            bold = QFont(self.font())
-            bold.setBold(True)
-            painter.setFont(bold)
             painter.drawText(band, Qt.AlignmentFlag.AlignCenter, "No magnesium is planned")
-        painter.end()
+
+        # legend
+        painter.setFont(small)
+        x = float(_SIDE_PX)
+        y = legend_y + sfm.height() / 2
+        items: list[tuple[str, str]] = [("dose", "magnesium"), ("meal", "meal")]
+        if p.medicines:
+            items += [("med", "other medicine"), ("shade", "keep magnesium out")]
+        for kind, text in items:
+            painter.setPen(Qt.PenStyle.NoPen)
+            if kind == "dose":
+                painter.setBrush(accent)
+                painter.drawEllipse(QPointF(x + 5, y), 5, 5)
+            elif kind == "meal":
+                painter.setBrush(muted)
+                painter.drawPolygon(
+                    QPolygonF([QPointF(x + 5, y - 5), QPointF(x, y + 4), QPointF(x + 10, y + 4)])
+                )
+            elif kind == "med":
+                painter.setBrush(caution)
+                painter.drawPolygon(
+                    QPolygonF(
+                        [
+                            QPointF(x + 5, y - 5),
+                            QPointF(x + 10, y),
+                            QPointF(x + 5, y + 5),
+                            QPointF(x, y),
+                        ]
+                    )
+                )
+            else:
+                painter.fillRect(QRectF(x, y - 5, 14, 10), shade)
+            painter.setPen(muted)
+            painter.drawText(QPointF(x + 18, y - sfm.height() / 2 + sfm.ascent()), text)
+            x += 18 + sfm.horizontalAdvance(text) + 18
+
+
+class _Rows:
+    """Greedy placement of labels in a few rows so that they do not overlap."""
+
+    def __init__(self, count: int) -> None:
+        self._ends = [float("-inf")] * count
+
+    def place(self, left: float, right: float) -> int:
+        for i, end in enumerate(self._ends):
+            if left >= end + 6:
+                self._ends[i] = right
+                return i
+        best = min(range(len(self._ends)), key=lambda i: self._ends[i])
+        self._ends[best] = right
+        return best

@@ -16,7 +16,7 @@ class TitrationList(QListWidget):
         self.setAccessibleDescription("The daily amount to take each week until the full plan")
         self.setWordWrap(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.setFocusPolicy(self.focusPolicy())
+        self.setSpacing(2)
 
     def show_plan(self, plan: Plan) -> None:
         self.clear()
@@ -27,6 +27,6 @@ class TitrationList(QListWidget):
                 for t, u in step.doses
                 if u > 0
             )
-            self.addItem(f"Week {step.week}: {format_mg(step.daily_elemental_mg)} a day — {doses}")
+            self.addItem(f"Week {step.week}: {format_mg(step.daily_elemental_mg)} a day\n{doses}")
         if not plan.titration:
             self.addItem("No ramp: no magnesium is planned.")
