@@ -212,6 +212,8 @@ def measure_processes(
         jobs: dict[str, list[str]] = {"empty": [sys.executable, "-c", EMPTY_WINDOW_SCRIPT]}
         if have_window and (startup or memory):
             jobs["window"] = [sys.executable, "-m", "magplan", "--smoke-test"]
+        if startup or printing:  # the core's own start: Python, pydantic, the knowledge
+            jobs["plan"] = [sys.executable, "-m", "magplan", "plan", *TYPICAL_ARGS]
         if have_print and printing:
             jobs["print"] = [sys.executable, "-m", "magplan", "print", *TYPICAL_ARGS, "-o", pdf]
         results: dict[str, list[ChildRun]] = {name: [] for name in jobs}
@@ -290,6 +292,23 @@ def measure_processes(
                 row.passed = row.ratio <= 2.0
                 row.details["print_s"] = prt
             rows.append(row)
+        if "plan" in results and "plan" not in failed:
+            cli = seconds("plan")
+            cli_cpu = cpu_seconds("plan")["median"] / cpu_seconds("empty")["median"]
+            rows.append(
+                Row(
+                    "plan_cli",
+                    "magplan plan, no Qt (median; for reference)",
+                    "ms",
+                    value=cli["median"] * 1000,
+                    baseline=empty_s["median"] * 1000,
+                    baseline_name="empty QMainWindow start",
+                    ratio=cli["median"] / empty_s["median"],
+                    note=f"CPU time ratio {cli_cpu:.2f}x: Python, pydantic, the core and "
+                    "its knowledge, without Qt",
+                    details={"plan_s": cli, "plan_cpu_s": cpu_seconds("plan"), "runs": runs},
+                )
+            )
         if memory:
             row = Row(
                 "memory",
@@ -654,7 +673,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         log(f"edit: {edit_runs} edits in the window")
         rows += measure_edit(edit_runs, log)
     order = {"startup": 0, "plan_typical": 1, "plan_hard": 2, "plan_crowded": 3, "edit": 4}
-    order |= {"print": 5, "memory": 6}
+    order |= {"print": 5, "plan_cli": 6, "memory": 7}
     rows.sort(key=lambda r: order.get(r.id, 99))
     info = machine()
     options = {
