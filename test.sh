@@ -1,12 +1,38 @@
 #!/usr/bin/env bash
-# Sets everything up in .venv and runs the whole test suite (and the quality gates).
+# Sets everything up in .venv and runs the quality gates and the whole test suite:
+# ruff format --check, ruff check, mypy, pytest, then builds the bundled application and
+# smoke-tests it (packaging/build-bundle.sh).
+#   ./test.sh                      everything (what .ci/run runs)
+#   ./test.sh tests/core -k sleep  the gates and only these tests (arguments go to pytest);
+#                                  no bundle
+#   MAGPLAN_SKIP_BUNDLE=1 ./test.sh  everything but the bundle
+# Installs the Debian packages the tests need when missing (with apt-get, as root or through
+# sudo; otherwise it prints the apt-get line to run and the tests that need them are skipped).
 set -euo pipefail
 cd "$(dirname "$0")"
-python3 -m venv .venv
-.venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e '.[test]'
+# shellcheck source=packaging/bootstrap.sh
+source packaging/bootstrap.sh
+
+mp_venv
+mp_install_project test
+# Qt draws and prints offscreen in the tests: its libraries and a font must be present.
+mp_qt_libs offscreen || mp_die "the tests cannot run without the system libraries above"
+# The validators for the desktop entry and the AppStream metainfo.
+mp_apt_packages desktop-file-utils appstream ||
+    mp_say "continuing: the desktop-file validator tests will be skipped"
+
 export QT_QPA_PLATFORM=offscreen
-.venv/bin/ruff format --check src tests
-.venv/bin/ruff check src tests
-.venv/bin/mypy
-.venv/bin/python -m pytest "$@"
+bin=$MP_VENV/bin
+step() { echo "== $*" >&2; }
+step "ruff format --check"
+"$bin/ruff" format --check src tests packaging
+step "ruff check"
+"$bin/ruff" check src tests packaging
+step "mypy"
+"$bin/mypy"
+step "pytest"
+"$bin/python" -m pytest "$@"
+if [ $# -eq 0 ] && [ -z "${MAGPLAN_SKIP_BUNDLE:-}" ]; then
+    step "bundle: build and smoke test"
+    packaging/build-bundle.sh
+fi

@@ -275,3 +275,17 @@ def test_compound_weight_is_converted_with_the_cautious_fraction() -> None:
 def test_a_unit_too_large_for_a_dose_is_not_planned() -> None:
     p = plan(products=(Product(form="oxide", elemental_mg_per_unit=400, unit="tablet"),))
     assert not p.doses and "unit-too-large" in codes(p)
+
+
+def test_depression_follows_each_meal_and_bedtime_when_the_amount_allows() -> None:
+    p = plan(goals=("depression",), target_mg=600)
+    assert [d.time for d in p.doses] == ["07:30", "12:30", "18:30", "22:00"]
+    assert p.doses[-1].at_bedtime and all(d.with_food for d in p.doses[:-1])
+    assert all(d.elemental_mg <= 300 for d in p.doses)
+
+
+def test_a_laxative_form_is_never_the_bedtime_dose() -> None:
+    p = plan(goals=("depression", "constipation"))
+    assert p.forms == ("citrate",)
+    assert not any(d.at_bedtime for d in p.doses)
+    assert max(d.time_min for d in p.doses) <= t("18:30")

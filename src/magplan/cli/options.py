@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import argparse
 import math
+import sys
+from typing import cast
 
+from pydantic import ValidationError
+
+from magplan.cli import UsageError
 from magplan.core.errors import PlanInputError
 from magplan.core.knowledge import Knowledge
+from magplan.core.planner import validate_request
 from magplan.core.request import (
     DEFAULT_BED_MIN,
     DEFAULT_WAKE_MIN,
     MAX_OTHER_MG,
     PlanRequest,
+    check_day,
     default_meals,
     group_medicines,
     parse_condition,
@@ -21,6 +28,13 @@ from magplan.core.request import (
     parse_product_spec,
 )
 from magplan.core.timeofday import parse_time
+from magplan.profiles import (
+    Profile,
+    ProfileError,
+    ProfileNotFound,
+    ProfileStore,
+    check_profile_name,
+)
 
 
 def add_plan_options(p: argparse.ArgumentParser) -> None:
@@ -28,7 +42,7 @@ def add_plan_options(p: argparse.ArgumentParser) -> None:
     g.add_argument(
         "--goal",
         action="append",
-        default=[],
+        default=None,
         metavar="G",
         help="sleep, anxiety, depression, cognition, clarity, constipation, "
         "repletion, cramps, migraine, heart (repeatable; default sleep)",
@@ -36,14 +50,14 @@ def add_plan_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--form", metavar="F", help="use this form instead of the suggestion")
     g.add_argument("--age", metavar="N", help="age in whole years (default adult, 35)")
     g.add_argument("--sex", metavar="female|male")
-    g.add_argument("--pregnant", action="store_true")
-    g.add_argument("--lactating", action="store_true")
+    g.add_argument("--pregnant", action=argparse.BooleanOptionalAction, default=None)
+    g.add_argument("--lactating", action=argparse.BooleanOptionalAction, default=None)
     g.add_argument("--wake", metavar="HH:MM", help="wake time (default 07:00)")
     g.add_argument("--bed", metavar="HH:MM", help="bed time (default 22:30)")
     g.add_argument(
         "--meal",
         action="append",
-        default=[],
+        default=None,
         metavar="HH:MM",
         help="a meal time (repeatable; default 07:30, 12:30, 18:30)",
     )
@@ -52,14 +66,14 @@ def add_plan_options(p: argparse.ArgumentParser) -> None:
     g.add_argument(
         "--product",
         action="append",
-        default=[],
+        default=None,
         metavar="FORM:MG[:UNIT][:half]",
         help="your product, MG elemental magnesium per unit, e.g. glycinate:100:capsule",
     )
     g.add_argument(
         "--product-compound",
         action="append",
-        default=[],
+        default=None,
         metavar="FORM:MG[:UNIT][:half]",
         help="your product by the compound weight on its label, e.g. "
         "glycinate:500:capsule (500 mg of magnesium glycinate)",
@@ -72,23 +86,36 @@ def add_plan_options(p: argparse.ArgumentParser) -> None:
     g.add_argument(
         "--med",
         action="append",
-        default=[],
+        default=None,
         metavar="NAME@HH:MM",
         help="another medicine or supplement and when you take it (repeatable)",
     )
     g.add_argument(
         "--condition",
         action="append",
-        default=[],
+        default=None,
         metavar="NAME",
         help="kidney-disease, heart-block, myasthenia-gravis, diarrhoea, "
         "alcohol-use-disorder, malabsorption (repeatable)",
     )
     g.add_argument(
         "--supervised",
-        action="store_true",
+        action=argparse.BooleanOptionalAction,
+        default=None,
         help="a clinician confirms the plan is prescribed and supervised "
         "(unlocks the kidney-disease and heart-block gates; shown on every output)",
+    )
+    s = p.add_argument_group(
+        "saved profiles",
+        "An option given on the command line overrides the profile's value; a repeatable "
+        "option (--goal, --meal, --med, --product, --condition) replaces the profile's list. "
+        "A new --wake or --bed keeps the profile's meals if they fit in the new day.",
+    )
+    s.add_argument("--profile", metavar="NAME", help="plan from this saved profile")
+    s.add_argument(
+        "--save-profile",
+        metavar="NAME",
+        help="save these inputs as a profile (replacing one of the same name)",
     )
 
 
@@ -106,10 +133,43 @@ def _number(text: str, option: str, *, low: float, high: float, whole: bool = Fa
 
 
 def request_from_args(args: argparse.Namespace, k: Knowledge) -> PlanRequest:
-    """A :class:`PlanRequest` from the parsed options; each bad value named in its error."""
+    """A :class:`PlanRequest` from the parsed options; each bad value named in its error.
+
+    With ``--profile NAME`` the saved profile's inputs are the starting point and every option
+    given on the command line overrides them; with ``--save-profile NAME`` the resulting inputs
+    are checked and saved. When the namespace has ``name`` / ``prepared_by`` (the card's fields)
+    left unset, they are filled from the profile.
+    """
+    profile = _load_profile(args.profile) if getattr(args, "profile", None) is not None else None
+    given = _given_fields(args, k)
+    if profile is None:
+        fields = given
+        if "meals_min" not in fields:
+            wake = cast(int, fields.get("wake_min", DEFAULT_WAKE_MIN))
+            bed = cast(int, fields.get("bed_min", DEFAULT_BED_MIN))
+            fields["meals_min"] = default_meals(wake, bed)
+    else:
+        fields = {**profile.request.model_dump(), **given}
+        if "meals_min" not in given and ("wake_min" in given or "bed_min" in given):
+            wake, bed = cast(int, fields["wake_min"]), cast(int, fields["bed_min"])
+            try:
+                check_day(wake, bed, profile.request.meals_min)
+            except PlanInputError:
+                fields["meals_min"] = default_meals(wake, bed)
+    request = PlanRequest.model_validate(fields)
+    for attr, kept in (("name", "person_name"), ("prepared_by", "prepared_by")):
+        if profile is not None and hasattr(args, attr) and getattr(args, attr) is None:
+            setattr(args, attr, getattr(profile, kept))
+    if getattr(args, "save_profile", None) is not None:
+        _save_profile(args, request, profile, k)
+    return request
+
+
+def _given_fields(args: argparse.Namespace, k: Knowledge) -> dict[str, object]:
+    """The request fields the command line sets explicitly (nothing for an absent option)."""
     fields: dict[str, object] = {}
-    goals = [parse_goal(k, g) for g in args.goal] or ["sleep"]
-    fields["goals"] = tuple(dict.fromkeys(goals))
+    if args.goal:
+        fields["goals"] = tuple(dict.fromkeys(parse_goal(k, g) for g in args.goal))
     if args.form:
         fields["form"] = parse_form(k, args.form)
     if args.age is not None:
@@ -121,19 +181,15 @@ def request_from_args(args: argparse.Namespace, k: Knowledge) -> PlanRequest:
         if sex not in ("female", "male"):
             raise PlanInputError("sex", f"--sex '{args.sex}': allowed female or male")
         fields["sex"] = sex
-    fields["pregnant"] = args.pregnant
-    fields["lactating"] = args.lactating
+    for flag in ("pregnant", "lactating", "supervised"):
+        if getattr(args, flag) is not None:
+            fields[flag] = getattr(args, flag)
     if args.wake is not None:
         fields["wake_min"] = parse_time(args.wake, "--wake")
     if args.bed is not None:
         fields["bed_min"] = parse_time(args.bed, "--bed")
-    meals = tuple(parse_time(m, "--meal") for m in args.meal)
-    if meals:
-        fields["meals_min"] = meals
-    else:
-        wake = int(fields.get("wake_min", DEFAULT_WAKE_MIN))  # type: ignore[call-overload]
-        bed = int(fields.get("bed_min", DEFAULT_BED_MIN))  # type: ignore[call-overload]
-        fields["meals_min"] = default_meals(wake, bed)
+    if args.meal:
+        fields["meals_min"] = tuple(parse_time(m, "--meal") for m in args.meal)
     if args.target is not None:
         fields["target_mg"] = _number(args.target, "--target", low=1, high=600)
     if args.limit is not None:
@@ -141,14 +197,54 @@ def request_from_args(args: argparse.Namespace, k: Knowledge) -> PlanRequest:
         if limit not in ("us", "eu"):
             raise PlanInputError("limit", f"--limit '{args.limit}': allowed us or eu")
         fields["limit"] = limit
-    products = [parse_product_spec(k, s) for s in args.product]
-    products += [parse_product_spec(k, s, compound=True) for s in args.product_compound]
-    fields["products"] = tuple(products)
+    if args.product or args.product_compound:
+        products = [parse_product_spec(k, s) for s in args.product or []]
+        products += [parse_product_spec(k, s, compound=True) for s in args.product_compound or []]
+        fields["products"] = tuple(products)
     if args.other_magnesium is not None:
         fields["other_magnesium_mg"] = _number(
             args.other_magnesium, "--other-magnesium", low=0, high=MAX_OTHER_MG
         )
-    fields["medicines"] = group_medicines([parse_med_spec(k, m) for m in args.med])
-    fields["conditions"] = tuple(dict.fromkeys(parse_condition(k, c) for c in args.condition))
-    fields["supervised"] = args.supervised
-    return PlanRequest.model_validate(fields)
+    if args.med:
+        fields["medicines"] = group_medicines([parse_med_spec(k, m) for m in args.med])
+    if args.condition:
+        fields["conditions"] = tuple(dict.fromkeys(parse_condition(k, c) for c in args.condition))
+    return fields
+
+
+def _load_profile(name: str) -> Profile:
+    try:
+        return ProfileStore().load(name)
+    except ProfileNotFound as exc:
+        raise UsageError(f"{exc}; 'magplan profiles' lists the saved ones") from None
+    except ProfileError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _save_profile(
+    args: argparse.Namespace, request: PlanRequest, loaded: Profile | None, k: Knowledge
+) -> None:
+    """Save the inputs under ``--save-profile``, only once they are known to be plannable."""
+    validate_request(request, k)
+    person = getattr(args, "name", None)
+    prepared = getattr(args, "prepared_by", None)
+    try:
+        profile = Profile(
+            name=check_profile_name(args.save_profile),
+            person_name=person if person is not None else (loaded.person_name if loaded else ""),
+            prepared_by=prepared
+            if prepared is not None
+            else (loaded.prepared_by if loaded else ""),
+            request=request,
+        )
+        store = ProfileStore()
+        store.save(profile)
+    except ProfileError as exc:
+        raise UsageError(f"--save-profile: {exc}") from None
+    except ValidationError as exc:
+        raise UsageError(f"--save-profile: {exc.errors()[0]['msg']}") from None
+    where = store.path_for(profile.name)
+    print(
+        f"magplan: saved profile '{profile.name}'" + (f" in {where}" if where else ""),
+        file=sys.stderr,
+    )

@@ -114,6 +114,7 @@ def plan_day(req: PlanRequest, k: Knowledge | None = None) -> Plan:
     _form_warnings(k, req, pick, doses, avoid_laxative, warnings)
 
     daily = round(sum(d.elemental_mg for d in doses), 1)
+    _above_limit(req, lim, daily, warnings)
     return Plan(
         blocked=blocked,
         supervised=req.supervised,
@@ -239,18 +240,24 @@ def _target(k: Knowledge, req: PlanRequest, lim: Limits, out: list[PlanWarning])
             )
         )
         return _round_down(room)
-    if req.target_mg + req.other_magnesium_mg > ul:
-        out.append(
-            PlanWarning(
-                code="above-upper-limit",
-                severity="danger",
-                message=f"Above the upper limit: {req.target_mg + req.other_magnesium_mg:g} "
-                f"mg/day from supplements and medicines is more than {ul} mg/day "
-                f"({lim.limit_name}). Only under medical supervision.",
-                sources=(lim.limit_source, "SEED"),
-            )
-        )
     return float(req.target_mg)
+
+
+def _above_limit(req: PlanRequest, lim: Limits, daily: float, out: list[PlanWarning]) -> None:
+    """The caution for a plan that, as planned, passes the upper limit (only on request)."""
+    ul = lim.upper_limit_mg
+    total = daily + req.other_magnesium_mg
+    if ul is None or daily <= 0 or total <= ul:
+        return
+    out.append(
+        PlanWarning(
+            code="above-upper-limit",
+            severity="danger",
+            message=f"Above the upper limit: {total:g} mg/day from supplements and medicines is "
+            f"more than {ul} mg/day ({lim.limit_name}). Only under medical supervision.",
+            sources=(lim.limit_source, "SEED"),
+        )
+    )
 
 
 def _round_down(mg: float) -> float:
@@ -310,10 +317,11 @@ def _medicines(
 
 
 def _form_kind(k: Knowledge, form: str, goals: tuple[str, ...]) -> SlotKind:
-    if "sleep" in goals:
-        return "bedtime"
+    """Laxative doses belong early in the day, before any bedtime wish; then bedtime; else any."""
     if k.forms[form].is_laxative or any(k.goals[g].timing == "early" for g in goals):
         return "early"
+    if any(k.goals[g].timing == "bedtime" for g in goals):
+        return "bedtime"
     return "any"
 
 
@@ -361,43 +369,50 @@ def _schedule(
     n_min = max(len(pick.forms), math.ceil(target / dosing.max_dose_mg))
     n_pref = min(dosing.max_doses, max(n_min, math.ceil(target / dosing.comfortable_dose_mg)))
     n_pref = min(n_pref, max(n_min, 1 + day.waking_min // 180))
-    best: tuple[int, list[DoseSlot], list[Placement]] | None = None
+
+    def portions_for(slots: list[DoseSlot]) -> list[Portion]:
+        per_dose = target / len(slots)
+        return portion_doses(
+            [
+                SlotProduct(
+                    form=s.form,
+                    product=_product_for(req, s.form, per_dose),
+                    prefer_late=_form_kind(k, s.form, s.goals) == "bedtime",
+                )
+                for s in slots
+            ],
+            target=target,
+            max_dose_mg=dosing.max_dose_mg,
+            no_product_step_mg=NO_PRODUCT_STEP_MG,
+        )
+
+    best: tuple[list[DoseSlot], list[Portion], list[Placement]] | None = None
+    unusable: list[PlanWarning] = []
     for n in range(n_pref, n_min - 1, -1):
-        slots = _slots(k, pick, n)
+        all_slots = _slots(k, pick, n)
+        all_portions = portions_for(all_slots)
+        unusable = _unusable(k, all_portions)
+        # a slot its product cannot fill is dropped before the times are chosen
+        kept = [(s, p) for s, p in zip(all_slots, all_portions, strict=True) if p.units > 0]
+        if not kept:
+            break
+        slots = [s for s, _ in kept]
         placed = place_doses(day, slots, rules)
         if placed is None:
             continue
         missed = sum(p.shortfall_min for p in placed)
         if best is None or missed < sum(p.shortfall_min for p in best[2]):
-            best = (n, slots, placed)
+            best = (slots, [p for _, p in kept], placed)
         if missed == 0:
             break
-    if best is None:  # the doses cannot even be an hour apart: one dose per form
-        slots = _slots(k, pick, len(pick.forms))
-        placed = place_doses(day, slots, rules) or []
-        best = (len(slots), slots, placed)
-    _, slots, placed = best
+    out.extend(unusable)
+    if best is None:
+        return ()
+    slots, portions, placed = best
 
-    per_dose = target / len(slots)
-    portions = portion_doses(
-        [
-            SlotProduct(
-                form=s.form,
-                product=_product_for(req, s.form, per_dose),
-                prefer_late=_form_kind(k, s.form, s.goals) == "bedtime",
-            )
-            for s in slots
-        ],
-        target=target,
-        max_dose_mg=dosing.max_dose_mg,
-        no_product_step_mg=NO_PRODUCT_STEP_MG,
-    )
-    out.extend(_unusable(k, portions))
     doses = []
     meal_names = _meal_names(day)
     for slot, place, portion in zip(slots, placed, portions, strict=True):
-        if portion.units == 0:
-            continue
         doses.append(
             Dose(
                 time_min=place.time_min,
@@ -410,7 +425,7 @@ def _schedule(
                 compound_mg=portion.compound_mg,
                 with_food=place.meal_index is not None and slot.kind != "bedtime",
                 goals=slot.goals,
-                reason=_reason(k, slot, place, meal_names, rules, pick),
+                reason=_reason(k, slot, place, day, meal_names, rules, pick),
                 at_bedtime=slot.kind == "bedtime",
             )
         )
@@ -450,6 +465,7 @@ def _reason(
     k: Knowledge,
     slot: DoseSlot,
     place: Placement,
+    day: Day,
     meal_names: list[str],
     rules: list[SeparationRule],
     pick: FormPick,
@@ -465,7 +481,7 @@ def _reason(
         when = f"With {meal_names[place.meal_index]}"
     else:
         when = "Between meals"
-    if slot.kind == "early":
+    if slot.kind == "early" and day.offset(place.time_min) < day.waking_min / 2:
         when += ", early in the day (laxative effect)"
     parts = [f"{when}: {serves}."]
     near = sorted(

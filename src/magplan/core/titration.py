@@ -23,7 +23,10 @@ def titrate(k: Knowledge, doses: tuple[Dose, ...]) -> tuple[TitrationStep, ...]:
                 week - 1
             ) / (weeks - 1)
             units = _fill(doses, priority, full_mg * share)
-        mg = round(sum(u * d.elemental_mg_per_unit for u, d in zip(units, doses, strict=True)), 1)
+        mg = round(
+            sum(round(u * d.elemental_mg_per_unit, 1) for u, d in zip(units, doses, strict=True)),
+            1,
+        )
         if steps and mg <= steps[-1].daily_elemental_mg:
             continue
         steps.append(

@@ -20,13 +20,22 @@ from magplan.core.text import SEVERITY_LABELS, format_mg, format_units
 
 Index = QModelIndex | QPersistentModelIndex
 
+# Plain ints: data() is called for every cell and role, and enum arithmetic is slow in Python.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole.value)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole.value)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight.value | Qt.AlignmentFlag.AlignVCenter.value)
+
 # Custom roles, shared by the views, the timeline and the tests.
-DoseRole = Qt.ItemDataRole.UserRole + 1  # the core's Dose
-TimeMinRole = Qt.ItemDataRole.UserRole + 2  # minute of the day (int)
-ElementalMgRole = Qt.ItemDataRole.UserRole + 3  # elemental mg of the dose (float)
-SeverityRole = Qt.ItemDataRole.UserRole + 4  # "danger" | "caution" | "info"
-WarningRole = Qt.ItemDataRole.UserRole + 5  # the core's PlanWarning
-CodeRole = Qt.ItemDataRole.UserRole + 6  # the warning's stable code
+_USER = int(Qt.ItemDataRole.UserRole.value)
+DoseRole = _USER + 1  # the core's Dose
+TimeMinRole = _USER + 2  # minute of the day (int)
+ElementalMgRole = _USER + 3  # elemental mg of the dose (float)
+SeverityRole = _USER + 4  # "danger" | "caution" | "info"
+WarningRole = _USER + 5  # the core's PlanWarning
+CodeRole = _USER + 6  # the warning's stable code
 
 
 class ScheduleModel(QAbstractTableModel):
@@ -39,11 +48,25 @@ class ScheduleModel(QAbstractTableModel):
         super().__init__()
         self._k = k
         self._doses: tuple[Dose, ...] = ()
+        self._cells: list[tuple[str, ...]] = []
 
     def set_plan(self, plan: Plan | None) -> None:
         self.beginResetModel()
         self._doses = plan.doses if plan is not None else ()
+        self._cells = [self._row_text(d) for d in self._doses]
         self.endResetModel()
+
+    def _row_text(self, d: Dose) -> tuple[str, ...]:
+        """The row's cells as the user reads them (worked out once per plan, not per paint)."""
+        return (
+            d.time + (" (bedtime)" if d.at_bedtime else ""),
+            self._product(d),
+            format_units(d.units, d.unit),
+            format_mg(d.elemental_mg),
+            "With food" if d.with_food else "—",
+            self._goals(d),
+            d.reason,
+        )
 
     def doses(self) -> tuple[Dose, ...]:
         return self._doses
@@ -68,29 +91,16 @@ class ScheduleModel(QAbstractTableModel):
     def _goals(self, d: Dose) -> str:
         return ", ".join(self._k.goals[g].name for g in d.goals if g in self._k.goals) or "—"
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._doses):
             return None
-        d = self._doses[index.row()]
         col = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if col == self.TIME:
-                return d.time + (" (bedtime)" if d.at_bedtime else "")
-            if col == self.PRODUCT:
-                return self._product(d)
-            if col == self.UNITS:
-                return format_units(d.units, d.unit)
-            if col == self.ELEMENTAL:
-                return format_mg(d.elemental_mg)
-            if col == self.FOOD:
-                return "With food" if d.with_food else "—"
-            if col == self.GOAL:
-                return self._goals(d)
-            if col == self.WHY:
-                return d.reason
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.UNITS, self.ELEMENTAL):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
+        if role in (_DISPLAY, _TOOLTIP):
+            return self._cells[index.row()][col]
+        d = self._doses[index.row()]
+        if role == _ALIGN and col in (self.UNITS, self.ELEMENTAL):
+            return _RIGHT
+        if role == _ACCESSIBLE:
             return f"{self.HEADERS[col]}: {self.data(index)}"
         if role == DoseRole:
             return d
@@ -142,21 +152,21 @@ class WarningsModel(QAbstractListModel):
         ]
         return "; ".join(names)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._warnings):
             return None
         w = self._warnings[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return (
                 f"{SEVERITY_LABELS[w.severity]}: {w.message}\n"
                 f"Source: {self.source_text(w, full=False)}"
             )
-        if role == Qt.ItemDataRole.AccessibleTextRole:
+        if role == _ACCESSIBLE:
             label = SEVERITY_LABELS[w.severity]
             return f"{label}: {w.message} Source: {self.source_text(w, full=False)}"
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return f"{w.message}\n\nSource: {self.source_text(w, full=True)}"
-        if role == Qt.ItemDataRole.DecorationRole:
+        if role == _DECORATION:
             if w.severity not in self._icons:
                 self._icons[w.severity] = severity_icon(w.severity)
             return self._icons[w.severity]

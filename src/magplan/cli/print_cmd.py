@@ -1,0 +1,107 @@
+"""``magplan print``: the one-page daily schedule to a PDF file or to the default printer.
+
+Exit status: 0 when written or sent; 2 for a bad option or a PDF that cannot be written
+(missing folder, no permission, full disk), with nothing left at the path; 1 when there is no
+default printer (the request was fine, the computer cannot carry it out).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from magplan.cli import UsageError
+from magplan.cli.dates import parse_date
+from magplan.cli.options import add_plan_options, request_from_args
+from magplan.core.knowledge import load_knowledge
+from magplan.core.planner import plan_day
+
+EXIT_NO_PRINTER = 1
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "print",
+        help="print the day's schedule (a one-page pill card), or write it as a PDF",
+        description="Print the day's magnesium schedule as a one-page card: to a PDF with -o, "
+        "otherwise to the default printer. No display is needed.",
+        epilog="Exit status: 0 done; 2 a bad option, or the PDF cannot be written (nothing is "
+        "left at the path); 1 no default printer.",
+    )
+    add_plan_options(p)
+    g = p.add_argument_group("the printed card")
+    g.add_argument("--name", metavar="NAME", help="the person's name on the card")
+    g.add_argument("--prepared-by", metavar="NAME", help="who prepared the card (and contact)")
+    g.add_argument(
+        "--paper",
+        type=str.lower,
+        choices=("a4", "letter"),
+        metavar="a4|letter",
+        help="paper size (default from the locale: Letter in the US, Canada, Mexico, ...; "
+        "A4 elsewhere)",
+    )
+    g.add_argument("--date", metavar="YYYY-MM-DD", help="the date on the card (default today)")
+    g.add_argument(
+        "-o", "--output", metavar="FILE.pdf", help="write a PDF here instead of printing"
+    )
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from magplan.printing.card import CardInfo, build_card, default_paper, write_pdf
+    from magplan.printing.files import OutputError
+    from magplan.printing.headless import gui_application
+
+    k = load_knowledge()
+    request = request_from_args(args, k)
+    plan = plan_day(request, k)
+    day = parse_date(args.date, "--date")
+    app = gui_application()  # fonts need one; kept alive until the card is out
+    info = CardInfo(
+        person_name=args.name or "",
+        prepared_by=args.prepared_by or "",
+        date=day,
+        paper=args.paper or default_paper(),
+    )
+    if args.output:
+        try:
+            write_pdf(plan, request, info, args.output)
+        except OutputError as exc:
+            raise UsageError(str(exc)) from None
+        print(f"wrote {args.output}")
+        del app
+        return 0
+    printer = default_printer()
+    if printer is None:
+        print(
+            "magplan: error: no default printer is set up; write a PDF with -o FILE.pdf",
+            file=sys.stderr,
+        )
+        return EXIT_NO_PRINTER
+    return send_to_printer(printer, build_card(plan, request, info), info.paper)
+
+
+def default_printer() -> Any:
+    """A ``QPrinter`` for the system's default printer, or ``None`` when there is none."""
+    from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+    info = QPrinterInfo.defaultPrinter()
+    if info.isNull():
+        return None
+    return QPrinter(info, QPrinter.PrinterMode.HighResolution)
+
+
+def send_to_printer(printer: Any, doc: Any, paper: str) -> int:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from magplan.printing.card import page_layout, print_document
+
+    printer.setPageLayout(page_layout("letter" if paper == "letter" else "a4"))
+    printer.setDocName("Magnesium schedule")
+    print_document(doc, printer)
+    if printer.printerState() == QPrinter.PrinterState.Error:
+        print(f"magplan: error: the printer {printer.printerName()} failed", file=sys.stderr)
+        return EXIT_NO_PRINTER
+    print(f"sent to {printer.printerName()}")
+    return 0

@@ -1,0 +1,188 @@
+"""File ▸ Print Preview…, Print…, Export PDF…, Export Calendar… for the main window.
+
+Every action uses the window's current plan through the one card renderer
+(:mod:`magplan.printing.card`); they are disabled while there is no plan, and Export Calendar…
+also while the plan is blocked (it has no doses to remind).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+
+from magplan.core.plan import Plan
+from magplan.core.request import PlanRequest
+from magplan.printing.card import CardInfo, build_card, page_layout, print_document, write_pdf
+from magplan.printing.ics import NothingToRemind, write_ics
+
+
+class PrintableWindow(Protocol):
+    """What the print actions need from the main window (the shared window contract)."""
+
+    file_menu: QMenu
+    quit_action: QAction
+
+    def current_request(self) -> PlanRequest | None: ...
+
+    def current_plan(self) -> Plan | None: ...
+
+    def card_info(self) -> tuple[str, str]: ...
+
+
+class PrintActions:
+    """The four actions and what they do; kept alive by the window."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        self.window = window
+        self.preview = QAction("Print Pre&view…", window)
+        self.print = QAction("&Print…", window)
+        self.print.setShortcut(QKeySequence.StandardKey.Print)
+        self.export_pdf = QAction("Export P&DF…", window)
+        self.export_ics = QAction("Export &Calendar…", window)
+        self.preview.setStatusTip("See the printed one-page schedule")
+        self.print.setStatusTip("Print the one-page schedule")
+        self.export_pdf.setStatusTip("Save the one-page schedule as a PDF")
+        self.export_ics.setStatusTip("Save daily reminders for each dose as a calendar file")
+        self.preview.triggered.connect(self.show_preview)
+        self.print.triggered.connect(self.print_card)
+        self.export_pdf.triggered.connect(self.save_pdf)
+        self.export_ics.triggered.connect(self.save_calendar)
+        self.actions = [self.preview, self.print, self.export_pdf, self.export_ics]
+
+    # ---- what the window holds ------------------------------------------------------------
+
+    def _win(self) -> PrintableWindow:
+        return self.window  # type: ignore[return-value]
+
+    def _current(self) -> tuple[Plan, PlanRequest] | None:
+        plan = self._win().current_plan()
+        request = self._win().current_request()
+        if plan is None or request is None:
+            return None
+        return plan, request
+
+    def card_info(self) -> CardInfo:
+        name, prepared_by = self._win().card_info()
+        return CardInfo(person_name=name, prepared_by=prepared_by)
+
+    def update_enabled(self) -> None:
+        current = self._current()
+        for action in (self.preview, self.print, self.export_pdf):
+            action.setEnabled(current is not None)
+        self.export_ics.setEnabled(current is not None and bool(current[0].doses))
+
+    # ---- the actions ----------------------------------------------------------------------
+
+    def _printer(self, info: CardInfo) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(page_layout(info.paper))
+        printer.setDocName("Magnesium schedule")
+        return printer
+
+    def show_preview(self) -> None:
+        current = self._current()
+        if current is None:
+            return
+        info = self.card_info()
+        doc = build_card(*current, info)
+        printer = self._printer(info)
+        dialog = QPrintPreviewDialog(printer, self.window)
+        dialog.setWindowTitle("Print Preview — Magnesium Planner")
+        dialog.paintRequested.connect(lambda p: print_document(doc, p))
+        dialog.exec()
+
+    def print_card(self) -> None:
+        current = self._current()
+        if current is None:
+            return
+        info = self.card_info()
+        printer = self._printer(info)
+        dialog = QPrintDialog(printer, self.window)
+        dialog.setWindowTitle("Print Schedule")
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        print_document(build_card(*current, info), printer)
+        if printer.printerState() == QPrinter.PrinterState.Error:
+            QMessageBox.warning(
+                self.window, "Print", f"The printer {printer.printerName()} reported an error."
+            )
+
+    def _ask_path(self, title: str, suggested: str, filter_: str, suffix: str) -> Path | None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        start = str(Path(folder) / suggested) if folder else suggested
+        path, _ = QFileDialog.getSaveFileName(self.window, title, start, filter_)
+        if not path:
+            return None
+        chosen = Path(path)
+        return chosen if chosen.suffix else chosen.with_suffix(suffix)
+
+    def _suggested_name(self, what: str, suffix: str) -> str:
+        name = self._win().card_info()[0].strip()
+        base = f"{name} — {what}" if name else what
+        safe = "".join(ch for ch in base if ch not in '<>:"/\\|?*').strip()
+        return f"{safe}{suffix}"
+
+    def save_pdf(self) -> None:
+        current = self._current()
+        if current is None:
+            return
+        path = self._ask_path(
+            "Export PDF",
+            self._suggested_name("magnesium schedule", ".pdf"),
+            "PDF files (*.pdf)",
+            ".pdf",
+        )
+        if path is None:
+            return
+        try:
+            write_pdf(*current, self.card_info(), path)
+        except OSError as exc:
+            QMessageBox.warning(self.window, "Export PDF", f"The PDF was not saved: {exc}")
+
+    def save_calendar(self) -> None:
+        current = self._current()
+        if current is None:
+            return
+        path = self._ask_path(
+            "Export Calendar",
+            self._suggested_name("magnesium reminders", ".ics"),
+            "Calendar files (*.ics)",
+            ".ics",
+        )
+        if path is None:
+            return
+        try:
+            write_ics(current[0], path, dt.date.today())
+        except (OSError, NothingToRemind) as exc:
+            QMessageBox.warning(
+                self.window, "Export Calendar", f"The calendar file was not saved: {exc}"
+            )
+
+
+def install_print_actions(window: QMainWindow) -> list[QAction]:
+    """Add the print and export actions to ``window.file_menu`` before ``window.quit_action``.
+
+    They follow the window's plan: enabled when there is one (updated on ``planChanged`` when
+    the window has it, and whenever the File menu opens).
+    """
+    controller = PrintActions(window)
+    win = controller._win()
+    menu = win.file_menu
+    before = win.quit_action
+    menu.insertSeparator(before)  # a leading separator is hidden by the menu
+    for action in controller.actions:
+        menu.insertAction(before, action)
+    menu.insertSeparator(before)
+    window._magplan_print_actions = controller  # type: ignore[attr-defined]
+    plan_changed = getattr(window, "planChanged", None)
+    if plan_changed is not None:
+        plan_changed.connect(controller.update_enabled)
+    menu.aboutToShow.connect(controller.update_enabled)
+    controller.update_enabled()
+    return list(controller.actions)

@@ -1,0 +1,327 @@
+"""File ▸ New, Open…, Open Recent, Save, Save As… for saved profiles, in the main window.
+
+The controller keeps track of which profile the window shows and whether its inputs were edited
+since it was opened or saved: the title reads ``"<profile>[*] — Magnesium Planner"`` (Qt shows
+the ``*`` when the window is modified), and before New, Open or closing the window it asks
+"Save changes to <profile>?" with Save / Discard / Cancel. Reading and writing go through
+:class:`magplan.profiles.ProfileStore`; a profile that cannot be read is reported naming the
+file and the field, and the window goes on as before.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol, cast
+
+from PySide6.QtCore import QEvent, QObject, QSettings, SignalInstance
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMainWindow, QMenu, QMessageBox
+
+from magplan import APP_NAME
+from magplan.core.request import PlanRequest
+from magplan.profiles import (
+    Profile,
+    ProfileError,
+    ProfileNameError,
+    ProfileNotFound,
+    ProfileStore,
+    check_profile_name,
+)
+from magplan.profiles.store import name_key
+
+MAX_RECENT = 8
+RECENT_KEY = "profiles/recent"
+UNTITLED = "Untitled"
+
+
+class ProfileWindow(Protocol):
+    """What the controller uses of the main window (see the window's contract)."""
+
+    @property
+    def inputsChanged(self) -> SignalInstance: ...
+
+    file_menu: QMenu
+    quit_action: QAction
+
+    def current_request(self) -> PlanRequest | None: ...
+    def card_info(self) -> tuple[str, str]: ...
+    def set_inputs(
+        self, request: PlanRequest, person_name: str = "", prepared_by: str = ""
+    ) -> None: ...
+
+
+class ProfileController(QObject):
+    """Profile actions of one window; lives as long as the window (its Qt parent)."""
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        store: ProfileStore | None = None,
+        settings: QSettings | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self._w = cast(ProfileWindow, window)
+        self.store = store if store is not None else ProfileStore()
+        self._settings = settings
+        self.current: Profile | None = None
+        self.modified = False
+        self._loading = False
+
+        self.new_action = QAction("&New", self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.setStatusTip("Start a new profile with the usual defaults")
+        self.new_action.triggered.connect(self.new_profile)
+        self.open_action = QAction("&Open…", self)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_action.setStatusTip("Open a saved profile")
+        self.open_action.triggered.connect(self.open_dialog)
+        self.recent_menu = QMenu("Open &Recent", window)
+        self.save_action = QAction("&Save", self)
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.setStatusTip("Save the inputs as the current profile")
+        self.save_action.triggered.connect(self.save)
+        self.save_as_action = QAction("Save &As…", self)
+        self.save_as_action.setShortcut(QKeySequence.StandardKey.SaveAs)
+        self.save_as_action.setStatusTip("Save the inputs as a profile under a new name")
+        self.save_as_action.triggered.connect(self.save_as)
+
+        menu = self._w.file_menu
+        existing = menu.actions()
+        if existing:
+            first = existing[0]
+            for action in (self.new_action, self.open_action):
+                menu.insertAction(first, action)
+            menu.insertMenu(first, self.recent_menu)
+            for action in (self.save_action, self.save_as_action):
+                menu.insertAction(first, action)
+            menu.insertSeparator(first)
+        else:
+            menu.addActions([self.new_action, self.open_action])
+            menu.addMenu(self.recent_menu)
+            menu.addActions([self.save_action, self.save_as_action])
+
+        self._rebuild_recent_menu()
+        self._w.inputsChanged.connect(self._on_inputs_changed)
+        window.installEventFilter(self)
+        self._show_state()
+
+    # ---- state ----------------------------------------------------------------------------
+
+    @property
+    def display_name(self) -> str:
+        return self.current.name if self.current is not None else UNTITLED
+
+    def _on_inputs_changed(self) -> None:
+        if self._loading:
+            return
+        self.modified = True
+        self._show_state()
+
+    def _show_state(self) -> None:
+        self.window.setWindowTitle(f"{self.display_name}[*] — {APP_NAME}")
+        self.window.setWindowModified(self.modified)
+
+    def _apply(self, profile: Profile | None) -> None:
+        request = profile.request if profile is not None else PlanRequest()
+        self._loading = True
+        try:
+            if profile is None:
+                self._w.set_inputs(request, "", "")
+            else:
+                self._w.set_inputs(request, profile.person_name, profile.prepared_by)
+        finally:
+            self._loading = False
+        self.current = profile
+        self.modified = False
+        self._show_state()
+
+    # ---- the actions ----------------------------------------------------------------------
+
+    def maybe_save(self) -> bool:
+        """Whether the window's inputs may be replaced: saved, discarded, or not edited."""
+        if not self.modified:
+            return True
+        answer = QMessageBox.question(
+            self.window,
+            "Save changes?",
+            f"Save changes to “{self.display_name}”?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def new_profile(self) -> bool:
+        """Empty inputs (the defaults), an untitled profile."""
+        if not self.maybe_save():
+            return False
+        self._apply(None)
+        return True
+
+    def open_dialog(self) -> bool:
+        """Choose a saved profile by name and open it."""
+        try:
+            listing = self.store.list()
+        except ProfileError as exc:
+            QMessageBox.warning(self.window, "Open Profile", str(exc))
+            return False
+        names = listing.names()
+        if not names:
+            text = f"There are no saved profiles in {self.store.folder} yet."
+            if listing.unreadable:
+                text += "\n\n" + "\n\n".join(str(u.error) for u in listing.unreadable)
+            QMessageBox.information(self.window, "Open Profile", text)
+            return False
+        label = "Profile:"
+        if listing.unreadable:
+            files = ", ".join(u.path.name for u in listing.unreadable)
+            label += f"\n({len(listing.unreadable)} unreadable file(s) not listed: {files})"
+        current = (
+            names.index(self.current.name) if self.current and self.current.name in names else 0
+        )
+        name, ok = QInputDialog.getItem(self.window, "Open Profile", label, names, current, False)
+        if not ok or not name:
+            return False
+        return self.open_profile(name)
+
+    def open_profile(self, name: str) -> bool:
+        """Open the profile ``name``; a file that cannot be read is reported, nothing changes."""
+        try:
+            profile = self.store.load(name)
+        except ProfileError as exc:
+            if isinstance(exc, ProfileNotFound):
+                self._forget_recent(name)
+            QMessageBox.warning(self.window, "Could not open the profile", str(exc))
+            return False
+        if not self.maybe_save():
+            return False
+        self._apply(profile)
+        self._remember_recent(profile.name)
+        return True
+
+    def save(self) -> bool:
+        """Save under the current name (Save As… for an untitled profile)."""
+        if self.current is None:
+            return self.save_as()
+        return self._save_as_name(self.current.name)
+
+    def save_as(self) -> bool:
+        """Ask a name, confirm replacing another profile of that name, save."""
+        default = self.current.name if self.current is not None else self._w.card_info()[0]
+        text, ok = QInputDialog.getText(
+            self.window,
+            "Save Profile As",
+            "Profile name:",
+            QLineEdit.EchoMode.Normal,
+            default,
+        )
+        if not ok:
+            return False
+        try:
+            name = check_profile_name(text)
+        except ProfileNameError as exc:
+            QMessageBox.warning(self.window, "Save Profile As", f"Not saved: {exc}.")
+            return False
+        same_as_current = self.current is not None and name_key(name) == name_key(self.current.name)
+        if not same_as_current and self.store.path_for(name) is not None:
+            answer = QMessageBox.question(
+                self.window,
+                "Replace profile?",
+                f"A profile named “{name}” already exists. Replace it?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        return self._save_as_name(name)
+
+    def _save_as_name(self, name: str) -> bool:
+        request = self._w.current_request()
+        if request is None:
+            QMessageBox.warning(
+                self.window,
+                "Not saved",
+                "The inputs have an error; correct the marked field, then save again.",
+            )
+            return False
+        person, prepared = self._w.card_info()
+        try:
+            saved = self.store.save(
+                Profile(name=name, person_name=person, prepared_by=prepared, request=request)
+            )
+        except (ProfileError, ValueError) as exc:
+            QMessageBox.warning(self.window, "Not saved", f"The profile was not saved: {exc}")
+            return False
+        self.current = saved
+        self.modified = False
+        self._show_state()
+        self._remember_recent(saved.name)
+        return True
+
+    # ---- closing --------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is not self.window or event.type() != QEvent.Type.Close:
+            return False
+        try:
+            may_close = self.maybe_save()
+        except Exception as exc:  # never lose edits to an unexpected error while closing
+            QMessageBox.warning(self.window, "Not closed", f"Unsaved changes were kept: {exc}")
+            may_close = False
+        if not may_close:
+            event.ignore()
+            return True
+        return False
+
+    # ---- Open Recent ----------------------------------------------------------------------
+
+    def settings(self) -> QSettings:
+        return self._settings if self._settings is not None else QSettings()
+
+    def recent_names(self) -> list[str]:
+        value = self.settings().value(RECENT_KEY, [])
+        if isinstance(value, str):  # a one-item list comes back as a string from some backends
+            value = [value] if value else []
+        if not isinstance(value, list):
+            return []
+        names: list[str] = []
+        for item in value:
+            if isinstance(item, str) and item and name_key(item) not in map(name_key, names):
+                names.append(item)
+        return names[:MAX_RECENT]
+
+    def _store_recent(self, names: list[str]) -> None:
+        settings = self.settings()
+        settings.setValue(RECENT_KEY, names[:MAX_RECENT])
+        settings.sync()
+        self._rebuild_recent_menu()
+
+    def _remember_recent(self, name: str) -> None:
+        others = [n for n in self.recent_names() if name_key(n) != name_key(name)]
+        self._store_recent([name, *others])
+
+    def _forget_recent(self, name: str) -> None:
+        self._store_recent([n for n in self.recent_names() if name_key(n) != name_key(name)])
+
+    def clear_recent(self) -> None:
+        self._store_recent([])
+
+    def _rebuild_recent_menu(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        names = self.recent_names()
+        for i, name in enumerate(names, start=1):
+            label = name.replace("&", "&&")
+            action = menu.addAction(f"&{i} {label}" if i < 10 else label)
+            action.setData(name)
+            action.triggered.connect(lambda _checked=False, n=name: self.open_profile(n))
+        if not names:
+            empty = menu.addAction("No recent profiles")
+            empty.setEnabled(False)
+        else:
+            menu.addSeparator()
+            menu.addAction("Clear Recent", self.clear_recent)
+        menu.setEnabled(True)

@@ -1,0 +1,315 @@
+"""A saved profile: everything the user entered, as it is kept on disk.
+
+On disk a profile is one JSON object (schema version 2)::
+
+    {
+      "schema_version": 2,
+      "name": "Anna – evening plan",      # the profile's name, as the user typed it
+      "person_name": "Anna K.",           # the "Name" field of the printed card
+      "prepared_by": "J. Smith, RD",
+      "saved_at": "2025-03-01T09:30:00+01:00",
+      "app_version": "0.1.0",
+      "request": {                        # a PlanRequest, with times as "HH:MM"
+        "goals": ["sleep"], "form": null, "age_years": 35, "sex": "female",
+        "pregnant": false, "lactating": false,
+        "wake": "07:00", "bed": "22:30", "meals": ["07:30", "12:30", "18:30"],
+        "target_mg": null, "limit": "us",
+        "products": [{"form": "glycinate", "elemental_mg_per_unit": 100.0, "unit": "capsule",
+                      "halves": false, "compound_mg_per_unit": null, "label": ""}],
+        "other_magnesium_mg": 0.0,
+        "medicines": [{"name": "sertraline", "class_id": "ssri", "times": ["08:00"]}],
+        "conditions": [], "supervised": false
+      }
+    }
+
+The older shape (schema version 1) is described in :mod:`magplan.profiles.migrations`.
+
+Times are written as ``"HH:MM"`` so that a person can read the file; the conversion between
+that form and :class:`PlanRequest` (minutes after midnight) happens here and nowhere else:
+:func:`profile_to_data` and :func:`profile_from_data`. Every rule about what a valid request is
+stays in :class:`PlanRequest`; this module only checks the shape of the file and that its ids
+are ones the program knows.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    ValidationError,
+    field_validator,
+)
+
+from magplan import __version__
+from magplan.core.knowledge import Knowledge, load_knowledge
+from magplan.core.request import PlanRequest
+from magplan.core.timeofday import format_time, parse_time
+from magplan.profiles.errors import ProfileDataError, ProfileNameError
+
+CURRENT_SCHEMA_VERSION = 2
+MAX_NAME_CHARS = 100
+MAX_TEXT_CHARS = 200
+
+
+def check_profile_name(name: str) -> str:
+    """The name as it will be kept (surrounding spaces removed), or :class:`ProfileNameError`."""
+    cleaned = unicodedata.normalize("NFC", name).strip()
+    if not cleaned:
+        raise ProfileNameError("a profile name cannot be empty")
+    if len(cleaned) > MAX_NAME_CHARS:
+        raise ProfileNameError(
+            f"a profile name can have at most {MAX_NAME_CHARS} characters "
+            f"(this one has {len(cleaned)})"
+        )
+    if "/" in cleaned or "\\" in cleaned:
+        raise ProfileNameError(f"a profile name cannot contain / or \\: '{cleaned}'")
+    if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Zl", "Zp") for ch in cleaned):
+        raise ProfileNameError("a profile name cannot contain control characters")
+    if not cleaned.strip(". "):
+        raise ProfileNameError(f"'{cleaned}' is not a usable profile name")
+    return cleaned
+
+
+def _clock_time(value: object) -> int:
+    if not isinstance(value, str):
+        raise ValueError('a time must be written as text "HH:MM", e.g. "07:30"')
+    return parse_time(value, "time")  # PlanInputError is a ValueError: pydantic reports it
+
+
+ClockTime = Annotated[
+    int, BeforeValidator(_clock_time), PlainSerializer(format_time, return_type=str)
+]
+
+
+class _Stored(BaseModel):
+    """The file's own shape: unknown keys and NaN/Infinity are refused, nothing is guessed."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
+
+
+class StoredProduct(_Stored):
+    form: str
+    elemental_mg_per_unit: float
+    unit: str = Field(max_length=MAX_TEXT_CHARS)
+    halves: bool
+    compound_mg_per_unit: float | None
+    label: str = Field(max_length=MAX_TEXT_CHARS)
+
+
+class StoredMedicine(_Stored):
+    name: str = Field(max_length=MAX_TEXT_CHARS)
+    class_id: str
+    times: tuple[ClockTime, ...]
+
+
+class StoredRequest(_Stored):
+    goals: tuple[str, ...]
+    form: str | None
+    age_years: int
+    sex: str | None
+    pregnant: bool
+    lactating: bool
+    wake: ClockTime
+    bed: ClockTime
+    meals: tuple[ClockTime, ...]
+    target_mg: float | None
+    limit: str
+    products: tuple[StoredProduct, ...]
+    other_magnesium_mg: float
+    medicines: tuple[StoredMedicine, ...]
+    conditions: tuple[str, ...]
+    supervised: bool
+
+
+class ProfileDocument(_Stored):
+    """A schema-version-2 file exactly as it is on disk."""
+
+    schema_version: Literal[2]
+    name: str
+    person_name: str = Field(max_length=MAX_TEXT_CHARS)
+    prepared_by: str = Field(max_length=MAX_TEXT_CHARS)
+    saved_at: datetime | None
+    app_version: str = Field(max_length=MAX_TEXT_CHARS)
+    request: StoredRequest
+
+    @field_validator("name")
+    @classmethod
+    def _usable_name(cls, value: str) -> str:
+        try:
+            return check_profile_name(value)
+        except ProfileNameError as exc:
+            raise ValueError(exc.message) from None
+
+
+class Profile(BaseModel):
+    """A profile in memory: the request as the planner takes it, and who it is for."""
+
+    model_config = ConfigDict(frozen=True)
+
+    schema_version: int = CURRENT_SCHEMA_VERSION
+    name: str
+    person_name: str = ""
+    prepared_by: str = ""
+    request: PlanRequest = PlanRequest()
+    saved_at: datetime | None = None
+    app_version: str = __version__
+
+    @field_validator("name")
+    @classmethod
+    def _usable_name(cls, value: str) -> str:
+        try:
+            return check_profile_name(value)
+        except ProfileNameError as exc:
+            raise ValueError(exc.message) from None
+
+    @field_validator("schema_version")
+    @classmethod
+    def _current(cls, value: int) -> int:
+        if value != CURRENT_SCHEMA_VERSION:
+            raise ValueError(
+                f"a profile in memory is always schema version {CURRENT_SCHEMA_VERSION}"
+            )
+        return value
+
+
+# ---- the one place where the file's form and PlanRequest meet -------------------------------
+
+_FILE_NAMES = {"wake_min": "wake", "bed_min": "bed", "meals_min": "meals", "times_min": "times"}
+
+
+def profile_to_data(profile: Profile) -> dict[str, Any]:
+    """The JSON object written to disk for ``profile`` (checked against the file's shape)."""
+    req = profile.request
+    data = {
+        "schema_version": CURRENT_SCHEMA_VERSION,
+        "name": profile.name,
+        "person_name": profile.person_name,
+        "prepared_by": profile.prepared_by,
+        "saved_at": profile.saved_at.isoformat() if profile.saved_at else None,
+        "app_version": profile.app_version,
+        "request": {
+            "goals": list(req.goals),
+            "form": req.form,
+            "age_years": req.age_years,
+            "sex": req.sex,
+            "pregnant": req.pregnant,
+            "lactating": req.lactating,
+            "wake": format_time(req.wake_min),
+            "bed": format_time(req.bed_min),
+            "meals": [format_time(m) for m in req.meals_min],
+            "target_mg": req.target_mg,
+            "limit": req.limit,
+            "products": [p.model_dump(mode="json") for p in req.products],
+            "other_magnesium_mg": req.other_magnesium_mg,
+            "medicines": [
+                {
+                    "name": m.name,
+                    "class_id": m.class_id,
+                    "times": [format_time(t) for t in m.times_min],
+                }
+                for m in req.medicines
+            ],
+            "conditions": list(req.conditions),
+            "supervised": req.supervised,
+        },
+    }
+    try:
+        return ProfileDocument.model_validate(data).model_dump(mode="json")
+    except ValidationError as exc:
+        raise data_error(exc) from None
+
+
+def profile_from_data(data: object, k: Knowledge | None = None) -> Profile:
+    """A :class:`Profile` from a schema-version-2 JSON object.
+
+    Raises :class:`ProfileDataError` naming the first bad field (``request.wake``) otherwise.
+    """
+    try:
+        doc = ProfileDocument.model_validate(data)
+    except ValidationError as exc:
+        raise data_error(exc) from None
+    s = doc.request
+    try:
+        request = PlanRequest.model_validate(
+            {
+                "goals": s.goals,
+                "form": s.form,
+                "age_years": s.age_years,
+                "sex": s.sex,
+                "pregnant": s.pregnant,
+                "lactating": s.lactating,
+                "wake_min": s.wake,
+                "bed_min": s.bed,
+                "meals_min": s.meals,
+                "target_mg": s.target_mg,
+                "limit": s.limit,
+                "products": [p.model_dump() for p in s.products],
+                "other_magnesium_mg": s.other_magnesium_mg,
+                "medicines": [
+                    {"name": m.name, "class_id": m.class_id, "times_min": m.times}
+                    for m in s.medicines
+                ],
+                "conditions": s.conditions,
+                "supervised": s.supervised,
+            }
+        )
+    except ValidationError as exc:
+        raise data_error(exc, prefix=("request",)) from None
+    check_known_ids(request, k or load_knowledge())
+    return Profile(
+        name=doc.name,
+        person_name=doc.person_name,
+        prepared_by=doc.prepared_by,
+        request=request,
+        saved_at=doc.saved_at,
+        app_version=doc.app_version,
+    )
+
+
+def check_known_ids(req: PlanRequest, k: Knowledge) -> None:
+    """Every goal, form, condition and medicine class in a file must be one the program knows."""
+
+    def unknown(field: str, value: str, allowed: list[str] | tuple[str, ...]) -> None:
+        raise ProfileDataError(
+            f"request.{field}", f"unknown id '{value}'; allowed: {', '.join(allowed)}"
+        )
+
+    for i, goal in enumerate(req.goals):
+        if goal not in k.goals:
+            unknown(f"goals.{i}", goal, list(k.goals))
+    if req.form is not None and req.form not in k.forms:
+        unknown("form", req.form, list(k.forms))
+    for i, product in enumerate(req.products):
+        if product.form not in k.forms:
+            unknown(f"products.{i}.form", product.form, list(k.forms))
+    for i, med in enumerate(req.medicines):
+        if med.class_id not in k.medicines:
+            unknown(f"medicines.{i}.class_id", med.class_id, list(k.medicines))
+    for i, cond in enumerate(req.conditions):
+        if cond not in k.conditions:
+            unknown(f"conditions.{i}", cond, list(k.conditions))
+
+
+def data_error(exc: ValidationError, prefix: tuple[str | int, ...] = ()) -> ProfileDataError:
+    """The first problem of a pydantic error as one field and one sentence."""
+    errors = exc.errors(include_url=False, include_input=False)
+    if not errors:
+        return ProfileDataError(".".join(map(str, prefix)) or "(file)", str(exc))
+    first = errors[0]
+    loc = [*prefix, *(_FILE_NAMES.get(str(p), p) for p in first["loc"])]
+    field = ".".join(str(p) for p in loc) or "(file)"
+    message = str(first["msg"]).removeprefix("Value error, ")
+    if first["type"] == "extra_forbidden":
+        message = "unknown field (a misspelt name?)"
+    if first["type"] == "missing":
+        message = "missing"
+    if len(errors) > 1:
+        message += f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})"
+    return ProfileDataError(field, message)

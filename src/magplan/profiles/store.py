@@ -1,0 +1,440 @@
+"""The folder of saved profiles: one JSON file per profile, written so that none is ever lost.
+
+- The folder is ``$MAGPLAN_DATA_DIR/profiles`` when that variable is set, else ``profiles`` in
+  the user data folder that :mod:`platformdirs` gives for ``magplan``.
+- A file's name is made from the profile's name (a lower-case "slug"); the name as typed is
+  kept inside the file. Names that differ only in case are the same profile; two different
+  names with the same slug get ``-2``, ``-3`` ... files.
+- **Saving is atomic**: the new content goes to a temporary file in the same folder, which is
+  flushed and fsynced and then renamed over the profile (``os.replace``); the folder is fsynced
+  too. The previous content is kept first as ``<file>.json.bak`` in the same way. A kill or a
+  power cut at any moment leaves the old or the new profile, never a mixture.
+- **Reading never changes a file.** An older schema is migrated in memory and written back only
+  by the next save. A file that cannot be read (not JSON, a wrong field) is reported with its
+  path and field, and is copied aside as ``<file>.json.corrupt-<time>`` so that a later save
+  under the same name cannot lose it. A file from a newer version of the program is refused and
+  left alone, and is never replaced by a save. Files over 1 MiB are refused unread.
+- Nothing in a profile is executed, and nothing is fetched from anywhere.
+"""
+
+from __future__ import annotations
+
+import builtins
+import contextlib
+import filecmp
+import json
+import os
+import re
+import shutil
+import stat
+import tempfile
+import time
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from magplan import __version__
+from magplan.profiles.errors import (
+    NewerProfileError,
+    ProfileDataError,
+    ProfileError,
+    ProfileNotFound,
+)
+from magplan.profiles.migrations import migrate, schema_version_of
+from magplan.profiles.model import (
+    CURRENT_SCHEMA_VERSION,
+    Profile,
+    check_profile_name,
+    profile_from_data,
+    profile_to_data,
+)
+
+MAX_FILE_BYTES = 1024 * 1024
+SUFFIX = ".json"
+BACKUP_SUFFIX = ".bak"
+CORRUPT_MARK = ".corrupt-"
+TEMP_SUFFIX = ".tmp"
+STALE_TEMP_S = 3600
+MAX_SLUG_CHARS = 60
+MAX_SAME_SLUG = 1000
+_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {
+    f"{p}{i}" for p in ("COM", "LPT") for i in range(10)
+}
+
+
+def default_folder() -> Path:
+    """``$MAGPLAN_DATA_DIR/profiles``, or ``profiles`` in the platform's user data folder."""
+    override = os.environ.get("MAGPLAN_DATA_DIR")
+    base = Path(override) if override else Path(platformdirs.user_data_dir("magplan", False))
+    return base / "profiles"
+
+
+def name_key(name: str) -> str:
+    """Names that differ only in case (or Unicode spelling) are the same profile."""
+    return unicodedata.normalize("NFKC", name).strip().casefold()
+
+
+def slug_for(name: str) -> str:
+    """The stem of a profile's file name: ``"Anna K. (evening)"`` -> ``"anna-k-evening"``."""
+    text = name_key(check_profile_name(name))
+    slug = re.sub(r"-+", "-", "".join(ch if ch.isalnum() else "-" for ch in text)).strip("-")
+    slug = slug[:MAX_SLUG_CHARS]
+    while len(slug.encode("utf-8")) > 120:
+        slug = slug[:-1]
+    slug = slug.strip("-") or "profile"
+    if slug.upper() in _WINDOWS_RESERVED:
+        slug += "-profile"
+    return slug
+
+
+@dataclass(frozen=True)
+class SavedProfile:
+    """A profile that loaded, and its file."""
+
+    profile: Profile
+    path: Path
+
+
+@dataclass(frozen=True)
+class UnreadableProfile:
+    """A file in the folder that could not be read, and why."""
+
+    path: Path
+    error: ProfileError
+
+
+@dataclass(frozen=True)
+class ProfileListing:
+    profiles: tuple[SavedProfile, ...]
+    unreadable: tuple[UnreadableProfile, ...]
+
+    def names(self) -> builtins.list[str]:
+        return [p.profile.name for p in self.profiles]
+
+
+class ProfileStore:
+    """Reads and writes the profiles in one folder."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder if folder is not None else default_folder()
+
+    # ---- reading --------------------------------------------------------------------------
+
+    def list(self) -> ProfileListing:
+        """Every profile in the folder, by name; files that fail are listed with the reason."""
+        good: builtins.list[SavedProfile] = []
+        bad: builtins.list[UnreadableProfile] = []
+        for path in self._profile_files():
+            try:
+                good.append(SavedProfile(self.read_file(path), path))
+            except ProfileError as exc:
+                bad.append(UnreadableProfile(path, exc))
+        good.sort(key=lambda s: (name_key(s.profile.name), s.path.name))
+        return ProfileListing(tuple(good), tuple(bad))
+
+    def load(self, name: str) -> Profile:
+        """The profile called ``name`` (any case). :class:`ProfileNotFound` if there is none;
+        another :class:`ProfileError` naming the file and field if its file cannot be read."""
+        key = name_key(check_profile_name(name))
+        first_error: ProfileError | None = None
+        for path in self._slug_files(slug_for(name)):
+            try:
+                profile = self.read_file(path)
+            except ProfileError as exc:
+                first_error = first_error or exc
+                continue
+            if name_key(profile.name) == key:
+                return profile
+        if first_error is not None:
+            raise first_error
+        for path in self._profile_files():  # a file renamed by hand still opens by its name
+            with contextlib.suppress(ProfileError):
+                profile = self.read_file(path, keep_aside=False)
+                if name_key(profile.name) == key:
+                    return profile
+        raise ProfileNotFound(f"no saved profile named '{name.strip()}' in {self.folder}")
+
+    def exists(self, name: str) -> bool:
+        """Whether a profile of that name (any case) is saved and readable."""
+        try:
+            self.load(name)
+        except ProfileError:
+            return False
+        return True
+
+    def read_file(self, path: Path, *, keep_aside: bool = True) -> Profile:
+        """The profile in ``path``, migrated in memory. The file is never changed; if it is
+        invalid, a copy is kept aside (once) and :class:`ProfileError` names file and field."""
+        raw = _read_capped(path)
+        try:
+            data = _parse_json(raw)
+            version = schema_version_of(data)
+            if version > CURRENT_SCHEMA_VERSION:
+                raise NewerProfileError(
+                    f"profile file '{path}' was saved by a newer version of Magnesium Planner "
+                    f"(schema version {version}; this version reads up to "
+                    f"{CURRENT_SCHEMA_VERSION}); it was left unchanged: open it with that "
+                    f"version or update this one",
+                    path=path,
+                    field="schema_version",
+                )
+            current, _steps = migrate(data)
+            return profile_from_data(current)
+        except ProfileDataError as exc:
+            field, message = exc.field, exc.message
+        except (ValueError, RecursionError, TypeError) as exc:
+            field, message = None, _json_problem(exc)
+        where = f"field '{field}': " if field else ""
+        kept = ""
+        if keep_aside:
+            aside = _keep_aside(path)
+            kept = f"; a copy was kept as '{aside.name}'" if aside else ""
+        backup = path.with_name(path.name + BACKUP_SUFFIX)
+        earlier = f"; the previous save is in '{backup.name}'" if backup.is_file() else ""
+        raise ProfileError(
+            f"profile file '{path}' cannot be read: {where}{message}. "
+            f"The file was not changed{kept}{earlier}.",
+            path=path,
+            field=field,
+        )
+
+    # ---- writing --------------------------------------------------------------------------
+
+    def save(self, profile: Profile) -> Profile:
+        """Write ``profile`` atomically, keeping the previous content as ``.bak``.
+
+        Returns the profile as saved (with ``saved_at`` and ``app_version`` set). Raises
+        :class:`ProfileError` (nothing written) if it cannot be saved.
+        """
+        stamped = profile.model_copy(
+            update={
+                "saved_at": datetime.now().astimezone().replace(microsecond=0),
+                "app_version": __version__,
+            }
+        )
+        text = json.dumps(profile_to_data(stamped), indent=2, ensure_ascii=False) + "\n"
+        data = text.encode("utf-8")
+        if len(data) > MAX_FILE_BYTES:
+            raise ProfileError(
+                f"profile '{profile.name}' would be {len(data) // 1024} KiB; "
+                f"profiles are limited to {MAX_FILE_BYTES // 1024} KiB"
+            )
+        try:  # never write a file that would not read back as the same profile
+            if profile_from_data(json.loads(text)) != stamped:
+                raise ProfileDataError("(file)", "the saved form differs from the inputs")
+        except ProfileDataError as exc:
+            raise ProfileError(
+                f"profile '{profile.name}' cannot be saved: field '{exc.field}': {exc.message}",
+                field=exc.field,
+            ) from None
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            target = self._target_for(stamped.name)
+            if target.exists():
+                _atomic_copy(target, target.with_name(target.name + BACKUP_SUFFIX))
+            _atomic_write(target, data)
+            _remove_stale_temps(target)
+        except OSError as exc:
+            raise ProfileError(
+                f"could not save profile '{profile.name}' in {self.folder}: {exc.strerror or exc}",
+                path=self.folder,
+            ) from None
+        return stamped
+
+    def path_for(self, name: str) -> Path | None:
+        """The file that holds the profile ``name``, if it is saved and readable."""
+        key = name_key(check_profile_name(name))
+        for path in self._slug_files(slug_for(name)):
+            with contextlib.suppress(ProfileError):
+                if name_key(self.read_file(path, keep_aside=False).name) == key:
+                    return path
+        return None
+
+    # ---- files ----------------------------------------------------------------------------
+
+    def _profile_files(self) -> builtins.list[Path]:
+        try:
+            entries = sorted(self.folder.iterdir())
+        except (FileNotFoundError, NotADirectoryError):
+            return []
+        except OSError as exc:
+            raise ProfileError(f"cannot read the profiles folder {self.folder}: {exc}") from None
+        return [p for p in entries if p.name.endswith(SUFFIX) and not p.name.startswith(".")]
+
+    def _slug_files(self, slug: str) -> builtins.list[Path]:
+        """``slug.json``, ``slug-2.json`` ... as far as they exist."""
+        found = []
+        for n in range(1, MAX_SAME_SLUG + 1):
+            path = self.folder / (f"{slug}{SUFFIX}" if n == 1 else f"{slug}-{n}{SUFFIX}")
+            if not os.path.lexists(path):
+                break
+            found.append(path)
+        return found
+
+    def _target_for(self, name: str) -> Path:
+        """The file to write the profile ``name`` to: its own file, or the first free one."""
+        key = name_key(name)
+        slug = slug_for(name)
+        existing = self._slug_files(slug)
+        for path in existing:
+            try:
+                if name_key(self.read_file(path).name) != key:
+                    continue
+            except NewerProfileError:
+                raise ProfileError(
+                    f"'{path}' was saved by a newer version of Magnesium Planner and is not "
+                    f"replaced; save this profile under another name",
+                    path=path,
+                ) from None
+            except ProfileError:
+                pass  # unreadable: a copy is kept aside by read_file, then it is replaced
+            return path
+        n = len(existing) + 1
+        if n > MAX_SAME_SLUG:
+            raise ProfileError(f"too many profiles with names like '{name}'")
+        return self.folder / (f"{slug}{SUFFIX}" if n == 1 else f"{slug}-{n}{SUFFIX}")
+
+
+# ---- helpers ---------------------------------------------------------------------------------
+
+
+def _read_capped(path: Path) -> bytes:
+    """The bytes of a regular file of at most MAX_FILE_BYTES; nothing else is opened."""
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise ProfileError(f"'{path}' is not a regular file", path=path)
+        if info.st_size > MAX_FILE_BYTES:
+            raise ProfileError(
+                f"profile file '{path}' is {info.st_size // 1024} KiB; profiles are limited "
+                f"to {MAX_FILE_BYTES // 1024} KiB, so it was not read (the file was not changed)",
+                path=path,
+            )
+        flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
+        fd = os.open(path, flags)
+        with os.fdopen(fd, "rb") as f:
+            raw = f.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise ProfileNotFound(f"profile file '{path}' does not exist", path=path) from None
+    except OSError as exc:
+        raise ProfileError(
+            f"profile file '{path}' cannot be opened: {exc.strerror or exc}", path=path
+        ) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise ProfileError(f"profile file '{path}' grew past 1 MiB while read", path=path)
+    return raw
+
+
+def _no_duplicates(pairs: builtins.list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"the key '{key}' appears twice in one object")
+        result[key] = value
+    return result
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number a profile can hold")
+
+
+def _parse_json(raw: bytes) -> Any:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"not UTF-8 text (byte {exc.start})") from None
+    data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_refuse_constant)
+    try:  # "\ud800" escapes decode to text that could never be written back
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("it holds text that is not valid Unicode") from None
+    return data
+
+
+def _json_problem(exc: BaseException) -> str:
+    if isinstance(exc, json.JSONDecodeError):
+        return f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+    if isinstance(exc, RecursionError):
+        return "not a profile: nested too deeply"
+    return f"not a valid profile: {exc}"
+
+
+def _keep_aside(path: Path) -> Path | None:
+    """A copy of an unreadable file next to it, made once per distinct content."""
+    for other in path.parent.glob(glob_escape(path.name) + CORRUPT_MARK + "*"):
+        with contextlib.suppress(OSError):
+            if filecmp.cmp(path, other, shallow=False):
+                return other
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    try:
+        for n in range(1, 100):
+            aside = path.with_name(f"{path.name}{CORRUPT_MARK}{stamp}" + (f"-{n}" if n > 1 else ""))
+            if not os.path.lexists(aside):
+                _atomic_copy(path, aside)
+                return aside
+    except OSError:
+        return None
+    return None
+
+
+def glob_escape(text: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", text)
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return  # Windows cannot open a folder for fsync; NTFS journals the rename itself
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _atomic_write(target: Path, data: bytes) -> None:
+    """Temporary file in the same folder, write, flush, fsync, rename over, fsync the folder."""
+    fd, tmp_name = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent
+    )
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp_name, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+    _fsync_folder(target.parent)
+
+
+def _atomic_copy(source: Path, target: Path) -> None:
+    """``target`` becomes a copy of ``source`` in one step (same method as saving)."""
+    fd, tmp_name = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent
+    )
+    try:
+        with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
+            shutil.copyfileobj(src, out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp_name, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+    _fsync_folder(target.parent)
+
+
+def _remove_stale_temps(target: Path) -> None:
+    """Temporary files left by a save that was killed long ago (never one in progress)."""
+    now = time.time()
+    for tmp in target.parent.glob(f".{glob_escape(target.name)}.*{TEMP_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            if now - tmp.stat().st_mtime > STALE_TEMP_S:
+                tmp.unlink()

@@ -1,0 +1,230 @@
+"""The printed card, read back from the PDF as a person (and a PDF reader) would."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+from print_cases import (
+    BLOCKED_ARGS,
+    SUPERVISED_ARGS,
+    TYPICAL_ARGS,
+    hard_plan,
+    info,
+    pdf_pages,
+    pdf_text,
+    planned,
+)
+from PySide6.QtCore import QLocale
+from PySide6.QtPrintSupport import QPrinter
+from pytestqt.qtbot import QtBot
+
+from magplan.core.text import SEVERITY_LABELS
+from magplan.printing import files
+from magplan.printing.card import (
+    CardDocument,
+    CardInfo,
+    build_card,
+    default_paper,
+    print_document,
+    write_pdf,
+)
+from magplan.printing.files import OutputError
+
+A4_PT = (595.3, 841.9)
+LETTER_PT = (612.0, 792.0)
+
+
+@pytest.fixture(autouse=True)
+def _app(qapp: object) -> None:
+    """Fonts need a running application."""
+
+
+@pytest.mark.parametrize(
+    ("name", "paper"),
+    [
+        ("en_US", "letter"),
+        ("en_CA", "letter"),
+        ("fr_CA", "letter"),
+        ("es_MX", "letter"),
+        ("en_PH", "letter"),
+        ("en_GB", "a4"),
+        ("de_DE", "a4"),
+        ("fr_FR", "a4"),
+        ("ja_JP", "a4"),
+        ("en_AU", "a4"),
+    ],
+)
+def test_paper_follows_the_locale(name: str, paper: str) -> None:
+    assert default_paper(QLocale(name)) == paper
+
+
+def test_card_info_defaults_to_today_and_the_system_paper() -> None:
+    card = CardInfo()
+    assert card.person_name == "" and card.prepared_by == ""
+    assert card.paper == default_paper(QLocale())
+    import datetime as dt
+
+    assert card.date == dt.date.today()
+
+
+def _close(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return abs(a[0] - b[0]) < 1.5 and abs(a[1] - b[1]) < 1.5
+
+
+@pytest.mark.parametrize(("paper", "size"), [("a4", A4_PT), ("letter", LETTER_PT)])
+def test_typical_plan_prints_on_one_page_with_everything_a_reader_needs(
+    tmp_path: Path, paper: str, size: tuple[float, float]
+) -> None:
+    plan, request = planned(TYPICAL_ARGS)
+    out = tmp_path / "schedule.pdf"
+    write_pdf(plan, request, info(paper), out)
+
+    pages = pdf_pages(out)
+    assert len(pages) == 1
+    assert _close(pages[0], size)
+    text = pdf_text(out)
+    # who, when, by whom
+    for words in ("Daily magnesium schedule", "Maria Jensen", "4 March 2025", "A. Lund, RD"):
+        assert words in text
+    # the AHRQ columns and each dose: time, units, elemental mg, food, goal
+    for column in ("Morning", "Noon", "Evening", "Bedtime"):
+        assert column in text
+    assert len(plan.doses) == 2
+    for dose in plan.doses:
+        assert dose.time in text
+    assert "1 capsule" in text and "2 capsules" in text
+    assert "100 mg" in text and "200 mg" in text
+    assert "With food" in text and "Sleep" in text
+    # the total against the limit
+    assert "Each day: 300 mg of elemental magnesium" in text
+    assert "350 mg a day" in text
+    # the ramp, the medicines and their rules
+    assert "Start low" in text and "Week 1" in text
+    assert "sertraline" in text and "at least 4 h apart" in text
+    assert "calcium" in text and "at least 2 h apart" in text
+    # the warnings with their severity in words, the sources, the note, the tick grid
+    for warning in plan.warnings:
+        assert SEVERITY_LABELS[warning.severity] in text
+        assert " ".join(warning.message.split()[:6]) in text
+    assert "How to Create a Pill Card" in text
+    assert "This plan is not medical advice" in text
+    assert "Tick each dose" in text and "Day 1" in text and "Day 7" in text
+
+
+def test_a_typical_card_keeps_its_full_font_size() -> None:
+    plan, request = planned(TYPICAL_ARGS)
+    for paper in ("a4", "letter"):
+        doc = build_card(plan, request, info(paper))
+        assert isinstance(doc, CardDocument)
+        assert doc.pageCount() == 1
+        assert doc.font_size_pt == 10.0
+
+
+@pytest.mark.parametrize(("paper", "size"), [("a4", A4_PT), ("letter", LETTER_PT)])
+def test_a_crowded_day_still_fits_one_page(
+    tmp_path: Path, paper: str, size: tuple[float, float]
+) -> None:
+    plan, request = hard_plan()
+    assert len(plan.doses) == 4 and len(plan.forms) == 2 and len(plan.medicines) == 5
+    out = tmp_path / "crowded.pdf"
+    write_pdf(plan, request, info(paper), out)
+    pages = pdf_pages(out)
+    assert len(pages) == 1 and _close(pages[0], size)
+    text = pdf_text(out)
+    for dose in plan.doses:
+        assert dose.time in text
+    for medicine in ("calcium", "sertraline", "omeprazole", "furosemide", "zinc"):
+        assert medicine in text
+    assert "in 1000 mg of glycinate" in text  # the compound weight next to the elemental mg
+
+
+def test_a_blocked_plan_shows_the_gate_and_no_doses(tmp_path: Path) -> None:
+    plan, request = planned(BLOCKED_ARGS)
+    assert plan.blocked
+    out = tmp_path / "blocked.pdf"
+    write_pdf(plan, request, info(), out)
+    assert len(pdf_pages(out)) == 1
+    text = pdf_text(out)
+    assert "NO MAGNESIUM SCHEDULE" in text
+    assert "DANGER" in text and "Kidney disease" in text
+    for dose_words in ("capsule", "Morning", "Bedtime", "Tick each dose", "Start low", "Each day"):
+        assert dose_words not in text
+    assert "This plan is not medical advice" in text
+
+
+def test_a_supervised_plan_says_so(tmp_path: Path) -> None:
+    plan, request = planned(SUPERVISED_ARGS)
+    assert plan.supervised and not plan.blocked and plan.doses
+    out = tmp_path / "supervised.pdf"
+    write_pdf(plan, request, info("letter"), out)
+    text = pdf_text(out)
+    assert "PRESCRIBED AND SUPERVISED" in text
+    assert "capsule" in text
+
+
+def test_an_unsupervised_plan_does_not_claim_supervision(tmp_path: Path) -> None:
+    plan, request = planned(TYPICAL_ARGS)
+    out = tmp_path / "s.pdf"
+    write_pdf(plan, request, info(), out)
+    assert "SUPERVISED" not in pdf_text(out)
+
+
+def test_blank_name_leaves_a_line_to_write_on(tmp_path: Path) -> None:
+    plan, request = planned(TYPICAL_ARGS)
+    out = tmp_path / "blank.pdf"
+    write_pdf(plan, request, CardInfo(paper="a4"), out)
+    assert "Name: ____" in pdf_text(out)
+
+
+def test_printing_to_a_printer_gives_the_same_one_page_card(qtbot: QtBot, tmp_path: Path) -> None:
+    plan, request = planned(TYPICAL_ARGS)
+    doc = build_card(plan, request, info("letter"))
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    print_document(doc, printer)
+    assert len(pdf_pages(out)) == 1
+    assert "Maria Jensen" in pdf_text(out)
+
+
+# ---- never half a file where the user asked for it -------------------------------------------
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".part"))
+
+
+def test_a_full_disk_leaves_the_old_file_and_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan, request = planned(TYPICAL_ARGS)
+    target = tmp_path / "schedule.pdf"
+    target.write_bytes(b"the old schedule")
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(files.os, "fsync", full)
+    with pytest.raises(OutputError, match="the disk is full"):
+        write_pdf(plan, request, info(), target)
+    assert target.read_bytes() == b"the old schedule"
+    assert _leftovers(tmp_path) == []
+
+
+def test_a_missing_folder_is_named(tmp_path: Path) -> None:
+    plan, request = planned(TYPICAL_ARGS)
+    target = tmp_path / "nowhere" / "schedule.pdf"
+    with pytest.raises(OutputError, match=r"folder .*nowhere does not exist"):
+        write_pdf(plan, request, info(), target)
+    assert not target.exists()
+
+
+def test_a_folder_as_target_is_refused(tmp_path: Path) -> None:
+    plan, request = planned(TYPICAL_ARGS)
+    with pytest.raises(OutputError, match="it is a folder"):
+        write_pdf(plan, request, info(), tmp_path)
+    assert _leftovers(tmp_path) == []

@@ -1,0 +1,48 @@
+"""Every profiles test gets its own data folder and its own Qt settings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from profile_samples import make_profile
+from PySide6.QtCore import QCoreApplication, QSettings
+
+from magplan.profiles import Profile, ProfileStore
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "data"
+    monkeypatch.setenv("MAGPLAN_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path) -> Iterator[None]:
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
+    )
+    QCoreApplication.setOrganizationName("magplan-tests")
+    QCoreApplication.setApplicationName("magplan-tests")
+    yield
+    QSettings().clear()
+
+
+@pytest.fixture
+def store(data_dir: Path) -> ProfileStore:
+    return ProfileStore()
+
+
+@pytest.fixture
+def profile() -> Profile:
+    """A profile with every kind of input filled in."""
+    return make_profile()
+
+
+@pytest.fixture
+def data_files() -> Path:
+    """The committed example files of every schema version."""
+    return Path(__file__).parent / "data"
