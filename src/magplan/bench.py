@@ -421,10 +421,10 @@ def plan_cases() -> dict[str, Any]:
 
 
 def check_hard_case(plan: Any) -> None:
-    """The hard case is as hard as the issue asks: two forms, several doses, titration."""
+    """The hard case is as hard as the issue asks: two forms, four doses, the person's own
+    products, ten medicines and a titration ramp."""
     assert len(plan.forms) == 2, plan.forms
-    # The core plans at most ceil(600 / comfortable dose 200) = 3 doses (see bench/README.md).
-    assert len(plan.doses) >= 3, [d.time for d in plan.doses]
+    assert len(plan.doses) == 4, [d.time for d in plan.doses]
     assert plan.titration, "no titration"
     assert all(d.product_label for d in plan.doses), "a dose not from the person's products"
     assert len(plan.medicines) == 10
