@@ -49,6 +49,9 @@ class DailyTotal(QGroupBox):
     def show_plan(self, plan: Plan) -> None:
         total = plan.total_with_other_mg
         limit = plan.upper_limit_mg
+        # QProgressBar repaints at once on setValue, which would paint every pending widget in
+        # the middle of a keystroke; hold its updates and let it paint once with the rest.
+        self.bar.setUpdatesEnabled(False)
         if limit is None:
             self.bar.setRange(0, 1)
             self.bar.setValue(0)
@@ -60,6 +63,7 @@ class DailyTotal(QGroupBox):
             if total > limit:
                 text += " — OVER THE LIMIT"
         self.bar.setFormat(text)
+        self.bar.setUpdatesEnabled(True)
         self.bar.setAccessibleDescription(text)
         parts = [f"Upper limit from supplements and medicines: {plan.limit_name}."]
         if plan.other_magnesium_mg:
