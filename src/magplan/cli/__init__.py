@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from types import ModuleType
 from typing import NoReturn
 
-from magplan import __version__
+import magplan
 from magplan.core.errors import PlanInputError
 from magplan.core.knowledge import KnowledgeError
 
@@ -41,7 +41,7 @@ def build_parser() -> Parser:
         description="Magnesium Planner: a safe, divided, printable daily magnesium schedule. "
         "Without a command it opens the window.",
     )
-    parser.add_argument("--version", action="version", version=f"magplan {__version__}")
+    parser.add_argument("--version", action="version", version=f"magplan {magplan.__version__}")
     parser.add_argument(
         "--smoke-test",
         action="store_true",
@@ -67,6 +67,10 @@ def _extra_commands() -> list[ModuleType]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list in ([], ["--smoke-test"]):
+        # The window alone: no need to build every command's parser (and import its modules)
+        # before the first paint.
+        return _open_window(smoke_test=bool(args_list))
     try:
         args = build_parser().parse_args(args_list)
         if args.command is None:

@@ -12,7 +12,8 @@ from html import escape
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
-from magplan import APP_NAME, __version__
+import magplan
+from magplan import APP_NAME
 from magplan.core.knowledge import Knowledge
 
 
@@ -55,7 +56,7 @@ def about_text(k: Knowledge) -> str:
         for key, src in k.sources.items()
     )
     return (
-        f"<h3>{APP_NAME} {escape(__version__)}</h3>"
+        f"<h3>{APP_NAME} {escape(magplan.__version__)}</h3>"
         "<p>Turns a person's goals into a safe, divided daily magnesium schedule, placed "
         "around their meals, bedtime and other medicines, and explains every choice with its "
         "source.</p>"

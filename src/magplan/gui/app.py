@@ -9,7 +9,8 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from magplan import APP_ID, APP_NAME, __version__
+import magplan
+from magplan import APP_ID, APP_NAME
 from magplan.gui.settings import APPLICATION, ORGANIZATION, ORGANIZATION_DOMAIN
 from magplan.resources import resource_dir
 
@@ -65,7 +66,7 @@ def run_app(smoke_test: bool = False) -> int:
     app.setOrganizationDomain(ORGANIZATION_DOMAIN)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APP_NAME)
-    app.setApplicationVersion(__version__)
+    app.setApplicationVersion(magplan.__version__)
     app.setDesktopFileName(APP_ID)
     icon = app_icon()
     if icon is not None:

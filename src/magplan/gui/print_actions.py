@@ -9,17 +9,22 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from magplan.core.plan import Plan
 from magplan.core.request import PlanRequest
-from magplan.printing.card import CardInfo, build_card, page_layout, print_document, write_pdf
-from magplan.printing.ics import NothingToRemind, write_ics
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from magplan.printing.card import CardInfo
+
+# The renderer, QtPrintSupport and the calendar library are imported when an action runs, not
+# when the window starts: a user who never prints never pays for them.
 
 
 class PrintableWindow(Protocol):
@@ -68,6 +73,8 @@ class PrintActions:
         return plan, request
 
     def card_info(self) -> CardInfo:
+        from magplan.printing.card import CardInfo
+
         name, prepared_by = self._win().card_info()
         return CardInfo(person_name=name, prepared_by=prepared_by)
 
@@ -80,6 +87,10 @@ class PrintActions:
     # ---- the actions ----------------------------------------------------------------------
 
     def _printer(self, info: CardInfo) -> QPrinter:
+        from PySide6.QtPrintSupport import QPrinter
+
+        from magplan.printing.card import page_layout
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(page_layout(info.paper))
         printer.setDocName("Magnesium schedule")
@@ -89,6 +100,10 @@ class PrintActions:
         current = self._current()
         if current is None:
             return
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+        from magplan.printing.card import build_card, print_document
+
         info = self.card_info()
         doc = build_card(*current, info)
         printer = self._printer(info)
@@ -101,6 +116,10 @@ class PrintActions:
         current = self._current()
         if current is None:
             return
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from magplan.printing.card import build_card, print_document
+
         info = self.card_info()
         printer = self._printer(info)
         dialog = QPrintDialog(printer, self.window)
@@ -140,6 +159,8 @@ class PrintActions:
         )
         if path is None:
             return
+        from magplan.printing.card import write_pdf
+
         try:
             write_pdf(*current, self.card_info(), path)
         except OSError as exc:
@@ -157,6 +178,8 @@ class PrintActions:
         )
         if path is None:
             return
+        from magplan.printing.ics import NothingToRemind, write_ics
+
         try:
             write_ics(current[0], path, dt.date.today())
         except (OSError, NothingToRemind) as exc:

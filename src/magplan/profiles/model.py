@@ -47,7 +47,7 @@ from pydantic import (
     field_validator,
 )
 
-from magplan import __version__
+import magplan
 from magplan.core.knowledge import Knowledge, load_knowledge
 from magplan.core.request import PlanRequest
 from magplan.core.timeofday import format_time, parse_time
@@ -159,7 +159,7 @@ class Profile(BaseModel):
     prepared_by: str = ""
     request: PlanRequest = PlanRequest()
     saved_at: datetime | None = None
-    app_version: str = __version__
+    app_version: str = Field(default_factory=lambda: magplan.__version__)
 
     @field_validator("name")
     @classmethod

@@ -37,7 +37,7 @@ from typing import Any
 
 import platformdirs
 
-from magplan import __version__
+import magplan
 from magplan.profiles.errors import (
     NewerProfileError,
     ProfileDataError,
@@ -213,7 +213,7 @@ class ProfileStore:
         stamped = profile.model_copy(
             update={
                 "saved_at": datetime.now().astimezone().replace(microsecond=0),
-                "app_version": __version__,
+                "app_version": magplan.__version__,
             }
         )
         text = json.dumps(profile_to_data(stamped), indent=2, ensure_ascii=False) + "\n"
