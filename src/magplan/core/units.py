@@ -6,6 +6,7 @@ rounded down, never up, so a dose never holds more than the plan allows.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from magplan.core.request import Product
@@ -46,9 +47,12 @@ def portion_doses(
     as even as the products allow and the day comes as close to ``target`` as it can.
     """
     step = [s.product.step_mg if s.product else no_product_step_mg for s in slots]
-    steps = [0] * len(slots)
-    mg = [0.0] * len(slots)
-    total = 0.0
+    # Start every dose at the whole steps of an even share (the state the one-step-at-a-time
+    # filling passes through anyway), then add the last steps one at a time.
+    share = min(target / len(slots), max_dose_mg)
+    steps = [math.floor(share / st + 1e-9) for st in step]
+    mg = [n * st for n, st in zip(steps, step, strict=True)]
+    total = sum(mg)
     tie = {i: (-i if s.prefer_late else i) for i, s in enumerate(slots)}
     while True:
         growable = [
