@@ -21,6 +21,14 @@ from magplan.gui.theme import severity_color
 
 INVALID = "invalid"
 
+Errors = dict[QWidget, str]
+"""The fields an edit left invalid, each with its message."""
+
+
+def sentence(message: str) -> str:
+    """A core message as a sentence at a field: ``unknown goal`` -> ``Unknown goal``."""
+    return message[:1].upper() + message[1:] if message else message
+
 
 def named(widget: QWidget, name: str, description: str = "") -> QWidget:
     """Give ``widget`` (and the line edit inside a spin box or editable combo) an accessible
@@ -82,6 +90,14 @@ class FieldMarks:
 
     def unregister(self, widget: QWidget) -> None:
         self._forget(widget)
+
+    def discard_row(self, row: QWidget, fields: list[QWidget]) -> None:
+        """Take a removed editor row off the screen, with the marks of its ``fields``."""
+        for field in fields:
+            self._forget(field)
+        row.hide()
+        row.setParent(None)
+        row.deleteLater()
 
     def _forget(self, widget: QWidget) -> None:
         self._labels.pop(widget, None)

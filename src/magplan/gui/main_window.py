@@ -32,7 +32,7 @@ from magplan.core.planner import plan_day
 from magplan.core.request import PlanRequest
 from magplan.gui.actions import build_menus
 from magplan.gui.conditions_panel import ConditionsPanel
-from magplan.gui.fields import FieldMarks
+from magplan.gui.fields import FieldMarks, sentence
 from magplan.gui.goals_panel import GoalsPanel
 from magplan.gui.medicines_editor import MedicinesEditor
 from magplan.gui.person_panel import AmountPanel, DayPanel, PersonPanel
@@ -43,10 +43,6 @@ from magplan.gui.theme import invalid_style_sheet
 
 DEFAULT_SIZE = (1320, 860)
 LEFT_WIDTH = 460
-
-
-def _sentence(message: str) -> str:
-    return message[:1].upper() + message[1:] if message else message
 
 
 class MainWindow(QMainWindow):
@@ -227,7 +223,7 @@ class MainWindow(QMainWindow):
                 plan = plan_day(request, self._k)
             except PlanInputError as exc:
                 widget = self._widget_for(exc.field)
-                errors[widget] = _sentence(exc.message)
+                errors[widget] = sentence(exc.message)
         self.marks.apply(errors)
         self.result_panel.problem_note.show_problems(list(errors.values()))
         if plan is not None and request is not None:

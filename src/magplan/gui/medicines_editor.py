@@ -20,13 +20,15 @@ from magplan.core.errors import PlanInputError
 from magplan.core.knowledge import Knowledge
 from magplan.core.request import MedicineTimes, group_medicines, parse_medicine_class
 from magplan.core.separation import rule_text
-from magplan.gui.fields import FieldMarks, FieldMessage, format_times, named, parse_times
-
-Errors = dict[QWidget, str]
-
-
-def _sentence(message: str) -> str:
-    return message[:1].upper() + message[1:] if message else message
+from magplan.gui.fields import (
+    Errors,
+    FieldMarks,
+    FieldMessage,
+    format_times,
+    named,
+    parse_times,
+    sentence,
+)
 
 
 class MedicineRow(QWidget):
@@ -95,12 +97,12 @@ class MedicineRow(QWidget):
             try:
                 class_id = parse_medicine_class(self._k, name)
             except PlanInputError as exc:
-                errors[self.name_edit] = _sentence(exc.message)
+                errors[self.name_edit] = sentence(exc.message)
         times: tuple[int, ...] = ()
         try:
             times = parse_times(self.times_edit.text(), f"Time of {name or 'this medicine'}")
         except PlanInputError as exc:
-            errors[self.times_edit] = _sentence(exc.message)
+            errors[self.times_edit] = sentence(exc.message)
         if class_id:
             cls = self._k.medicines[class_id]
             rule = rule_text(cls.other_first_min, cls.mg_first_min) if cls.separates else ""
@@ -157,11 +159,7 @@ class MedicinesEditor(QGroupBox):
     def _remove(self, row: MedicineRow) -> None:
         index = self.rows.index(row)
         self.rows.remove(row)
-        self._marks.unregister(row.name_edit)
-        self._marks.unregister(row.times_edit)
-        row.hide()
-        row.setParent(None)
-        row.deleteLater()
+        self._marks.discard_row(row, [row.name_edit, row.times_edit])
         self.rows_changed.emit()
         self.changed.emit()
         if self.rows:
@@ -170,11 +168,8 @@ class MedicinesEditor(QGroupBox):
             self.add_button.setFocus()
 
     def clear(self) -> None:
-        for row in list(self.rows):
-            self._marks.unregister(row.name_edit)
-            self._marks.unregister(row.times_edit)
-            row.setParent(None)
-            row.deleteLater()
+        for row in self.rows:
+            self._marks.discard_row(row, [row.name_edit, row.times_edit])
         self.rows.clear()
         self.rows_changed.emit()
 

@@ -20,17 +20,17 @@ from magplan.core.errors import PlanInputError
 from magplan.core.knowledge import Knowledge
 from magplan.core.request import MAX_TARGET_MG, PlanRequest
 from magplan.gui.fields import (
+    Errors,
     FieldMarks,
     FieldMessage,
     TimeField,
     format_times,
     named,
     parse_times,
+    sentence,
     set_buddies,
     stacked,
 )
-
-Errors = dict[QWidget, str]
 
 _SEXES = (("Not given", None), ("Female", "female"), ("Male", "male"))
 
@@ -140,12 +140,12 @@ class DayPanel(QGroupBox):
             try:
                 out[key] = edit.minute()
             except PlanInputError as exc:
-                errors[edit] = _sentence(exc.message)
+                errors[edit] = sentence(exc.message)
         text = self.meals_edit.text().strip()
         try:
             out["meals_min"] = parse_times(text, "Meal time") if text else ()
         except PlanInputError as exc:
-            errors[self.meals_edit] = _sentence(exc.message)
+            errors[self.meals_edit] = sentence(exc.message)
 
     def load(self, req: PlanRequest) -> None:
         self.wake_edit.set_minute(req.wake_min)
@@ -193,8 +193,3 @@ class AmountPanel(QGroupBox):
         self.target_spin.setValue(round(req.target_mg or 0))
         index = self._limits.index(req.limit) if req.limit in self._limits else 0
         self.limit_combo.setCurrentIndex(index)
-
-
-def _sentence(message: str) -> str:
-    """A core message as a sentence at a field: capital first letter."""
-    return message[:1].upper() + message[1:] if message else message

@@ -26,16 +26,10 @@ from magplan.core.errors import PlanInputError
 from magplan.core.knowledge import Knowledge
 from magplan.core.request import MAX_OTHER_MG, Product, make_product
 from magplan.core.text import format_mg
-from magplan.gui.fields import FieldMarks, FieldMessage, named
-
-Errors = dict[QWidget, str]
+from magplan.gui.fields import Errors, FieldMarks, FieldMessage, named, sentence
 
 UNITS = ("capsule", "tablet", "softgel", "scoop", "sachet", "gummy", "teaspoon", "ml")
 MAX_LABEL_MG = 20000.0
-
-
-def _sentence(message: str) -> str:
-    return message[:1].upper() + message[1:] if message else message
 
 
 class ProductRow(QFrame):
@@ -139,7 +133,7 @@ class ProductRow(QFrame):
                 what="mg per unit",
             )
         except PlanInputError as exc:
-            errors[self.mg_spin] = _sentence(exc.message)
+            errors[self.mg_spin] = sentence(exc.message)
             self.info.clear()
             return None
         self.info.setText(self._describe(product))
@@ -233,10 +227,7 @@ class ProductsEditor(QGroupBox):
     def _remove(self, row: ProductRow) -> None:
         index = self.rows.index(row)
         self.rows.remove(row)
-        self._marks.unregister(row.mg_spin)
-        row.hide()
-        row.setParent(None)
-        row.deleteLater()
+        self._marks.discard_row(row, [row.mg_spin])
         self.rows_changed.emit()
         self.changed.emit()
         if self.rows:
@@ -245,10 +236,8 @@ class ProductsEditor(QGroupBox):
             self.add_button.setFocus()
 
     def clear(self) -> None:
-        for row in list(self.rows):
-            self._marks.unregister(row.mg_spin)
-            row.setParent(None)
-            row.deleteLater()
+        for row in self.rows:
+            self._marks.discard_row(row, [row.mg_spin])
         self.rows.clear()
         self.rows_changed.emit()
 
