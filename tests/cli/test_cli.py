@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -122,6 +124,11 @@ def test_version() -> None:
         (["--pregnant", "--sex", "male"], "pregnant"),
         (["--form", "citrate", "--product", "glycinate:100"], "citrate"),
         (["--no-such-option"], "--no-such-option"),
+        (["--product-compound", "oxide:5000"], "5000"),
+        (["--product-compound", "glycinate:0.1"], "0.1"),
+        (["--product", "glycinate:0.01"], "0.01"),
+        (["--product", "glycinate:12.25"], "12.25"),
+        (["--target", "112.5"], "112.5"),
     ],
 )
 def test_bad_input_is_one_line_exit_2_naming_the_value(args: list[str], names: str) -> None:
@@ -133,3 +140,52 @@ def test_bad_input_is_one_line_exit_2_naming_the_value(args: list[str], names: s
     assert names in lines[0]
     assert "Traceback" not in done.stderr
     assert done.stdout == ""
+
+
+def test_a_failing_command_saves_no_profile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    done = magplan(
+        "print",
+        "--goal",
+        "sleep",
+        "--save-profile",
+        "Anna",
+        "--date",
+        "2025-02-30",
+        "-o",
+        "out.pdf",
+    )
+    assert done.returncode == 2
+    listed = magplan("profiles", "--json")
+    assert "Anna" not in listed.stdout
+
+
+def test_plan_saves_the_card_names_in_the_profile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    done = magplan(
+        "plan",
+        "--goal",
+        "sleep",
+        "--name",
+        "Anna K.",
+        "--prepared-by",
+        "J. Smith",
+        "--save-profile",
+        "Anna",
+    )
+    assert done.returncode == 0, done.stderr
+    again = magplan("print", "--profile", "Anna", "-o", "card.pdf")
+    assert again.returncode == 0, again.stderr
+    saved = next((Path(os.environ["MAGPLAN_DATA_DIR"]) / "profiles").glob("*.json"))
+    text = saved.read_text()
+    assert "Anna K." in text and "J. Smith" in text
+
+
+def test_an_empty_output_path_is_refused() -> None:
+    done = magplan("print", "--goal", "sleep", "-o", "")
+    assert done.returncode == 2
+    assert "-o ''" in done.stderr

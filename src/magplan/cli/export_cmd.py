@@ -12,7 +12,7 @@ from typing import Any
 
 from magplan.cli import UsageError
 from magplan.cli.dates import parse_date
-from magplan.cli.options import add_plan_options, request_from_args
+from magplan.cli.options import add_plan_options, request_from_args, save_profile_if_asked
 from magplan.core.knowledge import load_knowledge
 from magplan.core.planner import plan_day
 
@@ -41,7 +41,8 @@ def run(args: argparse.Namespace) -> int:
     from magplan.printing.ics import NothingToRemind, write_ics
 
     k = load_knowledge()
-    plan = plan_day(request_from_args(args, k), k)
+    request = request_from_args(args, k)
+    plan = plan_day(request, k)
     start = parse_date(args.start, "--start")
     try:
         write_ics(plan, args.ics, start)
@@ -51,4 +52,5 @@ def run(args: argparse.Namespace) -> int:
     except OutputError as exc:
         raise UsageError(str(exc)) from None
     print(f"wrote {args.ics}")
+    save_profile_if_asked(args, request, k)
     return 0

@@ -115,16 +115,22 @@ def add_plan_options(p: argparse.ArgumentParser) -> None:
     s.add_argument(
         "--save-profile",
         metavar="NAME",
-        help="save these inputs as a profile (replacing one of the same name)",
+        help="save these inputs as a profile (replacing one of the same name), once the "
+        "command has succeeded",
     )
+    c = p.add_argument_group("the person's card (printed, and kept in a saved profile)")
+    c.add_argument("--name", metavar="NAME", help="the person's name on the card")
+    c.add_argument("--prepared-by", metavar="NAME", help="who prepared the card (and contact)")
 
 
 def _number(text: str, option: str, *, low: float, high: float, whole: bool = False) -> float:
     try:
         value = int(text) if whole else float(text)
     except ValueError:
-        kind = "a whole number" if whole else "a number"
-        raise PlanInputError(option.lstrip("-"), f"{option} '{text}' is not {kind}") from None
+        kind = "a whole number of mg" if whole and option != "--age" else "a whole number"
+        raise PlanInputError(
+            option.lstrip("-"), f"{option} '{text}' is not {kind if whole else 'a number'}"
+        ) from None
     if not math.isfinite(value) or not low <= value <= high:
         raise PlanInputError(
             option.lstrip("-"), f"{option} {text} is out of range: allowed {low:g} to {high:g}"
@@ -161,8 +167,16 @@ def request_from_args(args: argparse.Namespace, k: Knowledge) -> PlanRequest:
         if profile is not None and hasattr(args, attr) and getattr(args, attr) is None:
             setattr(args, attr, getattr(profile, kept))
     if getattr(args, "save_profile", None) is not None:
-        _save_profile(args, request, profile, k)
+        validate_request(request, k)  # bad inputs fail here, before any output is written
+        args.loaded_profile = profile
     return request
+
+
+def save_profile_if_asked(args: argparse.Namespace, request: PlanRequest, k: Knowledge) -> None:
+    """Save the inputs under ``--save-profile``: called by a command once its output is done,
+    so that a command that fails (exit 2) saves and overwrites nothing."""
+    if getattr(args, "save_profile", None) is not None:
+        _save_profile(args, request, getattr(args, "loaded_profile", None), k)
 
 
 def _given_fields(args: argparse.Namespace, k: Knowledge) -> dict[str, object]:
@@ -191,7 +205,7 @@ def _given_fields(args: argparse.Namespace, k: Knowledge) -> dict[str, object]:
     if args.meal:
         fields["meals_min"] = tuple(parse_time(m, "--meal") for m in args.meal)
     if args.target is not None:
-        fields["target_mg"] = _number(args.target, "--target", low=1, high=600)
+        fields["target_mg"] = _number(args.target, "--target", low=1, high=600, whole=True)
     if args.limit is not None:
         limit = args.limit.strip().lower()
         if limit not in ("us", "eu"):
@@ -203,7 +217,7 @@ def _given_fields(args: argparse.Namespace, k: Knowledge) -> dict[str, object]:
         fields["products"] = tuple(products)
     if args.other_magnesium is not None:
         fields["other_magnesium_mg"] = _number(
-            args.other_magnesium, "--other-magnesium", low=0, high=MAX_OTHER_MG
+            args.other_magnesium, "--other-magnesium", low=0, high=MAX_OTHER_MG, whole=True
         )
     if args.med:
         fields["medicines"] = group_medicines([parse_med_spec(k, m) for m in args.med])

@@ -7,7 +7,7 @@ import json
 import textwrap
 from typing import Any
 
-from magplan.cli.options import add_plan_options, request_from_args
+from magplan.cli.options import add_plan_options, request_from_args, save_profile_if_asked
 from magplan.core.knowledge import Knowledge, load_knowledge
 from magplan.core.plan import Plan
 from magplan.core.planner import plan_day
@@ -24,11 +24,13 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     k = load_knowledge()
-    plan = plan_day(request_from_args(args, k), k)
+    request = request_from_args(args, k)
+    plan = plan_day(request, k)
     if args.json:
         print(json.dumps(plan.to_json(), indent=2, ensure_ascii=False))
     else:
         print(render_table(plan, k))
+    save_profile_if_asked(args, request, k)
     return 0
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from magplan.cli import UsageError
 from magplan.cli.dates import parse_date
-from magplan.cli.options import add_plan_options, request_from_args
+from magplan.cli.options import add_plan_options, request_from_args, save_profile_if_asked
 from magplan.core.knowledge import load_knowledge
 from magplan.core.planner import plan_day
 
@@ -31,8 +31,6 @@ def register(sub: Any) -> None:
     )
     add_plan_options(p)
     g = p.add_argument_group("the printed card")
-    g.add_argument("--name", metavar="NAME", help="the person's name on the card")
-    g.add_argument("--prepared-by", metavar="NAME", help="who prepared the card (and contact)")
     g.add_argument(
         "--paper",
         type=str.lower,
@@ -64,13 +62,16 @@ def run(args: argparse.Namespace) -> int:
         date=day,
         paper=args.paper or default_paper(),
     )
-    if args.output:
+    if args.output is not None:
+        if not args.output.strip():
+            raise UsageError("-o '': give the PDF a file name, e.g. -o schedule.pdf")
         try:
             write_pdf(plan, request, info, args.output)
         except OutputError as exc:
             raise UsageError(str(exc)) from None
         print(f"wrote {args.output}")
         del app
+        save_profile_if_asked(args, request, k)
         return 0
     printer = default_printer()
     if printer is None:
@@ -79,7 +80,10 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_NO_PRINTER
-    return send_to_printer(printer, build_card(plan, request, info), info.paper)
+    status = send_to_printer(printer, build_card(plan, request, info), info.paper)
+    if status == 0:
+        save_profile_if_asked(args, request, k)
+    return status
 
 
 def default_printer() -> Any:

@@ -171,6 +171,12 @@ class Plan(BaseModel):
         }
 
 
+def daily_mg(units: list[float] | tuple[float, ...], doses: tuple[Dose, ...]) -> float:
+    """The day's elemental mg: the exact sum of units x mg per unit, rounded once to 0.1 mg
+    (each dose's own mg is shown rounded, so its shown values may add up 0.1 mg apart)."""
+    return round(sum(u * d.elemental_mg_per_unit for u, d in zip(units, doses, strict=True)), 1)
+
+
 def _num(value: float) -> float | int:
     """Whole numbers print as integers in JSON (175, not 175.0)."""
     return int(value) if float(value).is_integer() else round(value, 1)

@@ -13,7 +13,7 @@ from magplan.core.errors import PlanInputError
 from magplan.core.forms import FormPick, pick_forms
 from magplan.core.knowledge import Knowledge, load_knowledge
 from magplan.core.limits import ADULT_AGE, INFANT_AGE, Limits, limits_for
-from magplan.core.plan import Dose, MedicineInPlan, Plan, PlanWarning, TitrationStep
+from magplan.core.plan import Dose, MedicineInPlan, Plan, PlanWarning, TitrationStep, daily_mg
 from magplan.core.request import PlanRequest, Product, check_day
 from magplan.core.schedule import Day, DoseSlot, Placement, SlotKind, place_doses
 from magplan.core.separation import SeparationRule, rule_text
@@ -114,7 +114,7 @@ def plan_day(req: PlanRequest, k: Knowledge | None = None) -> Plan:
             titration = titrate(k, doses)
     _form_warnings(k, req, pick, doses, avoid_laxative, warnings)
 
-    daily = round(sum(d.elemental_mg for d in doses), 1)
+    daily = daily_mg([d.units for d in doses], doses)
     _above_limit(req, lim, daily, warnings)
     return Plan(
         blocked=blocked,
@@ -547,7 +547,7 @@ def _form_warnings(
                     severity="caution" if severe else "info",
                     message=f"{form.name} loosens stools"
                     + (" strongly" if form.laxative == "strong" else "")
-                    + ": take it with food and in divided doses"
+                    + ": take it with a meal where the schedule allows, and in divided doses"
                     + (
                         "; with diarrhoea or loose stools it is best avoided."
                         if avoid_laxative

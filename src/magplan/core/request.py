@@ -7,6 +7,7 @@ clear :class:`PlanInputError` when they cannot.
 
 from __future__ import annotations
 
+import math
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -16,7 +17,9 @@ from magplan.core.knowledge import Knowledge
 from magplan.core.timeofday import MINUTES_PER_DAY, format_time, forward_gap, parse_time
 
 MIN_WAKING_DAY_MIN = 6 * 60
+MIN_PRODUCT_MG = 1.0
 MAX_PRODUCT_MG = 2000.0
+MAX_COMPOUND_MG = 20000.0
 MAX_OTHER_MG = 2000.0
 MAX_TARGET_MG = 600.0  # also the dosing cap in intakes.toml; checked against it in planner
 
@@ -35,10 +38,10 @@ class Product(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     form: str
-    elemental_mg_per_unit: float = Field(gt=0, le=MAX_PRODUCT_MG)
+    elemental_mg_per_unit: float = Field(ge=MIN_PRODUCT_MG, le=MAX_PRODUCT_MG)
     unit: str = "capsule"
     halves: bool = False
-    compound_mg_per_unit: float | None = Field(default=None, gt=0, le=20000)
+    compound_mg_per_unit: float | None = Field(default=None, gt=0, le=MAX_COMPOUND_MG)
     label: str = ""
 
     @property
@@ -192,29 +195,42 @@ def make_product(
     label: str = "",
     what: str = "product",
 ) -> Product:
-    """A product from elemental mg per unit, or from the label's compound weight."""
-    if not mg > 0 or mg != mg:
+    """A product from elemental mg per unit, or from the label's compound weight.
+
+    Amounts have at most one decimal (as labels print them and the window shows them), and a
+    unit must hold between 1 and 2000 mg of elemental magnesium to be a real product.
+    """
+    if not math.isfinite(mg) or mg <= 0:
         raise PlanInputError("product", f"{what}: {mg:g} mg per unit must be more than 0")
+    if abs(mg * 10 - round(mg * 10)) > 1e-6:
+        raise PlanInputError("product", f"{what}: {mg:g} mg: give it with at most one decimal")
+    unit = unit.strip().lower() or "capsule"
+    compound_mg: float | None = None
+    elemental = mg
     if compound:
-        if mg > 20000:
-            raise PlanInputError("product", f"{what}: {mg:g} mg of compound per unit is absurd")
-        fraction = k.forms[form].elemental_fraction
-        elemental = round(mg * fraction, 1)
-        return Product(
-            form=form,
-            elemental_mg_per_unit=elemental,
-            unit=unit,
-            halves=halves,
-            compound_mg_per_unit=mg,
-            label=label,
-        )
-    if mg > MAX_PRODUCT_MG:
+        if mg > MAX_COMPOUND_MG:
+            raise PlanInputError(
+                "product",
+                f"{what}: {mg:g} mg of compound per unit is not a real product "
+                f"(at most {MAX_COMPOUND_MG:g})",
+            )
+        compound_mg = mg
+        elemental = round(mg * k.forms[form].elemental_fraction, 1)
+    if not MIN_PRODUCT_MG <= elemental <= MAX_PRODUCT_MG:
+        held = f"{mg:g} mg of {form} holds {elemental:g} mg" if compound else f"{mg:g} mg"
         raise PlanInputError(
             "product",
-            f"{what}: {mg:g} mg of elemental magnesium per unit is not a real product "
-            f"(at most {MAX_PRODUCT_MG:g})",
+            f"{what}: {held} of elemental magnesium per unit; a real product holds "
+            f"{MIN_PRODUCT_MG:g} to {MAX_PRODUCT_MG:g} mg",
         )
-    return Product(form=form, elemental_mg_per_unit=mg, unit=unit, halves=halves, label=label)
+    return Product(
+        form=form,
+        elemental_mg_per_unit=elemental,
+        unit=unit,
+        halves=halves,
+        compound_mg_per_unit=compound_mg,
+        label=label,
+    )
 
 
 def default_meals(wake_min: int, bed_min: int) -> tuple[int, ...]:

@@ -148,7 +148,8 @@ def _best_path(
                 cost += _NOT_BEDTIME_COST
         else:
             if meal[c] is None:
-                cost += _NO_FOOD_COST
+                # laxative doses with a meal matter most (SEED: food helps against loose stools)
+                cost += _NO_FOOD_COST * (3 if slot.kind == "early" else 1)
             if slot.kind == "early":
                 cost += _EARLY_COST_PER_HOUR * o / 60
         return cost

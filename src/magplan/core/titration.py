@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from magplan.core.knowledge import Knowledge
-from magplan.core.plan import Dose, TitrationStep
+from magplan.core.plan import Dose, TitrationStep, daily_mg
 
 
 def titrate(k: Knowledge, doses: tuple[Dose, ...]) -> tuple[TitrationStep, ...]:
@@ -23,10 +23,7 @@ def titrate(k: Knowledge, doses: tuple[Dose, ...]) -> tuple[TitrationStep, ...]:
                 week - 1
             ) / (weeks - 1)
             units = _fill(doses, priority, full_mg * share)
-        mg = round(
-            sum(round(u * d.elemental_mg_per_unit, 1) for u, d in zip(units, doses, strict=True)),
-            1,
-        )
+        mg = daily_mg(units, doses)
         if steps and mg <= steps[-1].daily_elemental_mg:
             continue
         steps.append(
