@@ -154,7 +154,11 @@ class MainWindow(QMainWindow):
     # ---- the contract for printing and profiles ---------------------------------------------
 
     def current_request(self) -> PlanRequest | None:
-        """The last valid inputs (the ones the shown plan was made from)."""
+        """The inputs the shown plan was made from, or ``None`` while a field is marked invalid:
+        what is on screen then differs from the plan, so nothing may be saved or printed
+        from it."""
+        if self.marks.marked():
+            return None
         return self._request
 
     def current_plan(self) -> Plan | None:

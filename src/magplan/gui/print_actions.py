@@ -72,6 +72,18 @@ class PrintActions:
             return None
         return plan, request
 
+    def _current_or_explain(self, title: str) -> tuple[Plan, PlanRequest] | None:
+        """The plan to print, or ``None`` after telling the user why there is none."""
+        current = self._current()
+        if current is None:
+            QMessageBox.information(
+                self.window,
+                title,
+                "A field is marked invalid, so the plan on screen is not the one the inputs "
+                "describe. Correct the marked field, then try again.",
+            )
+        return current
+
     def card_info(self) -> CardInfo:
         from magplan.printing.card import CardInfo
 
@@ -97,7 +109,7 @@ class PrintActions:
         return printer
 
     def show_preview(self) -> None:
-        current = self._current()
+        current = self._current_or_explain("Print Preview")
         if current is None:
             return
         from PySide6.QtPrintSupport import QPrintPreviewDialog
@@ -113,7 +125,7 @@ class PrintActions:
         dialog.exec()
 
     def print_card(self) -> None:
-        current = self._current()
+        current = self._current_or_explain("Print")
         if current is None:
             return
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -148,7 +160,7 @@ class PrintActions:
         return f"{safe}{suffix}"
 
     def save_pdf(self) -> None:
-        current = self._current()
+        current = self._current_or_explain("Export PDF")
         if current is None:
             return
         path = self._ask_path(
@@ -167,7 +179,7 @@ class PrintActions:
             QMessageBox.warning(self.window, "Export PDF", f"The PDF was not saved: {exc}")
 
     def save_calendar(self) -> None:
-        current = self._current()
+        current = self._current_or_explain("Export Calendar")
         if current is None:
             return
         path = self._ask_path(

@@ -188,16 +188,21 @@ class ProfileController(QObject):
         return self.open_profile(name)
 
     def open_profile(self, name: str) -> bool:
-        """Open the profile ``name``; a file that cannot be read is reported, nothing changes."""
-        try:
-            profile = self.store.load(name)
-        except ProfileError as exc:
-            if isinstance(exc, ProfileNotFound):
-                self._forget_recent(name)
-            QMessageBox.warning(self.window, "Could not open the profile", str(exc))
-            return False
-        if not self.maybe_save():
-            return False
+        """Open the profile ``name``; a file that cannot be read is reported, nothing changes.
+
+        The file is read once to report a broken one before asking anything, then, after the
+        unsaved edits are dealt with, read again: opening the profile being edited then shows
+        what the save just wrote."""
+        for attempt in ("check", "open"):
+            try:
+                profile = self.store.load(name)
+            except ProfileError as exc:
+                if isinstance(exc, ProfileNotFound):
+                    self._forget_recent(name)
+                QMessageBox.warning(self.window, "Could not open the profile", str(exc))
+                return False
+            if attempt == "check" and not self.maybe_save():
+                return False
         self._apply(profile)
         self._remember_recent(profile.name)
         return True
