@@ -304,3 +304,51 @@ def test_a_sleep_dose_pushed_away_from_bed_is_not_called_a_bedtime_dose() -> Non
     assert p.doses and not any(d.at_bedtime for d in p.doses)
     assert all("before bed" not in d.reason for d in p.doses)
     assert "not at bedtime" in p.doses[-1].reason
+
+
+def test_fewer_doses_that_keep_an_antibiotic_rule_win_over_the_full_amount() -> None:
+    specs = ("ciprofloxacin@08:00", "ciprofloxacin@14:00", "ciprofloxacin@20:00")
+    p = plan(goals=("sleep",), medicines=meds(*specs))
+    assert p.warning("separation-infeasible") is None
+    assert p.warning("reduced-for-separation") is not None
+    assert 0 < p.daily_elemental_mg <= 300
+    for d in p.doses:
+        for spec in specs:
+            m = t(spec.split("@")[1])
+            assert (d.time_min - m) % 1440 >= 120 and (m - d.time_min) % 1440 >= 360
+
+
+def test_an_infeasible_rule_cites_the_medicines_own_source() -> None:
+    specs = [f"levothyroxine@{h:02d}:00" for h in range(0, 24, 3)]
+    w = plan(medicines=meds(*specs)).warning("separation-infeasible")
+    assert w is not None and w.sources == ("LABEL",)
+
+
+def test_a_low_magnesium_form_says_how_many_grams_it_takes() -> None:
+    p = plan(goals=("cognition",))
+    w = p.warning("low-magnesium-form")
+    assert p.forms == ("l-threonate",) and w is not None
+    assert "4.2 g" in w.message  # 350 mg / 8.3 %
+
+
+def test_a_dose_with_a_late_dinner_is_with_food() -> None:
+    p = plan(
+        goals=("anxiety",),
+        wake_min=t("06:00"),
+        bed_min=t("20:00"),
+        meals_min=(t("06:30"), t("12:00"), t("19:00")),
+    )
+    dinner = [d for d in p.doses if d.time == "19:00"]
+    assert dinner and dinner[0].with_food
+
+
+def test_pregnancy_outside_the_reference_ages_is_refused() -> None:
+    with pytest.raises(PlanInputError, match="14 to 50"):
+        plan(age_years=55, sex="female", pregnant=True)
+
+
+def test_a_forced_form_still_serves_the_persons_goals() -> None:
+    p = plan(goals=("sleep", "constipation"), form="glycinate")
+    w = p.warning("form-chosen-by-user")
+    assert w is not None and "citrate" in w.message
+    assert all(d.goals for d in p.doses)

@@ -78,7 +78,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         run: Command = args.run
         return run(args)
     except (UsageError, PlanInputError) as exc:
-        print(f"magplan: error: {exc}", file=sys.stderr)
+        one_line = " ".join(str(exc).split("\n"))
+        print(f"magplan: error: {one_line}", file=sys.stderr)
         return EXIT_USAGE
     except KnowledgeError as exc:
         print(f"magplan: broken installation: {exc}", file=sys.stderr)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import re
 import sys
 from typing import cast
 
@@ -123,8 +124,15 @@ def add_plan_options(p: argparse.ArgumentParser) -> None:
     c.add_argument("--prepared-by", metavar="NAME", help="who prepared the card (and contact)")
 
 
+_WHOLE = re.compile(r"[+-]?[0-9]+")
+_DECIMAL = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)")
+
+
 def _number(text: str, option: str, *, low: float, high: float, whole: bool = False) -> float:
+    pattern = _WHOLE if whole else _DECIMAL
     try:
+        if not pattern.fullmatch(text.strip()):
+            raise ValueError(text)
         value = int(text) if whole else float(text)
     except ValueError:
         kind = "a whole number of mg" if whole and option != "--age" else "a whole number"
@@ -184,7 +192,7 @@ def _given_fields(args: argparse.Namespace, k: Knowledge) -> dict[str, object]:
     fields: dict[str, object] = {}
     if args.goal:
         fields["goals"] = tuple(dict.fromkeys(parse_goal(k, g) for g in args.goal))
-    if args.form:
+    if args.form is not None:
         fields["form"] = parse_form(k, args.form)
     if args.age is not None:
         fields["age_years"] = int(_number(args.age, "--age", low=0, high=120, whole=True))
@@ -205,7 +213,7 @@ def _given_fields(args: argparse.Namespace, k: Knowledge) -> dict[str, object]:
     if args.meal:
         fields["meals_min"] = tuple(parse_time(m, "--meal") for m in args.meal)
     if args.target is not None:
-        fields["target_mg"] = _number(args.target, "--target", low=1, high=600, whole=True)
+        fields["target_mg"] = _number(args.target, "--target", low=5, high=600, whole=True)
     if args.limit is not None:
         limit = args.limit.strip().lower()
         if limit not in ("us", "eu"):

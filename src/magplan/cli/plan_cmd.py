@@ -61,7 +61,8 @@ def render_table(plan: Plan, k: Knowledge) -> str:
             (
                 d.time,
                 f"{dose_amount(d)} {d.form}",
-                format_mg(d.elemental_mg),
+                format_mg(d.elemental_mg)
+                + (f" (in {d.compound_mg:g} mg of {d.form})" if d.compound_mg else ""),
                 "with food" if d.with_food else "-",
                 ", ".join(d.goals) or "-",
                 d.reason,

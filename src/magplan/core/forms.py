@@ -87,9 +87,11 @@ def pick_forms(
     suggestions = rank_forms(k, goals, owned=frozenset(owned), avoid_laxative=avoid_laxative)
     if forced is not None:
         chosen = _choice(k, forced, goals)
+        fits = chosen.goals_first + chosen.goals_also
         return FormPick(
             forms=(forced,),
-            goals_by_form={forced: chosen.goals_first + chosen.goals_also},
+            # the user chose it for their goals, even where it is not a usual choice
+            goals_by_form={forced: fits or goals},
             suggestions=suggestions,
         )
     usable = [s for s in suggestions if not s.excluded]

@@ -138,6 +138,7 @@ class Plan(BaseModel):
                     "units": _num(d.units),
                     "unit": d.unit,
                     "elemental_mg_per_unit": _num(d.elemental_mg_per_unit),
+                    "compound_mg": _num(d.compound_mg) if d.compound_mg is not None else None,
                     "with_food": d.with_food,
                     "goals": list(d.goals),
                     "reason": d.reason,

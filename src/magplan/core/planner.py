@@ -22,6 +22,7 @@ from magplan.core.titration import titrate
 from magplan.core.units import Portion, SlotProduct, portion_doses
 
 NO_PRODUCT_STEP_MG = 5.0
+LOW_MAGNESIUM_FRACTION = 0.10  # below this, a day's magnesium takes grams of the compound
 NEAR_BED_MIN = 120  # a "bedtime" dose pushed earlier than this by a medicine is not called one
 
 
@@ -56,12 +57,18 @@ def validate_request(req: PlanRequest, k: Knowledge) -> None:
             raise PlanInputError("med", f"unknown medicine class '{m.class_id}' for {m.name}")
     if req.pregnant and req.sex == "male":
         raise PlanInputError("sex", "pregnant and male cannot both be set")
-    if (req.pregnant or req.lactating) and req.age_years < 9:
+    if (req.pregnant or req.lactating) and not 9 <= req.age_years <= 50:
         raise PlanInputError(
-            "age", f"pregnancy or lactation at age {req.age_years} is not possible"
+            "age",
+            f"pregnancy or breastfeeding at age {req.age_years}: the reference intakes for "
+            "pregnancy and lactation cover ages 14 to 50 (9 to 50 accepted)",
         )
     check_day(req.wake_min, req.bed_min, req.meals_min)
     cap = k.intakes.dosing.max_daily_mg
+    if req.target_mg is not None and req.target_mg < NO_PRODUCT_STEP_MG:
+        raise PlanInputError(
+            "target", f"target {req.target_mg:g} mg is too small to plan: at least 5 mg a day"
+        )
     if req.target_mg is not None and req.target_mg + req.other_magnesium_mg > cap:
         extra = (
             f" including {req.other_magnesium_mg:g} mg from other products"
@@ -319,7 +326,8 @@ def _medicines(
 
 def _form_kind(k: Knowledge, form: str, goals: tuple[str, ...]) -> SlotKind:
     """Laxative doses belong early in the day, before any bedtime wish; then bedtime; else any."""
-    if k.forms[form].is_laxative or any(k.goals[g].timing == "early" for g in goals):
+    strong = k.forms[form].laxative in ("moderate", "strong")
+    if strong or any(k.goals[g].timing == "early" for g in goals):
         return "early"
     if any(k.goals[g].timing == "bedtime" for g in goals):
         return "bedtime"
@@ -371,8 +379,8 @@ def _schedule(
     n_pref = min(dosing.max_doses, max(n_min, math.ceil(target / dosing.comfortable_dose_mg)))
     n_pref = min(n_pref, max(n_min, 1 + day.waking_min // 180))
 
-    def portions_for(slots: list[DoseSlot]) -> list[Portion]:
-        per_dose = target / len(slots)
+    def portions_for(slots: list[DoseSlot], amount: float) -> list[Portion]:
+        per_dose = amount / len(slots)
         return portion_doses(
             [
                 SlotProduct(
@@ -382,34 +390,59 @@ def _schedule(
                 )
                 for s in slots
             ],
-            target=target,
+            target=amount,
             max_dose_mg=dosing.max_dose_mg,
             no_product_step_mg=NO_PRODUCT_STEP_MG,
         )
 
-    best: tuple[list[DoseSlot], list[Portion], list[Placement]] | None = None
-    unusable: list[PlanWarning] = []
-    for n in range(n_pref, n_min - 1, -1):
+    # The whole amount in n_pref .. n_min doses; when every such day misses a separation rule,
+    # fewer doses (a smaller amount, each dose still at most max_dose_mg) that keep every rule
+    # win: magnesium binding an antibiotic or levothyroxine matters more than the last mg.
+    tries = [(n, target) for n in range(n_pref, n_min - 1, -1)]
+    tries += [
+        (n, min(target, n * dosing.max_dose_mg))
+        for n in range(n_min - 1, len(pick.forms) - 1, -1)
+        if n > 0
+    ]
+    best: tuple[list[DoseSlot], list[Portion], list[Placement], float] | None = None
+    for n, amount in tries:
         all_slots = _slots(k, pick, n)
-        all_portions = portions_for(all_slots)
-        unusable = _unusable(k, all_portions)
+        all_portions = portions_for(all_slots, amount)
         # a slot its product cannot fill is dropped before the times are chosen
         kept = [(s, p) for s, p in zip(all_slots, all_portions, strict=True) if p.units > 0]
         if not kept:
-            break
+            continue
         slots = [s for s, _ in kept]
         placed = place_doses(day, slots, rules)
         if placed is None:
             continue
         missed = sum(p.shortfall_min for p in placed)
-        if best is None or missed < sum(p.shortfall_min for p in best[2]):
-            best = (slots, [p for _, p in kept], placed)
+        full = amount == target
+        if best is None or (
+            missed < sum(p.shortfall_min for p in best[2]) and (full or not missed)
+        ):
+            best = (slots, [p for _, p in kept], placed, amount)
         if missed == 0:
             break
-    out.extend(unusable)
     if best is None:
+        out.extend(_unusable(k, req, pick, (), target, dosing.max_dose_mg))
         return ()
-    slots, portions, placed = best
+    slots, portions, placed, amount = best
+    out.extend(_unusable(k, req, pick, slots, amount, dosing.max_dose_mg))
+    if amount < target:
+        planned = sum(p.elemental_mg for p in portions)
+        out.append(
+            PlanWarning(
+                code="reduced-for-separation",
+                severity="caution",
+                message=f"Only {planned:g} mg a day fits in doses that keep every separation "
+                f"rule with your other medicines; the full {target:g} mg would put a dose too "
+                "close to one of them. Ask your pharmacist whether the times can change.",
+                sources=tuple(
+                    dict.fromkeys(src for r in rules for src in k.medicines[r.class_id].sources)
+                ),
+            )
+        )
 
     doses = []
     meal_names = _meal_names(day)
@@ -424,7 +457,7 @@ def _schedule(
                 elemental_mg_per_unit=portion.elemental_mg_per_unit,
                 product_label=portion.label,
                 compound_mg=portion.compound_mg,
-                with_food=place.meal_index is not None and not _near_bed(day, place),
+                with_food=place.meal_index is not None,
                 goals=slot.goals,
                 reason=_reason(k, slot, place, day, meal_names, rules, pick),
                 at_bedtime=slot.kind == "bedtime" and _near_bed(day, place),
@@ -432,23 +465,40 @@ def _schedule(
         )
     for p, s in zip(placed, slots, strict=True):
         if p.shortfall_min:
-            _infeasible(p, s, rules, out)
+            _infeasible(k, p, s, rules, out)
     return tuple(doses)
 
 
-def _unusable(k: Knowledge, portions: list[Portion]) -> list[PlanWarning]:
-    found: dict[str, PlanWarning] = {}
-    for p in portions:
-        if p.units == 0 and p.form not in found:
-            found[p.form] = PlanWarning(
+def _unusable(
+    k: Knowledge,
+    req: PlanRequest,
+    pick: FormPick,
+    slots: list[DoseSlot] | tuple[()],
+    amount: float,
+    max_dose_mg: float,
+) -> list[PlanWarning]:
+    """A caution for each chosen form left without a dose because one unit is too large."""
+    planned = {s.form for s in slots}
+    found = []
+    for form in pick.forms:
+        if form in planned:
+            continue
+        product = _product_for(req, form, amount)
+        if product is None or product.step_mg <= min(amount, max_dose_mg):
+            continue
+        unit = product.unit
+        found.append(
+            PlanWarning(
                 code="unit-too-large",
                 severity="caution",
-                message=f"One {p.unit} of your {k.forms[p.form].name.lower()} holds "
-                f"{p.elemental_mg_per_unit:g} mg, more than this dose may be: no dose of it is "
-                "planned. A smaller product, or one that can be halved, fits better.",
+                message=f"One {'half ' if product.halves else ''}{unit} of your "
+                f"{k.forms[form].name.lower()} holds {product.step_mg:g} mg, more than a dose "
+                f"may be here ({min(amount, max_dose_mg):g} mg): no dose of it is planned. A "
+                "smaller product, or one that can be halved, fits better.",
                 sources=("SEED",),
             )
-    return list(found.values())
+        )
+    return found
 
 
 def _near_bed(day: Day, place: Placement) -> bool:
@@ -480,7 +530,7 @@ def _reason(
     goal_names = [k.goals[g].name.lower() for g in slot.goals]
     serves = f"{form} for {', '.join(goal_names)}" if goal_names else form
     if pick.fallback_reason and not slot.goals:
-        serves = pick.fallback_reason
+        serves = pick.fallback_reason.rstrip(".")
     if slot.kind == "bedtime" and _near_bed(day, place):
         when = "Shortly before bed"
     elif slot.kind == "bedtime":
@@ -489,6 +539,8 @@ def _reason(
             when += f", with {meal_names[place.meal_index]}"
     elif place.meal_index is not None:
         when = f"With {meal_names[place.meal_index]}"
+    elif _near_bed(day, place):
+        when = "In the evening, before bed"
     else:
         when = "Between meals"
     if slot.kind == "early" and day.offset(place.time_min) < day.waking_min / 2:
@@ -508,7 +560,11 @@ def _reason(
 
 
 def _infeasible(
-    place: Placement, slot: DoseSlot, rules: list[SeparationRule], out: list[PlanWarning]
+    k: Knowledge,
+    place: Placement,
+    slot: DoseSlot,
+    rules: list[SeparationRule],
+    out: list[PlanWarning],
 ) -> None:
     missed = [r for r in rules if r.shortfall_min(place.time_min)]
     for r in missed:
@@ -520,7 +576,7 @@ def _infeasible(
                 f"apart from {r.describe()}: it is "
                 f"{r.shortfall_min(place.time_min)} min short. Ask your pharmacist to "
                 "adjust the times.",
-                sources=("SEED",),
+                sources=tuple(k.medicines[r.class_id].sources),
             )
         )
 
@@ -557,9 +613,22 @@ def _form_warnings(
                 )
             )
     if req.form is not None:
-        unserved = [g for g in req.goals if g not in pick.goals_by_form.get(req.form, ())]
-        best = next((s for s in pick.suggestions if not s.excluded), None)
-        if unserved or (best is not None and best.form != req.form):
+        chosen = next((c for c in pick.suggestions if c.form == req.form), None)
+        fits = (chosen.goals_first + chosen.goals_also) if chosen else ()
+        unserved = [g for g in req.goals if g not in fits]
+        # the best usable form for the goals the chosen one does not serve (or overall)
+        wanted = unserved or list(req.goals)
+        best = next(
+            (
+                c
+                for c in pick.suggestions
+                if not c.excluded
+                and c.form != req.form
+                and any(g in c.goals_first + c.goals_also for g in wanted)
+            ),
+            None,
+        )
+        if unserved or (best is not None and best.score > (chosen.score if chosen else 0)):
             suggestion = (
                 f" The planner would suggest {k.forms[best.form].name.lower()}." if best else ""
             )
@@ -595,6 +664,21 @@ def _form_warnings(
                     sources=tuple(best_any.sources),
                 )
             )
+    for f in used:
+        form = k.forms[f]
+        if form.elemental_fraction < LOW_MAGNESIUM_FRACTION and daily_mg_of(doses, f) > 0:
+            grams = daily_mg_of(doses, f) / form.elemental_fraction / 1000
+            out.append(
+                PlanWarning(
+                    code="low-magnesium-form",
+                    severity="info",
+                    message=f"{form.name} is only {form.elemental_fraction:.1%} magnesium: "
+                    f"{daily_mg_of(doses, f):g} mg of magnesium a day means about {grams:.1f} g "
+                    "of the compound, often several capsules a dose. Check the count on your "
+                    "product's label.",
+                    sources=("CHEM",),
+                )
+            )
     if "l-threonate" in used and "repletion" in req.goals:
         out.append(
             PlanWarning(
@@ -616,6 +700,10 @@ def _form_warnings(
                     sources=tuple(k.goals[g].sources),
                 )
             )
+
+
+def daily_mg_of(doses: tuple[Dose, ...], form: str) -> float:
+    return round(sum(d.units * d.elemental_mg_per_unit for d in doses if d.form == form), 1)
 
 
 def _notes(k: Knowledge, req: PlanRequest) -> tuple[str, ...]:

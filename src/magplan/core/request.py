@@ -90,6 +90,14 @@ class PlanRequest(BaseModel):
     conditions: tuple[str, ...] = ()
     supervised: bool = False
 
+    @field_validator("meals_min")
+    @classmethod
+    def _meals_in_day(cls, value: tuple[int, ...]) -> tuple[int, ...]:
+        for t in value:
+            if not 0 <= t < MINUTES_PER_DAY:
+                raise ValueError(f"{t} is not a minute of the day")
+        return value
+
     @property
     def waking_min(self) -> int:
         """Length of the waking day in minutes; bed after midnight is an ordinary day."""
@@ -139,6 +147,8 @@ def parse_med_spec(k: Knowledge, spec: str) -> tuple[str, str, int]:
     if not sep or not name.strip():
         raise PlanInputError("med", f"--med '{spec}' must be NAME@HH:MM, e.g. sertraline@08:00")
     name = name.strip()
+    if "@" in name:
+        raise PlanInputError("med", f"--med '{spec}' must be NAME@HH:MM with one @")
     return name, parse_medicine_class(k, name), parse_time(when, f"time of {name}")
 
 

@@ -47,7 +47,7 @@ def format_mg(mg: float) -> str:
 
 
 def dose_amount(dose: Dose) -> str:
-    """What to take, in the person's own units, with the compound weight when known."""
+    """What to take, in the person's own units (and the product's name when given)."""
     text = format_units(dose.units, dose.unit)
     if dose.product_label:
         text += f" of {dose.product_label}"
