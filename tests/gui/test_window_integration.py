@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 from pytestqt.qtbot import QtBot
 
@@ -53,3 +54,21 @@ def test_export_pdf_explains_instead_of_printing_a_stale_plan(
     retype(qtbot, window.day_panel.bed_edit, "23:30")
     _actions(window)["Export PDF…"].trigger()  # type: ignore[attr-defined]
     assert out.exists()
+
+
+def test_rows_are_renamed_after_a_removal(qtbot: QtBot, window: MainWindow) -> None:
+    editor = window.medicines_editor
+    for _ in range(3):
+        qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.rows[0].remove_button, Qt.MouseButton.LeftButton)
+    names = [row.name_edit.accessibleName() for row in editor.rows]
+    assert names == ["Medicine 1 name", "Medicine 2 name"]
+
+
+def test_a_field_message_shows_typed_markup_as_text(qtbot: QtBot, window: MainWindow) -> None:
+    editor = window.medicines_editor
+    qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
+    row = editor.rows[-1]
+    qtbot.keyClicks(row.name_edit, "<b>x</b>")
+    assert "<b>x</b>" in window.marks.message(row.name_edit)
+    assert row.name_message.textFormat() == Qt.TextFormat.PlainText

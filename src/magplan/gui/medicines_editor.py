@@ -47,7 +47,6 @@ class MedicineRow(QWidget):
         grid.setVerticalSpacing(2)
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText("name, e.g. calcium, sertraline")
-        named(self.name_edit, f"Medicine {number} name", "A brand, generic or class name")
         completer = QCompleter(k.medicine_names(), self.name_edit)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -58,11 +57,9 @@ class MedicineRow(QWidget):
         self.times_edit = QLineEdit()
         self.times_edit.setPlaceholderText("HH:MM, HH:MM")
         self.times_edit.setToolTip("When it is taken: one or more times as HH:MM, with commas")
-        named(self.times_edit, f"Medicine {number} times", "Times as HH:MM, separated by commas")
         self.remove_button = QToolButton()
         self.remove_button.setText("Remove")
         self.remove_button.setToolTip("Remove this medicine")
-        named(self.remove_button, f"Remove medicine {number}")
         self.name_message = FieldMessage("Medicine name")
         self.times_message = FieldMessage("Medicine times")
         self.info = QLabel()
@@ -82,6 +79,13 @@ class MedicineRow(QWidget):
         self.name_edit.textChanged.connect(self.changed)
         self.times_edit.textChanged.connect(self.changed)
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
+        self.set_number(number)
+
+    def set_number(self, number: int) -> None:
+        """Names its controls by their place in the list (renumbered after a removal)."""
+        named(self.name_edit, f"Medicine {number} name", "A brand, generic or class name")
+        named(self.times_edit, f"Medicine {number} times", "Times as HH:MM, separated by commas")
+        named(self.remove_button, f"Remove medicine {number}")
 
     def is_empty(self) -> bool:
         return not self.name_edit.text().strip() and not self.times_edit.text().strip()
@@ -160,6 +164,8 @@ class MedicinesEditor(QGroupBox):
         index = self.rows.index(row)
         self.rows.remove(row)
         self._marks.discard_row(row, [row.name_edit, row.times_edit])
+        for number, left in enumerate(self.rows, start=1):
+            left.set_number(number)
         self.rows_changed.emit()
         self.changed.emit()
         if self.rows:

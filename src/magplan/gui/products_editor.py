@@ -54,20 +54,16 @@ class ProductRow(QFrame):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.form_combo.setMinimumContentsLength(16)
-        named(self.form_combo, f"Product {number} form")
         self.label_edit = QLineEdit()
         self.label_edit.setPlaceholderText("name on the bottle (optional)")
-        named(self.label_edit, f"Product {number} name", "Printed on the schedule")
         self.remove_button = QToolButton()
         self.remove_button.setText("Remove")
         self.remove_button.setToolTip("Remove this product")
-        named(self.remove_button, f"Remove product {number}")
         self.mg_spin = QDoubleSpinBox()
         self.mg_spin.setDecimals(1)
         self.mg_spin.setRange(0, MAX_LABEL_MG)
         self.mg_spin.setValue(100)
         self.mg_spin.setSuffix(" mg")
-        named(self.mg_spin, f"Product {number} mg per unit")
         self.mg_message = FieldMessage("mg per unit")
         marks.register(self.mg_spin, self.mg_message)
         self.unit_combo = QComboBox()
@@ -78,19 +74,15 @@ class ProductRow(QFrame):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.unit_combo.setMinimumContentsLength(7)
-        named(self.unit_combo, f"Product {number} unit")
         self.halves_box = QCheckBox("Can be halved")
-        named(self.halves_box, f"Product {number} can be halved")
         self.compound_box = QCheckBox("The label gives the compound weight")
         self.compound_box.setToolTip(
             "Tick when the label says e.g. '500 mg magnesium glycinate' rather than the "
             "elemental magnesium: the planner converts it through the form"
         )
-        named(self.compound_box, f"Product {number}: the label gives the compound weight")
         self.info = QLabel()
         self.info.setWordWrap(True)
         self.info.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.info.setAccessibleName(f"Product {number} elemental magnesium")
 
         per = QLabel("per")
         grid.addWidget(self.form_combo, 0, 0, 1, 3)
@@ -116,6 +108,18 @@ class ProductRow(QFrame):
         self.halves_box.toggled.connect(self.changed)
         self.compound_box.toggled.connect(self.changed)
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
+        self.set_number(number)
+
+    def set_number(self, number: int) -> None:
+        """Names its controls by their place in the list (renumbered after a removal)."""
+        named(self.form_combo, f"Product {number} form")
+        named(self.label_edit, f"Product {number} name", "Printed on the schedule")
+        named(self.remove_button, f"Remove product {number}")
+        named(self.mg_spin, f"Product {number} mg per unit")
+        named(self.unit_combo, f"Product {number} unit")
+        named(self.halves_box, f"Product {number} can be halved")
+        named(self.compound_box, f"Product {number}: the label gives the compound weight")
+        self.info.setAccessibleName(f"Product {number} elemental magnesium")
 
     def read(self, errors: Errors) -> Product | None:
         form = str(self.form_combo.currentData())
@@ -228,6 +232,8 @@ class ProductsEditor(QGroupBox):
         index = self.rows.index(row)
         self.rows.remove(row)
         self._marks.discard_row(row, [row.mg_spin])
+        for number, left in enumerate(self.rows, start=1):
+            left.set_number(number)
         self.rows_changed.emit()
         self.changed.emit()
         if self.rows:

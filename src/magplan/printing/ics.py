@@ -93,6 +93,8 @@ def build_calendar(plan: Plan, start: dt.date, *, now: dt.datetime | None = None
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", "Magnesium schedule")
     notes = " ".join(plan.notes[:1])
+    if plan.supervised:
+        notes = "Prescribed and supervised by a clinician. " + notes
     ramp = plan.titration if len(plan.titration) >= 2 else ()
     for i, dose in enumerate(plan.doses):
         food = "Take it with food." if dose.with_food else "Take it without food."
