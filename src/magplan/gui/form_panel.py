@@ -71,7 +71,10 @@ class FormPanel(QGroupBox):
         by_form = {c.form: c for c in plan.suggestions}
         usable = [c for c in plan.suggestions if not c.excluded]
         top = usable[0] if usable else (plan.suggestions[0] if plan.suggestions else None)
-        suggested_id = top.form if top else ""
+        if self.combo.currentIndex() == 0 and plan.forms:
+            suggested_id = " + ".join(plan.forms)  # the planner's own pick, one or two forms
+        else:
+            suggested_id = top.form if top else ""
         self.combo.setItemText(0, f"Suggested ({suggested_id})" if suggested_id else "Suggested")
         for i in range(1, self.combo.count()):
             fid = str(self.combo.itemData(i))

@@ -194,6 +194,8 @@ class TimelineWidget(QWidget):
                 w = fm.horizontalAdvance(label)
                 left = min(max(2.0, x - w / 2), self.width() - w - 2)
                 row = med_rows.place(left, left + w)
+                if row < 0:
+                    continue  # no room for the name: the diamond stays, the list has it
                 painter.setPen(text_color)
                 top = marks_y + 8 + row * fm.height()
                 if row:
@@ -211,10 +213,15 @@ class TimelineWidget(QWidget):
             painter.setPen(QPen(pal.color(QPalette.ColorRole.Base), 2))
             painter.setBrush(accent)
             painter.drawEllipse(QPointF(x, band.center().y()), 8, 8)
-            label = f"{d.time} · {format_mg(d.elemental_mg)}"
-            w = bfm.horizontalAdvance(label)
-            left = min(max(2.0, x - w / 2), self.width() - w - 2)
-            row = dose_rows.place(left, left + w)
+            row = -1
+            for label in (f"{d.time} · {format_mg(d.elemental_mg)}", d.time):
+                w = bfm.horizontalAdvance(label)
+                left = min(max(2.0, x - w / 2), self.width() - w - 2)
+                row = dose_rows.place(left, left + w)
+                if row >= 0:
+                    break
+            if row < 0:
+                continue  # crowded: the circle stays, the schedule table has the time
             top = 4 + (1 - row) * bfm.height()  # the first row sits next to the band
             painter.setPen(QPen(muted, 1))
             painter.drawLine(QPointF(x, top + bfm.height()), QPointF(x, band.top()))
@@ -267,10 +274,9 @@ class _Rows:
         self._ends = [float("-inf")] * count
 
     def place(self, left: float, right: float) -> int:
+        """The row the label goes in, or -1 when every row is taken there (no overlap)."""
         for i, end in enumerate(self._ends):
             if left >= end + 6:
                 self._ends[i] = right
                 return i
-        best = min(range(len(self._ends)), key=lambda i: self._ends[i])
-        self._ends[best] = right
-        return best
+        return -1
