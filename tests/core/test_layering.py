@@ -1,0 +1,32 @@
+"""One rule, one place: the planning core and the profiles never touch Qt."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import magplan
+
+PACKAGE = Path(magplan.__file__).parent
+
+
+def test_no_qt_import_in_the_core_or_the_profiles() -> None:
+    offenders = [
+        str(path.relative_to(PACKAGE))
+        for folder in ("core", "profiles")
+        for path in (PACKAGE / folder).rglob("*.py")
+        if "PySide6" in path.read_text(encoding="utf-8")
+    ]
+    assert offenders == []
+
+
+def test_planning_loads_no_qt_module() -> None:
+    code = (
+        "import sys; from magplan.core.planner import plan_day; "
+        "from magplan.core.request import PlanRequest; plan_day(PlanRequest()); "
+        "import magplan.profiles; "
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
