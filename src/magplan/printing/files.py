@@ -1,17 +1,16 @@
 """Writing an output file so that the path the user asked for never holds half a file.
 
-The bytes go to a temporary file in the same folder, are flushed to disk, and only then take
-the target's name with :func:`os.replace` (atomic on the same file system). On any error the
-temporary file is removed and the target is left as it was.
+The bytes are written with :func:`magplan.atomic.replace_atomically`: on any error the target is
+left as it was and nothing else is left behind.
 """
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
-import tempfile
 from pathlib import Path
+
+from magplan.atomic import replace_atomically
 
 
 class OutputError(OSError):
@@ -34,37 +33,18 @@ def describe_os_error(path: Path, exc: OSError) -> str:
 
 
 def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` all at once or not at all; raise :class:`OutputError`."""
+    """Write ``data`` to ``path`` all at once or not at all; raise :class:`OutputError`.
+
+    The new file keeps the old one's permissions, or gets the usual rw-r--r--.
+    """
     target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
     try:
         if target.is_dir():
             raise IsADirectoryError(errno.EISDIR, "is a folder", str(target))
-        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".part")
+        try:
+            mode = target.stat().st_mode & 0o777
+        except OSError:
+            mode = 0o644
+        replace_atomically(target, lambda fh: fh.write(data), suffix=".part", mode=mode)
     except OSError as exc:
         raise OutputError(describe_os_error(target, exc)) from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        _match_mode(target, tmp_name)
-        os.replace(tmp_name, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise OutputError(describe_os_error(target, exc)) from exc
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
-
-
-def _match_mode(target: Path, tmp_name: str) -> None:
-    """The new file keeps the old one's permissions, or gets the usual rw-r--r--."""
-    try:
-        mode = target.stat().st_mode & 0o777
-    except OSError:
-        mode = 0o644
-    with contextlib.suppress(OSError):
-        os.chmod(tmp_name, mode)

@@ -27,7 +27,6 @@ import os
 import re
 import shutil
 import stat
-import tempfile
 import time
 import unicodedata
 from dataclasses import dataclass
@@ -38,6 +37,7 @@ from typing import Any
 import platformdirs
 
 import magplan
+from magplan.atomic import replace_atomically
 from magplan.profiles.errors import (
     NewerProfileError,
     ProfileDataError,
@@ -385,50 +385,15 @@ def glob_escape(text: str) -> str:
     return re.sub(r"([*?\[])", r"[\1]", text)
 
 
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return  # Windows cannot open a folder for fsync; NTFS journals the rename itself
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _atomic_write(target: Path, data: bytes) -> None:
     """Temporary file in the same folder, write, flush, fsync, rename over, fsync the folder."""
-    fd, tmp_name = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent
-    )
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp_name, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
-    _fsync_folder(target.parent)
+    replace_atomically(target, lambda fh: fh.write(data), suffix=TEMP_SUFFIX)
 
 
 def _atomic_copy(source: Path, target: Path) -> None:
     """``target`` becomes a copy of ``source`` in one step (same method as saving)."""
-    fd, tmp_name = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent
-    )
-    try:
-        with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
-            shutil.copyfileobj(src, out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp_name, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
-    _fsync_folder(target.parent)
+    with open(source, "rb") as src:
+        replace_atomically(target, lambda fh: shutil.copyfileobj(src, fh), suffix=TEMP_SUFFIX)
 
 
 def _remove_stale_temps(target: Path) -> None:
