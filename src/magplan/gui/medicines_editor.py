@@ -29,13 +29,11 @@ from magplan.gui.fields import (
     parse_times,
     sentence,
 )
+from magplan.gui.row_list import EditorRow, RowList
 
 
-class MedicineRow(QWidget):
+class MedicineRow(EditorRow):
     """One medicine: its name (completed from the knowledge base) and its times."""
-
-    changed = Signal()
-    remove_requested = Signal(object)
 
     def __init__(self, k: Knowledge, marks: FieldMarks, number: int) -> None:
         super().__init__()
@@ -87,6 +85,12 @@ class MedicineRow(QWidget):
         named(self.times_edit, f"Medicine {number} times", "Times as HH:MM, separated by commas")
         named(self.remove_button, f"Remove medicine {number}")
 
+    def marked_fields(self) -> list[QWidget]:
+        return [self.name_edit, self.times_edit]
+
+    def first_field(self) -> QWidget:
+        return self.name_edit
+
     def is_empty(self) -> bool:
         return not self.name_edit.text().strip() and not self.times_edit.text().strip()
 
@@ -132,7 +136,6 @@ class MedicinesEditor(QGroupBox):
         named(self, "Other medicines and supplements")
         self._k = k
         self._marks = marks
-        self.rows: list[MedicineRow] = []
         lay = QVBoxLayout(self)
         self.header = QLabel("Name and the times it is taken (HH:MM, commas between times)")
         self.header.setWordWrap(True)
@@ -145,39 +148,22 @@ class MedicinesEditor(QGroupBox):
         named(self.add_button, "Add medicine or supplement")
         self.add_button.clicked.connect(self._add_clicked)
         lay.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self._list: RowList[MedicineRow] = RowList(
+            self._rows_box, marks, self.add_button, self.changed, self.rows_changed
+        )
+
+    @property
+    def rows(self) -> list[MedicineRow]:
+        return self._list.rows
 
     def _add_clicked(self) -> None:
-        row = self.add_row()
-        row.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._list.focus_new(self.add_row())
 
     def add_row(self) -> MedicineRow:
-        row = MedicineRow(self._k, self._marks, len(self.rows) + 1)
-        row.changed.connect(self.changed)
-        row.remove_requested.connect(self._remove)
-        self.rows.append(row)
-        self._rows_box.addWidget(row)
-        row.show()  # now, not on the next event loop turn: Tab must reach it at once
-        self.rows_changed.emit()
-        return row
-
-    def _remove(self, row: MedicineRow) -> None:
-        index = self.rows.index(row)
-        self.rows.remove(row)
-        self._marks.discard_row(row, [row.name_edit, row.times_edit])
-        for number, left in enumerate(self.rows, start=1):
-            left.set_number(number)
-        self.rows_changed.emit()
-        self.changed.emit()
-        if self.rows:
-            self.rows[min(index, len(self.rows) - 1)].name_edit.setFocus()
-        else:
-            self.add_button.setFocus()
+        return self._list.append(MedicineRow(self._k, self._marks, len(self.rows) + 1))
 
     def clear(self) -> None:
-        for row in self.rows:
-            self._marks.discard_row(row, [row.name_edit, row.times_edit])
-        self.rows.clear()
-        self.rows_changed.emit()
+        self._list.clear()
 
     def read(self, errors: Errors) -> tuple[MedicineTimes, ...]:
         entries: list[tuple[str, str, int]] = []

@@ -27,17 +27,15 @@ from magplan.core.knowledge import Knowledge
 from magplan.core.request import MAX_OTHER_MG, Product, make_product
 from magplan.core.text import format_mg
 from magplan.gui.fields import Errors, FieldMarks, FieldMessage, named, sentence
+from magplan.gui.row_list import EditorRow, RowList
 
 UNITS = ("capsule", "tablet", "softgel", "scoop", "sachet", "gummy", "teaspoon", "ml")
 MAX_LABEL_MG = 20000.0
 
 
-class ProductRow(QFrame):
+class ProductRow(EditorRow):
     """One bottle: form, mg per unit (elemental, or the compound weight from the label), unit,
     whether it can be halved, and an optional name for the printout."""
-
-    changed = Signal()
-    remove_requested = Signal(object)
 
     def __init__(self, k: Knowledge, marks: FieldMarks, number: int, form: str) -> None:
         super().__init__()
@@ -121,6 +119,12 @@ class ProductRow(QFrame):
         named(self.compound_box, f"Product {number}: the label gives the compound weight")
         self.info.setAccessibleName(f"Product {number} elemental magnesium")
 
+    def marked_fields(self) -> list[QWidget]:
+        return [self.mg_spin]
+
+    def first_field(self) -> QWidget:
+        return self.form_combo
+
     def read(self, errors: Errors) -> Product | None:
         form = str(self.form_combo.currentData())
         unit = self.unit_combo.currentText().strip().lower() or "capsule"
@@ -177,7 +181,6 @@ class ProductsEditor(QGroupBox):
         self._k = k
         self._marks = marks
         self.default_form = "glycinate"
-        self.rows: list[ProductRow] = []
         lay = QVBoxLayout(self)
         hint = QLabel(
             "Without products the schedule is in mg of elemental magnesium. Add your bottles "
@@ -192,6 +195,9 @@ class ProductsEditor(QGroupBox):
         named(self.add_button, "Add product")
         self.add_button.clicked.connect(self._add_clicked)
         lay.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self._list: RowList[ProductRow] = RowList(
+            self._rows_box, marks, self.add_button, self.changed, self.rows_changed
+        )
         form = QFormLayout()
         self.other_spin = QDoubleSpinBox()
         self.other_spin.setDecimals(0)
@@ -213,39 +219,22 @@ class ProductsEditor(QGroupBox):
         lay.addLayout(form)
         self.other_spin.valueChanged.connect(self.changed)
 
+    @property
+    def rows(self) -> list[ProductRow]:
+        return self._list.rows
+
     def _add_clicked(self) -> None:
-        row = self.add_row()
-        row.form_combo.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.changed.emit()
+        self._list.focus_new(self.add_row())
+        self.changed.emit()  # a new bottle changes the plan at once (100 mg by default)
 
     def add_row(self, form: str | None = None) -> ProductRow:
-        row = ProductRow(self._k, self._marks, len(self.rows) + 1, form or self.default_form)
-        row.changed.connect(self.changed)
-        row.remove_requested.connect(self._remove)
-        self.rows.append(row)
-        self._rows_box.addWidget(row)
-        row.show()  # now, not on the next event loop turn: Tab must reach it at once
-        self.rows_changed.emit()
-        return row
-
-    def _remove(self, row: ProductRow) -> None:
-        index = self.rows.index(row)
-        self.rows.remove(row)
-        self._marks.discard_row(row, [row.mg_spin])
-        for number, left in enumerate(self.rows, start=1):
-            left.set_number(number)
-        self.rows_changed.emit()
-        self.changed.emit()
-        if self.rows:
-            self.rows[min(index, len(self.rows) - 1)].form_combo.setFocus()
-        else:
-            self.add_button.setFocus()
+        number = len(self.rows) + 1
+        return self._list.append(
+            ProductRow(self._k, self._marks, number, form or self.default_form)
+        )
 
     def clear(self) -> None:
-        for row in self.rows:
-            self._marks.discard_row(row, [row.mg_spin])
-        self.rows.clear()
-        self.rows_changed.emit()
+        self._list.clear()
 
     def read(self, out: dict[str, Any], errors: Errors) -> None:
         products = [row.read(errors) for row in self.rows]
