@@ -26,7 +26,7 @@ class KnowledgeError(RuntimeError):
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Source(_Strict):
@@ -184,7 +184,7 @@ def _key(text: str) -> str:
 class Knowledge(BaseModel):
     """Everything the planner knows, cross-checked so that every reference resolves."""
 
-    model_config = ConfigDict(frozen=True, defer_build=True)
+    model_config = ConfigDict(frozen=True)
 
     forms: dict[str, Form]
     goals: dict[str, Goal]

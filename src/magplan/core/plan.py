@@ -13,7 +13,7 @@ from magplan.core.timeofday import format_time
 class PlanWarning(BaseModel):
     """A warning with a stable code, a severity, a message and its source keys."""
 
-    model_config = ConfigDict(frozen=True, defer_build=True)
+    model_config = ConfigDict(frozen=True)
 
     code: str
     severity: Severity
@@ -28,7 +28,7 @@ class PlanWarning(BaseModel):
 class Dose(BaseModel):
     """One dose: a time, a form, whole (or half) units of a product and what they contain."""
 
-    model_config = ConfigDict(frozen=True, defer_build=True)
+    model_config = ConfigDict(frozen=True)
 
     time_min: int
     form: str
@@ -53,7 +53,7 @@ class Dose(BaseModel):
 
 
 class TitrationStep(BaseModel):
-    model_config = ConfigDict(frozen=True, defer_build=True)
+    model_config = ConfigDict(frozen=True)
 
     week: int
     daily_elemental_mg: float
@@ -63,7 +63,7 @@ class TitrationStep(BaseModel):
 class FormChoice(BaseModel):
     """A form the planner considered, ranked for the person's goals."""
 
-    model_config = ConfigDict(frozen=True, defer_build=True)
+    model_config = ConfigDict(frozen=True)
 
     form: str
     rank: int
@@ -79,7 +79,7 @@ class FormChoice(BaseModel):
 class MedicineInPlan(BaseModel):
     """Another medicine as the plan sees it: its class, times and separation rule."""
 
-    model_config = ConfigDict(frozen=True, defer_build=True)
+    model_config = ConfigDict(frozen=True)
 
     name: str
     class_id: str
@@ -91,7 +91,7 @@ class MedicineInPlan(BaseModel):
 
 
 class Plan(BaseModel):
-    model_config = ConfigDict(frozen=True, defer_build=True)
+    model_config = ConfigDict(frozen=True)
 
     blocked: bool
     supervised: bool

@@ -35,7 +35,7 @@ DEFAULT_AGE_YEARS = 35
 class Product(BaseModel):
     """One of the person's own bottles."""
 
-    model_config = ConfigDict(frozen=True, defer_build=True)
+    model_config = ConfigDict(frozen=True)
 
     form: str
     elemental_mg_per_unit: float = Field(ge=MIN_PRODUCT_MG, le=MAX_PRODUCT_MG)
@@ -53,7 +53,7 @@ class Product(BaseModel):
 class MedicineTimes(BaseModel):
     """Another medicine or supplement and the times of day it is taken."""
 
-    model_config = ConfigDict(frozen=True, defer_build=True)
+    model_config = ConfigDict(frozen=True)
 
     name: str
     class_id: str
@@ -71,7 +71,7 @@ class MedicineTimes(BaseModel):
 class PlanRequest(BaseModel):
     """Everything the planner needs. Every field has a safe default."""
 
-    model_config = ConfigDict(frozen=True, defer_build=True)
+    model_config = ConfigDict(frozen=True)
 
     goals: tuple[str, ...] = ("sleep",)
     form: str | None = None

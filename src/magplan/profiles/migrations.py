@@ -67,7 +67,7 @@ V1Time = Annotated[str, BeforeValidator(_v1_time)]
 
 
 class _V1(BaseModel):
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, defer_build=True)
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
 
 class ProductV1(_V1):

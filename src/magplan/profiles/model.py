@@ -91,7 +91,7 @@ ClockTime = Annotated[
 class _Stored(BaseModel):
     """The file's own shape: unknown keys and NaN/Infinity are refused, nothing is guessed."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False, defer_build=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
 
 class StoredProduct(_Stored):
@@ -151,7 +151,7 @@ class ProfileDocument(_Stored):
 class Profile(BaseModel):
     """A profile in memory: the request as the planner takes it, and who it is for."""
 
-    model_config = ConfigDict(frozen=True, defer_build=True)
+    model_config = ConfigDict(frozen=True)
 
     schema_version: int = CURRENT_SCHEMA_VERSION
     name: str
