@@ -38,6 +38,7 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -128,24 +129,27 @@ class StoredRequest(_Stored):
     supervised: bool
 
 
+def _usable_name(value: str) -> str:
+    try:
+        return check_profile_name(value)
+    except ProfileNameError as exc:
+        raise ValueError(exc.message) from None
+
+
+ProfileName = Annotated[str, AfterValidator(_usable_name)]
+"""A profile's name, checked the same way in a file and in memory."""
+
+
 class ProfileDocument(_Stored):
     """A schema-version-2 file exactly as it is on disk."""
 
     schema_version: Literal[2]
-    name: str
+    name: ProfileName
     person_name: str = Field(max_length=MAX_TEXT_CHARS)
     prepared_by: str = Field(max_length=MAX_TEXT_CHARS)
     saved_at: datetime | None
     app_version: str = Field(max_length=MAX_TEXT_CHARS)
     request: StoredRequest
-
-    @field_validator("name")
-    @classmethod
-    def _usable_name(cls, value: str) -> str:
-        try:
-            return check_profile_name(value)
-        except ProfileNameError as exc:
-            raise ValueError(exc.message) from None
 
 
 class Profile(BaseModel):
@@ -154,20 +158,12 @@ class Profile(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     schema_version: int = CURRENT_SCHEMA_VERSION
-    name: str
+    name: ProfileName
     person_name: str = ""
     prepared_by: str = ""
     request: PlanRequest = PlanRequest()
     saved_at: datetime | None = None
     app_version: str = Field(default_factory=lambda: magplan.__version__)
-
-    @field_validator("name")
-    @classmethod
-    def _usable_name(cls, value: str) -> str:
-        try:
-            return check_profile_name(value)
-        except ProfileNameError as exc:
-            raise ValueError(exc.message) from None
 
     @field_validator("schema_version")
     @classmethod
