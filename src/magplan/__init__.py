@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
+# The one place the version is written: the wheel's metadata is built from it (pyproject's
+# ``[tool.hatch.version]``), and reading it here costs nothing at start-up.
+__version__ = "0.1.0"
+
 APP_NAME = "Magnesium Planner"
 APP_ID = "io.github.magplan.MagnesiumPlanner"
-
-
-def __getattr__(name: str) -> str:
-    """``magplan.__version__``, read from the installed metadata on first use only (reading
-    package metadata costs tens of milliseconds that a starting window need not pay)."""
-    if name != "__version__":
-        raise AttributeError(f"module 'magplan' has no attribute {name!r}")
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        found = version("magplan")
-    except PackageNotFoundError:  # running from a checkout without an install
-        found = "0.0.0+checkout"
-    globals()["__version__"] = found
-    return found

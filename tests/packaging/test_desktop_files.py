@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import magplan
 from magplan import APP_ID
 from magplan.resources import resource_path
 
@@ -80,7 +81,7 @@ def test_metainfo_describes_this_program_and_its_current_release() -> None:
     assert component.findtext("metadata_license") == "CC0-1.0"
     newest = component.find("releases/release")
     assert newest is not None
-    assert newest.get("version") == PROJECT["version"]
+    assert newest.get("version") == magplan.__version__
     image = component.findtext("screenshots/screenshot/image")
     assert image is not None and image.startswith("https://")
 

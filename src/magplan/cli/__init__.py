@@ -13,8 +13,6 @@ from types import ModuleType
 from typing import NoReturn
 
 import magplan
-from magplan.core.errors import PlanInputError
-from magplan.core.knowledge import KnowledgeError
 
 EXIT_USAGE = 2
 
@@ -71,6 +69,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The window alone: no need to build every command's parser (and import its modules)
         # before the first paint.
         return _open_window(smoke_test=bool(args_list))
+    # The core (and pydantic) load here, not on the window's path: the window loads them
+    # after its first paint.
+    from magplan.core.errors import PlanInputError
+    from magplan.core.knowledge import KnowledgeError
+
     try:
         args = build_parser().parse_args(args_list)
         if args.command is None:

@@ -6,15 +6,19 @@ The File menu holds only Quit here; printing and saved profiles add their own ac
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 import magplan
 from magplan import APP_NAME
-from magplan.core.knowledge import Knowledge
+
+if TYPE_CHECKING:
+    from magplan.core.knowledge import Knowledge
 
 
 @dataclass(frozen=True)
@@ -31,7 +35,9 @@ def _shortcut(action: QAction, key: QKeySequence.StandardKey, fallback: str) -> 
     action.setShortcuts(keys or [QKeySequence(fallback)])
 
 
-def build_menus(window: QMainWindow, k: Knowledge) -> MainMenu:
+def build_menus(window: QMainWindow, knowledge: Callable[[], Knowledge]) -> MainMenu:
+    """File (Quit) and Help (About). The knowledge base is asked for only when About opens, so
+    the menu bar is there from the window's first paint, before the core is loaded."""
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
     quit_action = QAction("&Quit", window)
@@ -44,7 +50,7 @@ def build_menus(window: QMainWindow, k: Knowledge) -> MainMenu:
     help_menu = bar.addMenu("&Help")
     about_action = QAction(f"&About {APP_NAME}", window)
     about_action.setMenuRole(QAction.MenuRole.AboutRole)
-    about_action.triggered.connect(lambda: show_about(window, k))
+    about_action.triggered.connect(lambda: show_about(window, knowledge()))
     help_menu.addAction(about_action)
     return MainMenu(file_menu, help_menu, quit_action, about_action)
 

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import importlib
+import os
 import sys
+import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 import magplan
 from magplan import APP_ID, APP_NAME
+from magplan.gui.main_window import MainWindow
 from magplan.gui.settings import APPLICATION, ORGANIZATION, ORGANIZATION_DOMAIN
 from magplan.resources import resource_dir
 
@@ -43,23 +46,67 @@ def install_extensions(window: QObject) -> list[object]:
     return installed
 
 
-class _FirstPaint(QObject):
-    """Quits the event loop right after the window's first paint."""
+class _Start(QObject):
+    """The second step of starting: after the frame's first paint, load the planning core, the
+    fields and the menus' extensions; for ``--smoke-test``, quit after the loaded window's
+    first paint.
 
-    def __init__(self, app: QApplication) -> None:
+    With ``MAGPLAN_START_TIMES=1`` in the environment it writes ``magplan-start <event>
+    <seconds since the epoch>`` to stderr for ``first-paint`` and ``ready`` (the loaded window
+    painted): the benchmark's start-up figures."""
+
+    def __init__(self, app: QApplication, window: MainWindow, smoke_test: bool) -> None:
         super().__init__()
         self._app = app
-        self.painted = False
+        self._window = window
+        self._smoke_test = smoke_test
+        self._report = os.environ.get("MAGPLAN_START_TIMES") == "1"
+        self.extensions: list[object] = []
+        self.painted = False  # the frame
+        self.ready = False  # the loaded window
+        self.failed = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and not self.painted:
-            self.painted = True
-            QTimer.singleShot(0, self._app.quit)
+        if event.type() == QEvent.Type.Paint:
+            if not self.painted:
+                self.painted = True
+                self._tell("first-paint")
+                QTimer.singleShot(0, self._finish)
+            elif self._window.is_loaded and not self.ready:
+                self.ready = True
+                self._tell("ready")
+                if self._smoke_test:
+                    QTimer.singleShot(0, self._app.quit)
         return False
+
+    def _tell(self, event: str) -> None:
+        if self._report:
+            print(f"magplan-start {event} {time.time():.6f}", file=sys.stderr, flush=True)
+
+    def _finish(self) -> None:
+        from magplan.core.knowledge import KnowledgeError
+
+        try:
+            self._window.finish_loading()
+        except KnowledgeError as exc:
+            self.failed = True
+            print(f"magplan: broken installation: {exc}", file=sys.stderr)
+            if not self._smoke_test:
+                QMessageBox.critical(
+                    self._window,
+                    APP_NAME,
+                    f"{APP_NAME} cannot start: a file of its knowledge base is broken.\n\n"
+                    f"{exc}\n\nReinstalling the program should mend it.",
+                )
+            self._app.exit(1)
+            return
+        self.extensions = install_extensions(self._window)
+        self._window.update()  # a paint of the loaded window, even where nothing moved
 
 
 def run_app(smoke_test: bool = False) -> int:
-    """Open the main window; with ``smoke_test`` exit 0 right after its first paint."""
+    """Open the main window; with ``smoke_test`` exit 0 right after the loaded window's first
+    paint (1 if it did not load)."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
@@ -72,22 +119,19 @@ def run_app(smoke_test: bool = False) -> int:
     if icon is not None:
         app.setWindowIcon(icon)
 
-    from magplan.gui.main_window import MainWindow
-
-    window = MainWindow()
+    window = MainWindow(deferred=True)
     window.remember_state = not smoke_test
-    extensions = install_extensions(window)
-    watcher = _FirstPaint(app)
+    start = _Start(app, window, smoke_test)
+    window.installEventFilter(start)
     if smoke_test:
-        window.installEventFilter(watcher)
         QTimer.singleShot(SMOKE_TIMEOUT_MS, app.quit)
     window.show()
     code = app.exec()
+    window.removeEventFilter(start)
+    if start.failed:
+        return 1
     if smoke_test:
-        window.removeEventFilter(watcher)
         window.close()
         window.deleteLater()
-        del extensions
-        return 0 if watcher.painted else 1
-    del extensions
+        return 0 if start.ready else 1
     return code

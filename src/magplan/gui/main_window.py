@@ -3,20 +3,27 @@
 The window decides nothing itself: it reads the fields into a :class:`PlanRequest`, calls the
 core's :func:`plan_day` and shows the :class:`Plan`. When a field cannot be read, or the core
 rejects a value, the field is marked with a short message and the last valid plan stays.
+
+It starts in two steps, so that it is on the screen as soon as Qt itself can show a window.
+``MainWindow(deferred=True)`` is the frame alone: title, menus, size and position, and a
+"Loading" line where the fields will be. Building it imports neither the planning core nor
+pydantic. :meth:`MainWindow.finish_loading` then loads the knowledge base, builds the fields
+and shows the first plan; the program calls it right after the frame's first paint.
+``MainWindow()`` does both at once.
 """
 
 from __future__ import annotations
 
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QAbstractSpinBox,
     QComboBox,
+    QLabel,
     QMainWindow,
     QScrollArea,
     QSplitter,
@@ -25,21 +32,21 @@ from PySide6.QtWidgets import (
 )
 
 from magplan import APP_NAME
-from magplan.core.errors import PlanInputError
-from magplan.core.knowledge import Knowledge, load_knowledge
-from magplan.core.plan import Plan
-from magplan.core.planner import plan_day
-from magplan.core.request import PlanRequest
 from magplan.gui.actions import build_menus
-from magplan.gui.conditions_panel import ConditionsPanel
-from magplan.gui.fields import FieldMarks, sentence
-from magplan.gui.goals_panel import GoalsPanel
-from magplan.gui.medicines_editor import MedicinesEditor
-from magplan.gui.person_panel import AmountPanel, DayPanel, PersonPanel
-from magplan.gui.products_editor import ProductsEditor
-from magplan.gui.result_panel import ResultPanel
 from magplan.gui.settings import app_settings
-from magplan.gui.theme import invalid_style_sheet
+
+if TYPE_CHECKING:
+    from magplan.core.knowledge import Knowledge
+    from magplan.core.plan import Plan
+    from magplan.core.request import PlanRequest
+    from magplan.gui.conditions_panel import ConditionsPanel
+    from magplan.gui.fields import FieldMarks
+    from magplan.gui.form_panel import FormPanel
+    from magplan.gui.goals_panel import GoalsPanel
+    from magplan.gui.medicines_editor import MedicinesEditor
+    from magplan.gui.person_panel import AmountPanel, DayPanel, PersonPanel
+    from magplan.gui.products_editor import ProductsEditor
+    from magplan.gui.result_panel import ResultPanel
 
 DEFAULT_SIZE = (1320, 860)
 LEFT_WIDTH = 460
@@ -48,15 +55,85 @@ LEFT_WIDTH = 460
 class MainWindow(QMainWindow):
     inputsChanged = Signal()  # after every user edit, not when set_inputs loads values
     planChanged = Signal()  # after a new plan is shown
+    loaded = Signal()  # once, when the fields and the first plan are in place
 
-    def __init__(self, knowledge: Knowledge | None = None, parent: QWidget | None = None) -> None:
+    # Built by finish_loading(); a deferred window has none of them before that.
+    marks: FieldMarks
+    goals_panel: GoalsPanel
+    person_panel: PersonPanel
+    day_panel: DayPanel
+    conditions_panel: ConditionsPanel
+    medicines_editor: MedicinesEditor
+    products_editor: ProductsEditor
+    amount_panel: AmountPanel
+    inputs_scroll: QScrollArea
+    result_panel: ResultPanel
+    form_panel: FormPanel
+    splitter: QSplitter
+
+    def __init__(
+        self,
+        knowledge: Knowledge | None = None,
+        parent: QWidget | None = None,
+        *,
+        deferred: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(APP_NAME)
-        self._k = k = knowledge or load_knowledge()
+        self._given_knowledge = knowledge
+        self._k: Knowledge | None = None
         self._request: PlanRequest | None = None
         self._plan: Plan | None = None
         self._loading = False
         self.remember_state = True  # off for --smoke-test: a test run leaves no trace
+
+        loading = QLabel("Loading the knowledge base…")
+        loading.setObjectName("loadingNote")
+        loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        loading.setEnabled(False)  # the palette's muted text
+        self.setCentralWidget(loading)
+
+        menu = build_menus(self, self.knowledge)
+        self.file_menu = menu.file_menu
+        self.help_menu = menu.help_menu
+        self.quit_action = menu.quit_action
+        self.about_action = menu.about_action
+        self._restore_geometry()
+        if not deferred:
+            self.finish_loading()
+
+    @property
+    def is_loaded(self) -> bool:
+        return self._k is not None
+
+    def knowledge(self) -> Knowledge:
+        """The knowledge base the window plans with (loaded now if the window has not yet)."""
+        if self._k is not None:
+            return self._k
+        if self._given_knowledge is not None:
+            return self._given_knowledge
+        from magplan.core.knowledge import load_knowledge
+
+        return load_knowledge()
+
+    def finish_loading(self) -> None:
+        """Load the knowledge base, build the fields and the plan, and show the first plan.
+
+        Raises :class:`magplan.core.knowledge.KnowledgeError` when a knowledge file is broken
+        (the window then stays a frame). Does nothing the second time."""
+        if self._k is not None:
+            return
+        from magplan.core.request import PlanRequest
+        from magplan.gui.conditions_panel import ConditionsPanel
+        from magplan.gui.fields import FieldMarks
+        from magplan.gui.goals_panel import GoalsPanel
+        from magplan.gui.medicines_editor import MedicinesEditor
+        from magplan.gui.person_panel import AmountPanel, DayPanel, PersonPanel
+        from magplan.gui.products_editor import ProductsEditor
+        from magplan.gui.result_panel import ResultPanel
+        from magplan.gui.theme import invalid_style_sheet
+
+        k = self.knowledge()
         self.marks = FieldMarks()
 
         # inputs, top to bottom in the order a person thinks about them
@@ -113,14 +190,8 @@ class MainWindow(QMainWindow):
         cl = QVBoxLayout(central)
         cl.setContentsMargins(8, 8, 8, 8)
         cl.addWidget(self.splitter)
-        self.setCentralWidget(central)
+        self.setCentralWidget(central)  # the "Loading" line goes
         self.setStyleSheet(invalid_style_sheet(self.palette()))
-
-        menu = build_menus(self, k)
-        self.file_menu = menu.file_menu
-        self.help_menu = menu.help_menu
-        self.quit_action = menu.quit_action
-        self.about_action = menu.about_action
 
         self._field_widgets: dict[str, QWidget] = {
             "goal": self.goals_panel,
@@ -148,8 +219,10 @@ class MainWindow(QMainWindow):
         self.medicines_editor.rows_changed.connect(self._fix_tab_order)
         self.products_editor.rows_changed.connect(self._fix_tab_order)
 
+        self._k = k
+        self._restore_splitters()
         self.set_inputs(PlanRequest())
-        self._restore_state()
+        self.loaded.emit()
 
     # ---- the contract for printing and profiles ---------------------------------------------
 
@@ -157,7 +230,7 @@ class MainWindow(QMainWindow):
         """The inputs the shown plan was made from, or ``None`` while a field is marked invalid:
         what is on screen then differs from the plan, so nothing may be saved or printed
         from it."""
-        if self.marks.marked():
+        if not self.is_loaded or self.marks.marked():
             return None
         return self._request
 
@@ -166,12 +239,13 @@ class MainWindow(QMainWindow):
 
     def card_info(self) -> tuple[str, str]:
         """(person's name, prepared by), as typed, for the printed card."""
-        return self.person_panel.card_info()
+        return self.person_panel.card_info() if self.is_loaded else ("", "")
 
     def set_inputs(
         self, request: PlanRequest, person_name: str = "", prepared_by: str = ""
     ) -> None:
         """Fill every field from ``request`` and replan (without emitting inputsChanged)."""
+        self.finish_loading()
         self._loading = True
         try:
             self.goals_panel.set_goals(request.goals)
@@ -197,6 +271,10 @@ class MainWindow(QMainWindow):
 
     def read_request(self) -> tuple[PlanRequest | None, dict[QWidget, str]]:
         """The request the fields describe, or None and the message for each bad field."""
+        from pydantic import ValidationError
+
+        from magplan.core.request import PlanRequest  # loaded with the window's fields
+
         errors: dict[QWidget, str] = {}
         fields: dict[str, Any] = {"goals": self.goals_panel.goals()}
         self.person_panel.read(fields, errors)
@@ -218,8 +296,12 @@ class MainWindow(QMainWindow):
 
     def replan(self) -> None:
         """Read the fields, plan, and show the plan; keep the last valid one on bad input."""
-        if self._loading:
+        if self._loading or self._k is None:
             return
+        from magplan.core.errors import PlanInputError  # loaded with the window's fields
+        from magplan.core.planner import plan_day
+        from magplan.gui.fields import sentence
+
         request, errors = self.read_request()
         plan: Plan | None = None
         if request is not None:
@@ -256,13 +338,15 @@ class MainWindow(QMainWindow):
 
     # ---- remembered state -------------------------------------------------------------------
 
-    def _restore_state(self) -> None:
-        s = app_settings()
-        geometry = s.value("window/geometry")
+    def _restore_geometry(self) -> None:
+        geometry = app_settings().value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
             self._default_geometry()
+
+    def _restore_splitters(self) -> None:
+        s = app_settings()
         for key, splitter in (
             ("window/splitter", self.splitter),
             ("window/resultSplitter", self.result_panel.splitter),
@@ -291,8 +375,9 @@ class MainWindow(QMainWindow):
             return
         s = app_settings()
         s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/splitter", self.splitter.saveState())
-        s.setValue("window/resultSplitter", self.result_panel.splitter.saveState())
+        if self.is_loaded:  # a window closed while loading keeps the splitters as they were
+            s.setValue("window/splitter", self.splitter.saveState())
+            s.setValue("window/resultSplitter", self.result_panel.splitter.saveState())
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
