@@ -70,7 +70,9 @@ def test_a_deferred_window_says_it_is_loading_then_shows_the_plan(qtbot: QtBot) 
     window.show()
     qtbot.waitExposed(window)
     note = window.centralWidget()
-    assert isinstance(note, QLabel) and note.text().startswith("Loading")
+    assert note is not None and note.objectName() == "loadingNote"
+    labels = note.findChildren(QLabel)
+    assert [label.text() for label in labels] == ["Loading the knowledge base…"]
     assert not window.is_loaded
     assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Help"]
     # nothing to print or save yet
@@ -83,7 +85,7 @@ def test_a_deferred_window_says_it_is_loading_then_shows_the_plan(qtbot: QtBot) 
     assert window.is_loaded
     assert window.current_plan() is not None
     assert schedule_rows(window)  # the default plan's doses are in the table
-    assert not isinstance(window.centralWidget(), QLabel)
+    assert window.centralWidget().objectName() != "loadingNote"
 
     loads: list[bool] = []
     window.loaded.connect(lambda: loads.append(True))
@@ -173,3 +175,18 @@ def test_a_broken_knowledge_file_is_explained_in_the_window(
     assert run_app() == 1
     (_title, text), *_ = no_modal_dialogs
     assert "cannot start" in text and "forms.toml" in text
+
+
+def test_an_unexpected_error_while_loading_is_reported_not_left_loading(
+    monkeypatch: pytest.MonkeyPatch,
+    no_modal_dialogs: list[tuple[str, str]],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    def bug(self: MainWindow) -> None:
+        raise RuntimeError("the fields could not be built")
+
+    monkeypatch.setattr(MainWindow, "finish_loading", bug)
+    assert run_app() == 1
+    (_title, text), *_ = no_modal_dialogs
+    assert "could not finish starting" in text and "could not be built" in text
+    assert "RuntimeError" in capsys.readouterr().err  # the details, for a bug report

@@ -6,6 +6,7 @@ import importlib
 import os
 import sys
 import time
+import traceback
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
@@ -88,20 +89,25 @@ class _Start(QObject):
 
         try:
             self._window.finish_loading()
+            self.extensions = install_extensions(self._window)
         except KnowledgeError as exc:
-            self.failed = True
             print(f"magplan: broken installation: {exc}", file=sys.stderr)
-            if not self._smoke_test:
-                QMessageBox.critical(
-                    self._window,
-                    APP_NAME,
-                    f"{APP_NAME} cannot start: a file of its knowledge base is broken.\n\n"
-                    f"{exc}\n\nReinstalling the program should mend it.",
-                )
-            self._app.exit(1)
+            self._fail(
+                f"{APP_NAME} cannot start: a file of its knowledge base is broken.\n\n{exc}"
+                "\n\nReinstalling the program should mend it."
+            )
             return
-        self.extensions = install_extensions(self._window)
+        except Exception as exc:  # a bug: say so, rather than leave "Loading" on screen
+            traceback.print_exc()
+            self._fail(f"{APP_NAME} could not finish starting:\n\n{exc}")
+            return
         self._window.update()  # a paint of the loaded window, even where nothing moved
+
+    def _fail(self, message: str) -> None:
+        self.failed = True
+        if not self._smoke_test:
+            QMessageBox.critical(self._window, APP_NAME, message)
+        self._app.exit(1)
 
 
 def run_app(smoke_test: bool = False) -> int:

@@ -17,12 +17,13 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QAbstractSpinBox,
     QComboBox,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QScrollArea,
@@ -87,11 +88,7 @@ class MainWindow(QMainWindow):
         self._loading = False
         self.remember_state = True  # off for --smoke-test: a test run leaves no trace
 
-        loading = QLabel("Loading the knowledge base…")
-        loading.setObjectName("loadingNote")
-        loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        loading.setEnabled(False)  # the palette's muted text
-        self.setCentralWidget(loading)
+        self.setCentralWidget(_loading_note())
 
         menu = build_menus(self, self.knowledge)
         self.file_menu = menu.file_menu
@@ -123,6 +120,10 @@ class MainWindow(QMainWindow):
         (the window then stays a frame). Does nothing the second time."""
         if self._k is not None:
             return
+        # Qt's namespace (Qt.Orientation, ...) too: its first use builds ~100 Python enums,
+        # which the frame does not need.
+        from PySide6.QtCore import Qt
+
         from magplan.core.request import PlanRequest
         from magplan.gui.conditions_panel import ConditionsPanel
         from magplan.gui.fields import FieldMarks
@@ -385,8 +386,28 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
+def _loading_note() -> QWidget:
+    """The frame's centre until the fields are built: one muted line, centred by stretches
+    (no alignment flag, so the frame does not touch Qt's namespace)."""
+    note = QWidget()
+    note.setObjectName("loadingNote")
+    label = QLabel("Loading the knowledge base…")
+    label.setEnabled(False)  # the palette's muted text
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(label)
+    row.addStretch(1)
+    column = QVBoxLayout(note)
+    column.addStretch(1)
+    column.addLayout(row)
+    column.addStretch(1)
+    return note
+
+
 def focus_chain(root: QWidget) -> list[QWidget]:
     """The widgets that take focus with Tab under ``root``, in layout order."""
+    from PySide6.QtCore import Qt
+
     out: list[QWidget] = []
 
     def visit(w: QWidget) -> None:

@@ -10,7 +10,7 @@ file and the field, and the window goes on as before.
 
 from __future__ import annotations
 
-from typing import Protocol, cast
+from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QEvent, QObject, QSettings, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
@@ -18,15 +18,13 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMainWindow, QMenu, QMess
 
 from magplan import APP_NAME
 from magplan.core.request import PlanRequest
-from magplan.profiles import (
-    Profile,
-    ProfileError,
-    ProfileNameError,
-    ProfileNotFound,
-    ProfileStore,
-    check_profile_name,
-)
-from magplan.profiles.store import name_key
+from magplan.profiles.names import name_key
+
+if TYPE_CHECKING:
+    from magplan.profiles import Profile, ProfileStore
+
+# The profile models and the store (pydantic, platformdirs) are imported when a profile is
+# first opened or saved, not while the window starts.
 
 MAX_RECENT = 8
 RECENT_KEY = "profiles/recent"
@@ -61,7 +59,7 @@ class ProfileController(QObject):
         super().__init__(window)
         self.window = window
         self._w = cast(ProfileWindow, window)
-        self.store = store if store is not None else ProfileStore()
+        self._store = store
         self._settings = settings
         self.current: Profile | None = None
         self.modified = False
@@ -106,6 +104,15 @@ class ProfileController(QObject):
         self._show_state()
 
     # ---- state ----------------------------------------------------------------------------
+
+    @property
+    def store(self) -> ProfileStore:
+        """The profile folder (the user's, unless the controller was given another)."""
+        if self._store is None:
+            from magplan.profiles import ProfileStore
+
+            self._store = ProfileStore()
+        return self._store
 
     @property
     def display_name(self) -> str:
@@ -163,6 +170,8 @@ class ProfileController(QObject):
 
     def open_dialog(self) -> bool:
         """Choose a saved profile by name and open it."""
+        from magplan.profiles import ProfileError
+
         try:
             listing = self.store.list()
         except ProfileError as exc:
@@ -193,6 +202,8 @@ class ProfileController(QObject):
         The file is read once to report a broken one before asking anything, then, after the
         unsaved edits are dealt with, read again: opening the profile being edited then shows
         what the save just wrote."""
+        from magplan.profiles import ProfileError, ProfileNotFound
+
         for attempt in ("check", "open"):
             try:
                 profile = self.store.load(name)
@@ -215,6 +226,8 @@ class ProfileController(QObject):
 
     def save_as(self) -> bool:
         """Ask a name, confirm replacing another profile of that name, save."""
+        from magplan.profiles import ProfileNameError, check_profile_name
+
         default = self.current.name if self.current is not None else self._w.card_info()[0]
         text, ok = QInputDialog.getText(
             self.window,
@@ -244,6 +257,8 @@ class ProfileController(QObject):
         return self._save_as_name(name)
 
     def _save_as_name(self, name: str) -> bool:
+        from magplan.profiles import Profile, ProfileError
+
         request = self._w.current_request()
         if request is None:
             QMessageBox.warning(

@@ -28,7 +28,6 @@ import re
 import shutil
 import stat
 import time
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -52,6 +51,7 @@ from magplan.profiles.model import (
     profile_from_data,
     profile_to_data,
 )
+from magplan.profiles.names import name_key
 
 MAX_FILE_BYTES = 1024 * 1024
 SUFFIX = ".json"
@@ -71,11 +71,6 @@ def default_folder() -> Path:
     override = os.environ.get("MAGPLAN_DATA_DIR")
     base = Path(override) if override else Path(platformdirs.user_data_dir("magplan", False))
     return base / "profiles"
-
-
-def name_key(name: str) -> str:
-    """Names that differ only in case (or Unicode spelling) are the same profile."""
-    return unicodedata.normalize("NFKC", name).strip().casefold()
 
 
 def slug_for(name: str) -> str:
