@@ -157,3 +157,39 @@ def test_export_errors_are_one_line_and_leave_no_file(
     assert result.returncode == code
     assert message in _one_error_line(result)
     _nothing_left(tmp_path)
+
+
+LOADED_MODULES = """
+import sys
+from magplan.cli import main
+code = main(sys.argv[1:])
+print("exit", code)
+print("profiles loaded:", any(m.startswith("magplan.profiles") for m in sys.modules))
+"""
+
+
+@pytest.mark.parametrize(
+    ("command", "extra", "loaded"),
+    [
+        ("print", ["-o", "x.pdf"], False),
+        ("plan", [], False),
+        ("print", ["-o", "x.pdf", "--save-profile", "ann"], True),
+        ("plan", ["--save-profile", "ann"], True),
+    ],
+)
+def test_saved_profiles_load_only_with_a_profile_option(
+    tmp_path: Path, command: str, extra: list[str], loaded: bool
+) -> None:
+    """The profile models, the store and platformdirs cost start-up time: a command that reads
+    or saves no profile does not import them."""
+    done = subprocess.run(
+        [sys.executable, "-c", LOADED_MODULES, command, *TYPICAL_ARGS, *extra],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "exit 0" in done.stdout
+    assert f"profiles loaded: {loaded}" in done.stdout
+    assert (tmp_path / "data" / "profiles" / "ann.json").exists() is loaded

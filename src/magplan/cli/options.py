@@ -6,7 +6,7 @@ import argparse
 import math
 import re
 import sys
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from pydantic import ValidationError
 
@@ -29,13 +29,11 @@ from magplan.core.request import (
     parse_product_spec,
 )
 from magplan.core.timeofday import parse_time
-from magplan.profiles import (
-    Profile,
-    ProfileError,
-    ProfileNotFound,
-    ProfileStore,
-    check_profile_name,
-)
+
+if TYPE_CHECKING:
+    # Saved profiles (their models, the store, platformdirs) load only with --profile or
+    # --save-profile: a command without them does not pay for their import.
+    from magplan.profiles import Profile
 
 
 def add_plan_options(p: argparse.ArgumentParser) -> None:
@@ -235,6 +233,8 @@ def _given_fields(args: argparse.Namespace, k: Knowledge) -> dict[str, object]:
 
 
 def _load_profile(name: str) -> Profile:
+    from magplan.profiles import ProfileError, ProfileNotFound, ProfileStore
+
     try:
         return ProfileStore().load(name)
     except ProfileNotFound as exc:
@@ -247,6 +247,8 @@ def _save_profile(
     args: argparse.Namespace, request: PlanRequest, loaded: Profile | None, k: Knowledge
 ) -> None:
     """Save the inputs under ``--save-profile``, only once they are known to be plannable."""
+    from magplan.profiles import Profile, ProfileError, ProfileStore, check_profile_name
+
     validate_request(request, k)
     person = getattr(args, "name", None)
     prepared = getattr(args, "prepared_by", None)

@@ -7,8 +7,6 @@ import json
 import sys
 from typing import Any
 
-from magplan.profiles import ProfileError, ProfileStore
-
 
 def register(sub: Any) -> None:
     p = sub.add_parser(
@@ -22,6 +20,8 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from magplan.profiles import ProfileError, ProfileStore
+
     store = ProfileStore()
     try:
         listing = store.list()
