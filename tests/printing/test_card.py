@@ -17,7 +17,8 @@ from print_cases import (
     pdf_text,
     planned,
 )
-from PySide6.QtCore import QLocale
+from pypdf import PdfReader
+from PySide6.QtCore import QLocale, QSizeF
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
@@ -28,6 +29,7 @@ from magplan.printing.card import (
     CardInfo,
     build_card,
     default_paper,
+    pdf_bytes,
     print_document,
     write_pdf,
 )
@@ -192,6 +194,37 @@ def test_printing_to_a_printer_gives_the_same_one_page_card(qtbot: QtBot, tmp_pa
     print_document(doc, printer)
     assert len(pdf_pages(out)) == 1
     assert "Maria Jensen" in pdf_text(out)
+
+
+def _page_contents(path: Path) -> list[bytes]:
+    """What each page draws (the content streams), without the file's date and ID."""
+    return [page["/Contents"].get_object().get_data() for page in PdfReader(str(path)).pages]
+
+
+@pytest.mark.parametrize("args", [TYPICAL_ARGS, BLOCKED_ARGS, SUPERVISED_ARGS, "hard"])
+def test_a_pdf_is_laid_out_once_and_matches_the_previewed_card(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str] | str
+) -> None:
+    """write_pdf lays the card out for the PDF writer only (no screen layout first), and the
+    PDF is the one the window's route (the screen card, laid out again to print) gives."""
+    plan, request = hard_plan() if args == "hard" else planned(list(args))
+    page_sizes: list[tuple[float, float]] = []
+    fit_page = CardDocument.fit_page
+
+    def counted(doc: CardDocument, size: QSizeF) -> None:
+        page_sizes.append((size.width(), size.height()))
+        fit_page(doc, size)
+
+    monkeypatch.setattr(CardDocument, "fit_page", counted)
+    for paper in ("a4", "letter"):
+        page_sizes.clear()
+        direct = tmp_path / f"direct-{paper}.pdf"
+        write_pdf(plan, request, info(paper), direct)
+        assert len(page_sizes) == 1  # the writer's page at its resolution, nothing else
+        previewed = tmp_path / f"previewed-{paper}.pdf"
+        previewed.write_bytes(pdf_bytes(build_card(plan, request, info(paper)), info(paper).paper))
+        assert page_sizes[-1] == page_sizes[0]
+        assert _page_contents(direct) == _page_contents(previewed)
 
 
 # ---- never half a file where the user asked for it -------------------------------------------

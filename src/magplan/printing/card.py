@@ -117,16 +117,21 @@ def build_card(plan: Plan, request: PlanRequest, info: CardInfo) -> QTextDocumen
     Printing or writing a PDF lays it out again for the device (see :func:`print_document`).
     Needs a ``QGuiApplication``.
     """
+    doc = _card_document(plan, request, info)
+    rect = page_layout(info.paper).paintRectPixels(_screen_dpi())
+    doc.fit_page(QSizeF(rect.size()))
+    return doc
+
+
+def _card_document(plan: Plan, request: PlanRequest, info: CardInfo) -> CardDocument:
+    """The card, not laid out yet: :meth:`CardDocument.fit_page` or ``fit_to`` lays it out."""
     k = load_knowledge()
     title = "Daily magnesium schedule"
     if info.person_name.strip():
         title += f" for {info.person_name.strip()}"
-    doc = CardDocument(
+    return CardDocument(
         lambda size, compact: card_html(plan, request, info, k, size, compact=compact), title
     )
-    rect = page_layout(info.paper).paintRectPixels(_screen_dpi())
-    doc.fit_page(QSizeF(rect.size()))
-    return doc
 
 
 def print_document(doc: QTextDocument, printer: QPagedPaintDevice) -> None:
@@ -166,7 +171,9 @@ def write_pdf(plan: Plan, request: PlanRequest, info: CardInfo, path: str | Path
 
     Raises :class:`magplan.printing.files.OutputError` (an ``OSError``) with a one-line reason.
     """
-    doc = build_card(plan, request, info)
+    # Laid out once, for the PDF writer (in print_document): a screen layout first, as the
+    # preview needs, would be thrown away.
+    doc = _card_document(plan, request, info)
     write_atomically(path, pdf_bytes(doc, info.paper))
 
 
