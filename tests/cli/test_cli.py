@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -189,3 +190,35 @@ def test_an_empty_output_path_is_refused() -> None:
     done = magplan("print", "--goal", "sleep", "-o", "")
     assert done.returncode == 2
     assert "-o ''" in done.stderr
+
+
+AS_THE_PROGRAM = """
+import gc, sys
+from magplan.cli import main
+sys.argv = ["magplan", *sys.argv[1:]]
+code = main()
+print("exit", code, "collector on", gc.isenabled(), "frozen", gc.get_freeze_count() > 0)
+"""
+
+
+@pytest.mark.parametrize(
+    ("args", "code"), [(["plan", "--goal", "sleep"], 0), (["plan", "--goal", "flying"], 2)]
+)
+def test_a_command_run_as_the_program_freezes_what_it_made(args: list[str], code: int) -> None:
+    """Run as the program, a command pauses the cycle collector and freezes its objects (so
+    that the interpreter's exit does not walk them), then turns the collector back on."""
+    done = subprocess.run(
+        [sys.executable, "-c", AS_THE_PROGRAM, *args], capture_output=True, text=True, timeout=60
+    )
+    assert f"exit {code} collector on True frozen True" in done.stdout, done.stderr
+
+
+def test_a_command_called_in_process_leaves_the_collector_alone(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from magplan.cli import main
+
+    frozen = gc.get_freeze_count()
+    assert main(["plan", "--goal", "sleep"]) == 0
+    assert "Magnesium plan" in capsys.readouterr().out
+    assert gc.isenabled() and gc.get_freeze_count() == frozen
