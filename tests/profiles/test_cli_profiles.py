@@ -75,6 +75,27 @@ def test_a_bad_profile_name_is_one_line(name: str) -> None:
     assert run.stderr.count("\n") == 1 and "profile name" in run.stderr
 
 
+@pytest.mark.parametrize(
+    "bad", [["--save-profile", "a/b"], ["--save-profile", "Ann", "--name", "x" * 5000]]
+)
+def test_a_profile_that_cannot_be_saved_stops_the_command_before_it_writes(
+    tmp_path: Path, data_dir: Path, bad: list[str]
+) -> None:
+    """Nothing is written when the --save-profile part would fail: not the PDF, not the
+    calendar, not the plan on stdout."""
+    pdf, ics = tmp_path / "card.pdf", tmp_path / "reminders.ics"
+    for run in (
+        magplan("print", "--goal", "sleep", *bad, "-o", str(pdf)),
+        magplan("export", "--goal", "sleep", *bad, "--ics", str(ics)),
+        magplan("plan", "--goal", "sleep", *bad),
+    ):
+        assert run.returncode == 2
+        assert run.stderr.count("\n") == 1 and "--save-profile" in run.stderr
+        assert run.stdout == ""
+    assert not pdf.exists() and not ics.exists()
+    assert not (data_dir / "profiles").exists()
+
+
 def test_a_missing_profile_is_one_line_exit_2() -> None:
     run = magplan("plan", "--profile", "Nobody")
     assert run.returncode == 2

@@ -173,16 +173,20 @@ def request_from_args(args: argparse.Namespace, k: Knowledge) -> PlanRequest:
         if profile is not None and hasattr(args, attr) and getattr(args, attr) is None:
             setattr(args, attr, getattr(profile, kept))
     if getattr(args, "save_profile", None) is not None:
-        validate_request(request, k)  # bad inputs fail here, before any output is written
-        args.loaded_profile = profile
+        # Everything the save needs is checked here, before any output is written: the inputs
+        # can be planned, and the profile (its name, the card's fields) is valid.
+        validate_request(request, k)
+        args.profile_to_save = _profile_to_save(args, request, profile)
     return request
 
 
 def save_profile_if_asked(args: argparse.Namespace, request: PlanRequest, k: Knowledge) -> None:
     """Save the inputs under ``--save-profile``: called by a command once its output is done,
-    so that a command that fails (exit 2) saves and overwrites nothing."""
-    if getattr(args, "save_profile", None) is not None:
-        _save_profile(args, request, getattr(args, "loaded_profile", None), k)
+    so that a command that fails (exit 2) saves and overwrites nothing. The profile was
+    checked by :func:`request_from_args` before any output was written."""
+    profile = getattr(args, "profile_to_save", None)
+    if profile is not None:
+        _save_profile(profile)
 
 
 def _given_fields(args: argparse.Namespace, k: Knowledge) -> dict[str, object]:
@@ -243,13 +247,14 @@ def _load_profile(name: str) -> Profile:
         raise UsageError(str(exc)) from None
 
 
-def _save_profile(
-    args: argparse.Namespace, request: PlanRequest, loaded: Profile | None, k: Knowledge
-) -> None:
-    """Save the inputs under ``--save-profile``, only once they are known to be plannable."""
-    from magplan.profiles import Profile, ProfileError, ProfileStore, check_profile_name
+def _profile_to_save(
+    args: argparse.Namespace, request: PlanRequest, loaded: Profile | None
+) -> Profile:
+    """The profile ``--save-profile`` will write, checked now: a bad name or card field is an
+    error before the command writes anything."""
+    from magplan.profiles import Profile, ProfileError, check_profile_name
+    from magplan.profiles.model import profile_to_data
 
-    validate_request(request, k)
     person = getattr(args, "name", None)
     prepared = getattr(args, "prepared_by", None)
     try:
@@ -261,12 +266,29 @@ def _save_profile(
             else (loaded.prepared_by if loaded else ""),
             request=request,
         )
-        store = ProfileStore()
-        store.save(profile)
+        profile_to_data(profile)  # the file's own shape (lengths of names and labels)
     except ProfileError as exc:
         raise UsageError(f"--save-profile: {exc}") from None
     except ValidationError as exc:
-        raise UsageError(f"--save-profile: {exc.errors()[0]['msg']}") from None
+        first = exc.errors()[0]
+        where = _OPTION_FOR_FIELD.get(str(first["loc"][0]) if first["loc"] else "", "")
+        raise UsageError(f"--save-profile: {where}{first['msg']}") from None
+    except ValueError as exc:  # ProfileDataError: names the field of the file
+        raise UsageError(f"--save-profile: {exc}") from None
+    return profile
+
+
+_OPTION_FOR_FIELD = {"person_name": "--name: ", "prepared_by": "--prepared-by: "}
+
+
+def _save_profile(profile: Profile) -> None:
+    from magplan.profiles import ProfileError, ProfileStore
+
+    store = ProfileStore()
+    try:
+        store.save(profile)
+    except ProfileError as exc:
+        raise UsageError(f"--save-profile: {exc}") from None
     where = store.path_for(profile.name)
     print(
         f"magplan: saved profile '{profile.name}'" + (f" in {where}" if where else ""),

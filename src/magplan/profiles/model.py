@@ -159,8 +159,8 @@ class Profile(BaseModel):
 
     schema_version: int = CURRENT_SCHEMA_VERSION
     name: ProfileName
-    person_name: str = ""
-    prepared_by: str = ""
+    person_name: str = Field(default="", max_length=MAX_TEXT_CHARS)  # as in the file
+    prepared_by: str = Field(default="", max_length=MAX_TEXT_CHARS)
     request: PlanRequest = PlanRequest()
     saved_at: datetime | None = None
     app_version: str = Field(default_factory=lambda: magplan.__version__)
