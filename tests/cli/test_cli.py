@@ -130,6 +130,10 @@ def test_version() -> None:
         (["--product", "glycinate:0.01"], "0.01"),
         (["--product", "glycinate:12.25"], "12.25"),
         (["--target", "112.5"], "112.5"),
+        (["--wake", "-1:00"], "--wake=-1:00"),  # a value read as an option: how to pass it
+        (["--wake=-1:00"], "'-1:00' is not a time"),
+        (["--bed", "--goal", "sleep"], "--bed needs a value"),
+        (["--wake"], "--wake: expected one argument"),
     ],
 )
 def test_bad_input_is_one_line_exit_2_naming_the_value(args: list[str], names: str) -> None:

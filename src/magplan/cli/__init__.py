@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
+import re
 import sys
 from collections.abc import Callable, Sequence
 from types import ModuleType
@@ -92,7 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 run: Command = args.run
                 return run(args)
         except (UsageError, PlanInputError) as exc:
-            one_line = " ".join(str(exc).split("\n"))
+            one_line = " ".join(_explained(str(exc), args_list).split("\n"))
             print(f"magplan: error: {one_line}", file=sys.stderr)
             return EXIT_USAGE
         except KnowledgeError as exc:
@@ -101,6 +102,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         except BrokenPipeError:
             return 0
     return _open_window(smoke_test=args.smoke_test)  # options, but no command
+
+
+_NO_VALUE = re.compile(r"argument (?P<option>[^:]+): expected one argument")
+
+
+def _explained(message: str, args_list: list[str]) -> str:
+    """argparse's "expected one argument" when the value was there but starts with ``-``
+    (``--wake -1:00``): say what was taken for an option, and how to pass such a value."""
+    found = _NO_VALUE.fullmatch(message)
+    if found is None:
+        return message
+    options = found["option"].split("/")
+    for i, word in enumerate(args_list[:-1]):
+        value = args_list[i + 1]
+        if word in options and re.match(r"--?[A-Za-z]", value):
+            return f"{word} needs a value (found the option {value} after it)"
+        if word in options and value.startswith("-"):
+            return (
+                f"{word} '{value}': a value that starts with '-' is read as an option; "
+                f"write it {word}={value} if you mean it"
+            )
+    return message
 
 
 def _open_window(*, smoke_test: bool) -> int:
