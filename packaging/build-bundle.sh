@@ -2,8 +2,9 @@
 # Builds the one-folder Magnesium Planner application with PyInstaller and smoke-tests it.
 #   packaging/build-bundle.sh        ->  dist/magplan/{magplan,magplan-gui,_internal/}
 # The smoke test runs the built program offscreen, from an unrelated folder, with no help from
-# the checkout: --version, forms --json, --smoke-test (opens the window and waits for its first
-# paint) and print -o (writes a PDF schedule). Any failure stops the script with exit status 1.
+# the checkout: --version, forms --json, --smoke-test (opens the window, loads its fields and
+# first plan, and waits for that paint) and print -o (writes a PDF schedule). Any failure stops
+# the script with exit status 1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=packaging/bootstrap.sh
@@ -47,8 +48,10 @@ smoke() {
 }
 
 smoke "--version" "$program" --version
-grep -q "$(sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)" "$elsewhere/out" ||
-    mp_die "smoke test failed: --version does not print the version from pyproject.toml"
+version=$(sed -n 's/^__version__ = "\(.*\)"/\1/p' src/magplan/__init__.py)
+[ -n "$version" ] || mp_die "src/magplan/__init__.py has no __version__"
+grep -qF "magplan $version" "$elsewhere/out" ||
+    mp_die "smoke test failed: --version does not print $version (src/magplan/__init__.py)"
 smoke "forms --json" "$program" forms --json
 "$MP_VENV/bin/python" - "$elsewhere/out" <<'PY' || mp_die "smoke test failed: forms --json lacks glycinate 0.141"
 import json, sys
