@@ -133,6 +133,7 @@ def test_version() -> None:
         (["--wake", "-1:00"], "--wake=-1:00"),  # a value read as an option: how to pass it
         (["--wake=-1:00"], "'-1:00' is not a time"),
         (["--bed", "--goal", "sleep"], "--bed needs a value"),
+        (["--sex", "-f"], "--sex=-f"),
         (["--wake"], "--wake: expected one argument"),
     ],
 )

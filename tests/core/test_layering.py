@@ -25,7 +25,7 @@ def test_planning_loads_no_qt_module() -> None:
     code = (
         "import sys; from magplan.core.planner import plan_day; "
         "from magplan.core.request import PlanRequest; plan_day(PlanRequest()); "
-        "import magplan.profiles; "
+        "from magplan.profiles import Profile, ProfileStore; "
         "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -162,3 +162,10 @@ def test_every_edit_emits_inputs_changed(qtbot: QtBot, window: MainWindow) -> No
 
 def test_smoke_test_exits_zero_after_the_first_paint() -> None:
     assert run_app(smoke_test=True) == 0
+
+
+def test_the_card_fields_keep_what_a_saved_profile_can_keep(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    type_into(qtbot, window.person_panel.name_edit, "y" * 250)
+    assert window.card_info()[0] == "y" * 200

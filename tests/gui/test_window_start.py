@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -190,3 +191,20 @@ def test_an_unexpected_error_while_loading_is_reported_not_left_loading(
     (_title, text), *_ = no_modal_dialogs
     assert "could not finish starting" in text and "could not be built" in text
     assert "RuntimeError" in capsys.readouterr().err  # the details, for a bug report
+
+
+def test_a_broken_library_ends_the_start_at_once_with_its_error(tmp_path: Path) -> None:
+    fake = tmp_path / "fake" / "pydantic"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text('raise ImportError("this pydantic is broken")\n')
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-m", "magplan", "--smoke-test"],
+        capture_output=True,
+        text=True,
+        env=_child_env(tmp_path, PYTHONPATH=str(fake.parent)),
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert "this pydantic is broken" in done.stderr
+    assert time.monotonic() - started < 15  # not the smoke test's 20-second timeout

@@ -302,3 +302,15 @@ def test_save_as_refuses_a_bad_name(window, controller, dialogs, store) -> None:
     assert controller.save_as() is False
     assert "cannot contain" in dialogs.warnings[0]
     assert not store.folder.exists()
+
+
+def test_a_card_name_too_long_to_keep_is_one_sentence_naming_the_field(
+    window, controller, dialogs, store
+) -> None:
+    window.person = "x" * 300  # the real window's Name field keeps at most 200 characters
+    dialogs.names.append(("Anna", True))
+    assert controller.save_as() is False
+    (text,) = dialogs.warnings
+    assert text.startswith("The profile was not saved: Name: ")
+    assert "200 characters" in text and "\n" not in text and "pydantic" not in text
+    assert not store.folder.exists()

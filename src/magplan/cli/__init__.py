@@ -46,7 +46,8 @@ def build_parser() -> Parser:
     parser.add_argument(
         "--smoke-test",
         action="store_true",
-        help="open the window, wait for the first paint and exit 0",
+        help="open the window, wait until it has loaded and painted, and exit 0 "
+        "(1 if it could not load)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for module in (plan_cmd, forms_cmd, *_extra_commands()):
@@ -116,7 +117,7 @@ def _explained(message: str, args_list: list[str]) -> str:
     options = found["option"].split("/")
     for i, word in enumerate(args_list[:-1]):
         value = args_list[i + 1]
-        if word in options and re.match(r"--?[A-Za-z]", value):
+        if word in options and re.match(r"--[A-Za-z]", value):
             return f"{word} needs a value (found the option {value} after it)"
         if word in options and value.startswith("-"):
             return (

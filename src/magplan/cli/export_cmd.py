@@ -52,5 +52,5 @@ def run(args: argparse.Namespace) -> int:
     except OutputError as exc:
         raise UsageError(str(exc)) from None
     print(f"wrote {args.ics}")
-    save_profile_if_asked(args, request, k)
+    save_profile_if_asked(args)
     return 0

@@ -180,10 +180,10 @@ def request_from_args(args: argparse.Namespace, k: Knowledge) -> PlanRequest:
     return request
 
 
-def save_profile_if_asked(args: argparse.Namespace, request: PlanRequest, k: Knowledge) -> None:
-    """Save the inputs under ``--save-profile``: called by a command once its output is done,
-    so that a command that fails (exit 2) saves and overwrites nothing. The profile was
-    checked by :func:`request_from_args` before any output was written."""
+def save_profile_if_asked(args: argparse.Namespace) -> None:
+    """Save under ``--save-profile`` the profile :func:`request_from_args` built and checked
+    (its request is the one the command planned with). Called by a command once its output is
+    done, so that a command that fails (exit 2) saves and overwrites nothing."""
     profile = getattr(args, "profile_to_save", None)
     if profile is not None:
         _save_profile(profile)

@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(plan.to_json(), indent=2, ensure_ascii=False))
     else:
         print(render_table(plan, k))
-    save_profile_if_asked(args, request, k)
+    save_profile_if_asked(args)
     return 0
 
 

@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(str(exc)) from None
         print(f"wrote {args.output}")
         del app
-        save_profile_if_asked(args, request, k)
+        save_profile_if_asked(args)
         return 0
     printer = default_printer()
     if printer is None:
@@ -82,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_NO_PRINTER
     status = send_to_printer(printer, build_card(plan, request, info), info.paper)
     if status == 0:
-        save_profile_if_asked(args, request, k)
+        save_profile_if_asked(args)
     return status
 
 

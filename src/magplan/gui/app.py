@@ -76,6 +76,7 @@ class _Start(QObject):
             elif self._window.is_loaded and not self.ready:
                 self.ready = True
                 self._tell("ready")
+                self._window.removeEventFilter(self)  # nothing more to watch
                 if self._smoke_test:
                     QTimer.singleShot(0, self._app.quit)
         return False
@@ -85,21 +86,19 @@ class _Start(QObject):
             print(f"magplan-start {event} {time.time():.6f}", file=sys.stderr, flush=True)
 
     def _finish(self) -> None:
-        from magplan.core.knowledge import KnowledgeError
-
         try:
             self._window.finish_loading()
             self.extensions = install_extensions(self._window)
-        except KnowledgeError as exc:
-            print(f"magplan: broken installation: {exc}", file=sys.stderr)
-            self._fail(
-                f"{APP_NAME} cannot start: a file of its knowledge base is broken.\n\n{exc}"
-                "\n\nReinstalling the program should mend it."
-            )
-            return
-        except Exception as exc:  # a bug: say so, rather than leave "Loading" on screen
-            traceback.print_exc()
-            self._fail(f"{APP_NAME} could not finish starting:\n\n{exc}")
+        except Exception as exc:  # never leave "Loading" on screen
+            if _is_knowledge_error(exc):
+                print(f"magplan: broken installation: {exc}", file=sys.stderr)
+                self._fail(
+                    f"{APP_NAME} cannot start: a file of its knowledge base is broken.\n\n"
+                    f"{exc}\n\nReinstalling the program should mend it."
+                )
+            else:  # a bug, or a broken library: the details go to stderr for a report
+                traceback.print_exc()
+                self._fail(f"{APP_NAME} could not finish starting:\n\n{exc}")
             return
         self._window.update()  # a paint of the loaded window, even where nothing moved
 
@@ -108,6 +107,14 @@ class _Start(QObject):
         if not self._smoke_test:
             QMessageBox.critical(self._window, APP_NAME, message)
         self._app.exit(1)
+
+
+def _is_knowledge_error(exc: BaseException) -> bool:
+    try:  # the import itself fails when what broke is pydantic or the core
+        from magplan.core.knowledge import KnowledgeError
+    except Exception:
+        return False
+    return isinstance(exc, KnowledgeError)
 
 
 def run_app(smoke_test: bool = False) -> int:

@@ -31,6 +31,7 @@ from magplan.gui.fields import (
     set_buddies,
     stacked,
 )
+from magplan.profiles.names import MAX_TEXT_CHARS
 
 _SEXES = (("Not given", None), ("Female", "female"), ("Male", "male"))
 
@@ -45,9 +46,11 @@ class PersonPanel(QGroupBox):
         named(self, "Person")
         form = QFormLayout(self)
         self.name_edit = QLineEdit()
+        self.name_edit.setMaxLength(MAX_TEXT_CHARS)  # what a saved profile can keep
         self.name_edit.setPlaceholderText("for the printed schedule")
         named(self.name_edit, "Name", "The person's name, printed on the schedule")
         self.prepared_edit = QLineEdit()
+        self.prepared_edit.setMaxLength(MAX_TEXT_CHARS)
         self.prepared_edit.setPlaceholderText("e.g. your name and role")
         named(self.prepared_edit, "Prepared by", "Who prepared the plan, printed on the schedule")
         self.age_spin = QSpinBox()

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 # first opened or saved, not while the window starts.
 
 MAX_RECENT = 8
+_FIELD_LABELS = {"person_name": "Name", "prepared_by": "Prepared by"}  # as the window calls them
 RECENT_KEY = "profiles/recent"
 UNTITLED = "Untitled"
 
@@ -257,7 +258,10 @@ class ProfileController(QObject):
         return self._save_as_name(name)
 
     def _save_as_name(self, name: str) -> bool:
+        from pydantic import ValidationError
+
         from magplan.profiles import Profile, ProfileError
+        from magplan.profiles.model import data_error
 
         request = self._w.current_request()
         if request is None:
@@ -272,6 +276,13 @@ class ProfileController(QObject):
             saved = self.store.save(
                 Profile(name=name, person_name=person, prepared_by=prepared, request=request)
             )
+        except ValidationError as exc:  # one line naming the field, not pydantic's report
+            problem = data_error(exc)
+            field = _FIELD_LABELS.get(problem.field, problem.field)
+            QMessageBox.warning(
+                self.window, "Not saved", f"The profile was not saved: {field}: {problem}"
+            )
+            return False
         except (ProfileError, ValueError) as exc:
             QMessageBox.warning(self.window, "Not saved", f"The profile was not saved: {exc}")
             return False

@@ -50,7 +50,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 
 from magplan.core.timeofday import parse_time
 from magplan.profiles.errors import ProfileDataError
-from magplan.profiles.model import CURRENT_SCHEMA_VERSION, MAX_TEXT_CHARS, data_error
+from magplan.profiles.model import CURRENT_SCHEMA_VERSION, data_error
+from magplan.profiles.names import MAX_TEXT_CHARS
 
 Step = Callable[[dict[str, Any]], dict[str, Any]]
 

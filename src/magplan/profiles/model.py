@@ -53,10 +53,9 @@ from magplan.core.knowledge import Knowledge, load_knowledge
 from magplan.core.request import PlanRequest
 from magplan.core.timeofday import format_time, parse_time
 from magplan.profiles.errors import ProfileDataError, ProfileNameError
+from magplan.profiles.names import MAX_NAME_CHARS, MAX_TEXT_CHARS
 
 CURRENT_SCHEMA_VERSION = 2
-MAX_NAME_CHARS = 100
-MAX_TEXT_CHARS = 200
 
 
 def check_profile_name(name: str) -> str:

@@ -1,9 +1,14 @@
-"""When two profile names are the same profile: one small rule, with nothing heavy to import,
-so the window's Open Recent menu can use it before the profile models are loaded."""
+"""Profile names and text lengths: small rules with nothing heavy to import, so that the
+window's fields and its Open Recent menu can use them before the profile models are loaded."""
 
 from __future__ import annotations
 
 import unicodedata
+
+MAX_NAME_CHARS = 100
+"""The longest profile name."""
+MAX_TEXT_CHARS = 200
+"""The longest text a profile keeps: the person's name, "prepared by", labels, medicine names."""
 
 
 def name_key(name: str) -> str:
