@@ -166,13 +166,14 @@ mp_venv() {
         mp_die "cannot update pip in $MP_VENV"
 }
 
-# Installs the project (editable) unless pyproject.toml is unchanged since the last install.
+# Installs the project (editable) unless pyproject.toml and the version (src/magplan/__init__.py,
+# which the package metadata is built from) are unchanged since the last install.
 mp_install_project() {
     local extra=${1:-}
     local spec=. stamp="$MP_VENV/.magplan-installed${extra:+-$extra}"
     [ -n "$extra" ] && spec=".[$extra]"
     local want
-    want=$(cksum <pyproject.toml)
+    want="$(cksum <pyproject.toml) $(grep -m1 '^__version__' src/magplan/__init__.py)"
     if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x "$MP_VENV/bin/magplan" ]; then
         return 0
     fi
