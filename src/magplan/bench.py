@@ -238,6 +238,19 @@ def measure_processes(
                 results[name].append(run_child(cmd, env))
             log(f"  processes: round {i + 1}/{runs}")
         failed = {n for n, rs in results.items() if any(r.returncode != 0 for r in rs)}
+        missing = {
+            "window": "no window in this build (magplan.gui)",
+            "print": "no print command in this build (magplan.cli.print_cmd)",
+        }
+        commands = {"window": "magplan --smoke-test", "print": "magplan print"}
+
+        def unavailable(name: str) -> str | None:
+            """Why a program's rows cannot be measured, or None when they can."""
+            if name not in results:
+                return missing[name]
+            if name in failed:
+                return f"{commands[name]} failed: " + _last_error(results[name])
+            return None
 
         def seconds(name: str) -> dict[str, float]:
             return summary([r.seconds for r in results[name]])
@@ -267,12 +280,9 @@ def measure_processes(
             ready_row: Row | None = None
             paint = event_s("window", "first-paint") if "window" in results else None
             ready = event_s("window", "ready") if "window" in results else None
-            if "window" not in results:
+            if (why := unavailable("window")) is not None:
                 row.available = False
-                row.note = "no window in this build (magplan.gui)"
-            elif "window" in failed:
-                row.available = False
-                row.note = "magplan --smoke-test failed: " + _last_error(results["window"])
+                row.note = why
             elif empty_paint is None or paint is None or ready is None:
                 row.available = False
                 row.note = "a program did not report its first paint (MAGPLAN_START_TIMES)"
@@ -324,12 +334,9 @@ def measure_processes(
                 target="ratio <= 2.0",
                 details={"empty_s": empty_s, "runs": runs, "args": TYPICAL_ARGS},
             )
-            if "print" not in results:
+            if (why := unavailable("print")) is not None:
                 row.available = False
-                row.note = "no print command in this build (magplan.cli.print_cmd)"
-            elif "print" in failed:
-                row.available = False
-                row.note = "magplan print failed: " + _last_error(results["print"])
+                row.note = why
             else:
                 prt = seconds("print")
                 row.details["print_cpu_s"] = cpu_seconds("print")
@@ -368,12 +375,9 @@ def measure_processes(
                 target="ratio <= 1.4",
                 details={"empty_mib": empty_m, "runs": runs},
             )
-            if "window" not in results:
+            if (why := unavailable("window")) is not None:
                 row.available = False
-                row.note = "no window in this build (magplan.gui)"
-            elif "window" in failed:
-                row.available = False
-                row.note = "magplan --smoke-test failed: " + _last_error(results["window"])
+                row.note = why
             else:
                 win_m = rss_mib("window")
                 row.value = win_m["median"]

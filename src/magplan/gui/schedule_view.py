@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from magplan.gui.models import ScheduleModel
+from magplan.gui.theme import paint_empty_text
 
 
 class ScheduleTable(QTableView):
@@ -40,15 +41,5 @@ class ScheduleTable(QTableView):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        model = self.model()
-        viewport = self.viewport()
-        if model is None or model.rowCount() > 0 or viewport is None:
-            return
-        painter = QPainter(viewport)
-        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
-        painter.drawText(
-            viewport.rect().adjusted(12, 12, -12, -12),
-            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
-            self.empty_text,
-        )
-        painter.end()
+        top_centre = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+        paint_empty_text(self, self.empty_text, 12, top_centre)

@@ -6,7 +6,9 @@ variant for dark backgrounds, chosen from the palette's window colour.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtWidgets import QAbstractItemView
 
 # (on a light background, on a dark background)
 _SEVERITY = {
@@ -44,3 +46,21 @@ def invalid_style_sheet(palette: QPalette) -> str:
         f'QGroupBox[invalid="true"]::title {{ subcontrol-origin: margin; left: 8px; }}'
         f'QCheckBox[invalid="true"] {{ color: {red}; }}'
     )
+
+
+def paint_empty_text(
+    view: QAbstractItemView, text: str, margin: int, alignment: Qt.AlignmentFlag
+) -> None:
+    """In a view's paintEvent: ``text`` in the placeholder colour when its model has no rows."""
+    model = view.model()
+    viewport = view.viewport()
+    if model is None or model.rowCount() > 0 or viewport is None:
+        return
+    painter = QPainter(viewport)
+    painter.setPen(view.palette().color(QPalette.ColorRole.PlaceholderText))
+    painter.drawText(
+        viewport.rect().adjusted(margin, margin, -margin, -margin),
+        alignment | Qt.TextFlag.TextWordWrap,
+        text,
+    )
+    painter.end()

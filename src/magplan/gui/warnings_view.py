@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from magplan.gui.models import WarningsModel
+from magplan.gui.theme import paint_empty_text
 
 
 class WarningsList(QListView):
@@ -27,19 +28,8 @@ class WarningsList(QListView):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        model = self.model()
-        if model is not None and model.rowCount() == 0:
-            viewport = self.viewport()
-            if viewport is None:
-                return
-            painter = QPainter(viewport)
-            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
-            painter.drawText(
-                viewport.rect().adjusted(8, 8, -8, -8),
-                Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
-                "No warnings for this plan.",
-            )
-            painter.end()
+        top_left = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
+        paint_empty_text(self, "No warnings for this plan.", 8, top_left)
 
     def texts(self) -> list[str]:
         """What the list shows, row by row."""
