@@ -215,13 +215,14 @@ def test_other_separation_rules(spec: str, code: str, minutes: int) -> None:
     assert code in codes(p)
 
 
-def test_an_impossible_day_reports_separation_infeasible_naming_the_medicine() -> None:
+def test_a_day_no_time_of_which_keeps_a_must_rule_plans_no_magnesium() -> None:
     # levothyroxine every 3 hours leaves no time 4 h from all of them
     specs = [f"levothyroxine@{h:02d}:00" for h in range(0, 24, 3)]
     p = plan(medicines=meds(*specs))
-    w = p.warning("separation-infeasible")
+    w = p.warning("separation-no-time")
     assert w is not None and w.severity == "danger" and "levothyroxine" in w.message
-    assert p.doses  # the best plan is still returned
+    assert "no magnesium is planned" in w.message
+    assert not p.doses and p.daily_elemental_mg == 0 and not p.titration
 
 
 def test_bed_after_midnight_and_night_shift_are_ordinary_days() -> None:
@@ -309,8 +310,9 @@ def test_a_sleep_dose_pushed_away_from_bed_is_not_called_a_bedtime_dose() -> Non
 def test_fewer_doses_that_keep_an_antibiotic_rule_win_over_the_full_amount() -> None:
     specs = ("ciprofloxacin@08:00", "ciprofloxacin@14:00", "ciprofloxacin@20:00")
     p = plan(goals=("sleep",), medicines=meds(*specs))
-    assert p.warning("separation-infeasible") is None
-    assert p.warning("reduced-for-separation") is not None
+    assert p.warning("separation-short") is None
+    w = p.warning("reduced-for-separation")
+    assert w is not None and "ciprofloxacin" in w.message and "pause magnesium" in w.message
     assert 0 < p.daily_elemental_mg <= 300
     for d in p.doses:
         for spec in specs:
@@ -320,15 +322,16 @@ def test_fewer_doses_that_keep_an_antibiotic_rule_win_over_the_full_amount() -> 
 
 def test_an_infeasible_rule_cites_the_medicines_own_source() -> None:
     specs = [f"levothyroxine@{h:02d}:00" for h in range(0, 24, 3)]
-    w = plan(medicines=meds(*specs)).warning("separation-infeasible")
+    w = plan(medicines=meds(*specs)).warning("separation-no-time")
     assert w is not None and w.sources == ("LABEL",)
 
 
 def test_a_low_magnesium_form_says_how_many_grams_it_takes() -> None:
-    p = plan(goals=("cognition",))
+    p = plan(goals=("cognition",), form="l-threonate")
     w = p.warning("low-magnesium-form")
     assert p.forms == ("l-threonate",) and w is not None
-    assert "4.2 g" in w.message  # 350 mg / 8.3 %
+    assert p.daily_elemental_mg == 140
+    assert "1.7 g" in w.message  # 140 mg / 8.3 %
 
 
 def test_a_dose_with_a_late_dinner_is_with_food() -> None:
@@ -347,8 +350,9 @@ def test_pregnancy_outside_the_reference_ages_is_refused() -> None:
         plan(age_years=55, sex="female", pregnant=True)
 
 
-def test_a_forced_form_still_serves_the_persons_goals() -> None:
+def test_a_forced_form_still_serves_the_persons_goals_and_names_the_one_it_cannot() -> None:
     p = plan(goals=("sleep", "constipation"), form="glycinate")
-    w = p.warning("form-chosen-by-user")
-    assert w is not None and "citrate" in w.message
-    assert all(d.goals for d in p.doses)
+    assert p.doses and all(d.goals == ("sleep",) for d in p.doses)
+    w = p.warning("goal-not-served")
+    assert w is not None and w.message.startswith("Constipation is not served")
+    assert "you chose magnesium glycinate" in w.message and "citrate would serve it" in w.message

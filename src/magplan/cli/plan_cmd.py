@@ -11,7 +11,15 @@ from magplan.cli.options import add_plan_options, request_from_args, save_profil
 from magplan.core.knowledge import Knowledge, load_knowledge
 from magplan.core.plan import Plan
 from magplan.core.planner import plan_day
-from magplan.core.text import SEVERITY_LABELS, dose_amount, format_mg
+from magplan.core.request import format_weekdays
+from magplan.core.text import (
+    SEVERITY_LABELS,
+    compound_text,
+    dose_amount,
+    format_mg,
+    medicine_label,
+    short_form_name,
+)
 from magplan.core.timeofday import format_time
 
 
@@ -29,12 +37,12 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(plan.to_json(), indent=2, ensure_ascii=False))
     else:
-        print(render_table(plan, k))
+        print(render_table(plan, k, supervisor=args.prepared_by or ""))
     save_profile_if_asked(args)
     return 0
 
 
-def render_table(plan: Plan, k: Knowledge) -> str:
+def render_table(plan: Plan, k: Knowledge, supervisor: str = "") -> str:
     """The plan as a terminal reader sees it."""
     out: list[str] = []
     limit = f"{plan.upper_limit_mg} mg" if plan.upper_limit_mg is not None else "none set"
@@ -53,16 +61,20 @@ def render_table(plan: Plan, k: Knowledge) -> str:
         )
         out.append(f"Upper limit from supplements: {limit} ({plan.limit_name}){other}")
     if plan.supervised:
-        out.append("PRESCRIBED AND SUPERVISED: a clinician confirmed this plan.")
+        by = f" by {supervisor}" if supervisor else ""
+        out.append(f"PRESCRIBED AND SUPERVISED{by}: a clinician confirmed this plan.")
     if plan.doses:
         out.append("")
         header = ("TIME", "TAKE", "ELEMENTAL", "FOOD", "FOR", "WHY")
         rows = [
             (
                 d.time,
-                f"{dose_amount(d)} {d.form}",
-                format_mg(d.elemental_mg)
-                + (f" (in {d.compound_mg:g} mg of {d.form})" if d.compound_mg else ""),
+                f"{dose_amount(d)}, {short_form_name(k.forms[d.form].name)}",
+                " ".join(
+                    filter(
+                        None, [format_mg(d.elemental_mg), compound_text(d, k.forms[d.form].name)]
+                    )
+                ),
                 "with food" if d.with_food else "-",
                 ", ".join(d.goals) or "-",
                 d.reason,
@@ -82,8 +94,11 @@ def render_table(plan: Plan, k: Knowledge) -> str:
         out += ["", "Other medicines:"]
         for m in plan.medicines:
             times = ", ".join(format_time(t) for t in m.times_min)
+            if m.weekdays:
+                times += f" on {format_weekdays(m.weekdays)}"
             rule = f" - {m.rule}" if m.rule else ""
-            out.append(f"  {m.name} ({m.class_name.lower()}) at {times}{rule}")
+            strength = f" ({m.strength})" if m.strength else ""
+            out.append(f"  {medicine_label(m.name, m.class_name)} at {times}{rule}{strength}")
     if plan.warnings:
         out += ["", "Warnings:"]
         for w in plan.warnings:

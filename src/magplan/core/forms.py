@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from magplan.core.knowledge import Knowledge
 from magplan.core.plan import FormChoice
 
+NOT_OWNED = "not one of your products"
+NOT_ORAL = "used as a bath or soak, not planned by mouth"
 FIRST_CHOICE_POINTS = 3
 ALSO_POINTS = 1
 _ABSORPTION_ORDER = {"high": 0, "moderate": 1, "low": 2}
@@ -65,10 +67,12 @@ def rank_forms(
     ranked = []
     for i, c in enumerate(choices, start=1):
         excluded = ""
-        if avoid_laxative and k.forms[c.form].is_laxative:
+        if not k.forms[c.form].oral:
+            excluded = NOT_ORAL
+        elif avoid_laxative and k.forms[c.form].is_laxative:
             excluded = "a laxative form: avoided with diarrhoea or loose stools"
         elif owned and c.form not in owned:
-            excluded = "not one of your products"
+            excluded = NOT_OWNED
         ranked.append(
             c.model_copy(update={"rank": i, "excluded": excluded, "owned": c.form in owned})
         )
@@ -121,7 +125,7 @@ def _fallback(
     ranked: tuple[FormChoice, ...],
 ) -> FormPick:
     """No form suited to the goals can be used: the best-absorbed usable form, if any."""
-    pool = list(owned) if owned else list(k.forms)
+    pool = [f for f in (owned or k.forms) if k.forms[f].oral]
     if avoid_laxative:
         pool = [f for f in pool if not k.forms[f].is_laxative]
     if not pool:
@@ -134,4 +138,18 @@ def _fallback(
     )
     return FormPick(
         forms=(form,), goals_by_form={form: ()}, suggestions=ranked, fallback_reason=why
+    )
+
+
+def add_filler(pick: FormPick, filler: str | None) -> FormPick:
+    """``pick`` with a second form that serves the first form's goals, for the part of the day's
+    amount the first form may not give (its studied daily maximum)."""
+    if filler is None or filler in pick.forms:
+        return pick
+    goals = pick.goals_by_form[pick.forms[0]]
+    return FormPick(
+        forms=(*pick.forms, filler),
+        goals_by_form={**pick.goals_by_form, filler: goals},
+        suggestions=pick.suggestions,
+        fallback_reason=pick.fallback_reason,
     )

@@ -18,6 +18,7 @@ from magplan.resources import resource_dir
 Severity = Literal["info", "caution", "danger"]
 Laxative = Literal["none", "gentle", "moderate", "strong"]
 Timing = Literal["bedtime", "early", "any"]
+Strength = Literal["must", "should", "precaution"]
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -56,11 +57,21 @@ class Form(_Strict):
     uses: list[str]
     summary: str
     sources: list[str]
+    oral: bool = True
+    route_note: str = ""
+    max_daily_elemental_mg: float | None = Field(default=None, gt=0)
+    max_daily_compound_mg: float | None = Field(default=None, gt=0)
+    max_daily_sources: list[str] = []
 
     @model_validator(mode="after")
     def _range_holds(self) -> Form:
         if not self.fraction_low <= self.elemental_fraction <= self.fraction_high:
             raise ValueError("elemental_fraction must lie within fraction_low..fraction_high")
+        if not self.oral and not self.route_note:
+            raise ValueError("a form that is not oral needs a route_note")
+        capped = self.max_daily_elemental_mg is not None or self.max_daily_compound_mg is not None
+        if capped and not self.max_daily_sources:
+            raise ValueError("a daily maximum needs max_daily_sources")
         return self
 
     @property
@@ -79,6 +90,7 @@ class Goal(_Strict):
     timing: Timing
     sources: list[str]
     note: str = ""
+    child_note: str = ""  # said instead of ``note`` for a child, when the note is for adults
 
 
 class RdaRow(_Strict):
@@ -132,14 +144,38 @@ class MedicineClass(_Strict):
     severity: Severity
     other_first_min: int = Field(default=0, ge=0, le=720)
     mg_first_min: int = Field(default=0, ge=0, le=720)
+    avoid: bool = False  # the label advises against magnesium with it at any spacing
+    stated: bool = False  # a medicine the planner does not know: spacing as the person states
+    strength: Strength | None = None
+    strength_sources: list[str] = []
+    unkept: str = ""  # what to do when no time keeps a must rule
     effect: Literal["none", "depleting", "retaining"] = "none"
     message: str
+    message_plural: str = ""
     sources: list[str]
-    names: list[str] = Field(min_length=1)
+    names: list[str] = []
+
+    @model_validator(mode="after")
+    def _rule_is_complete(self) -> MedicineClass:
+        if not self.names and not self.stated:
+            raise ValueError("a class needs at least one name")
+        if (self.separates or self.avoid or self.stated) and (
+            self.strength is None or not self.strength_sources
+        ):
+            raise ValueError("a separation rule needs a strength and its strength_sources")
+        if self.strength == "must" and not self.unkept:
+            raise ValueError("a must rule needs 'unkept': what to do when no time keeps it")
+        return self
 
     @property
     def separates(self) -> bool:
         return self.other_first_min > 0 or self.mg_first_min > 0
+
+
+class MagnesiumNames(_Strict):
+    """Names that are magnesium itself: counted as other magnesium, never spaced from it."""
+
+    names: list[str] = Field(min_length=1)
 
 
 class Condition(_Strict):
@@ -152,6 +188,7 @@ class Condition(_Strict):
     severity: Severity = "danger"
     message: str
     supervised_message: str = ""
+    forced_message: str = ""  # said instead when the user forces a laxative form ({form})
     sources: list[str]
 
 
@@ -164,6 +201,7 @@ class _GoalsFile(_Strict):
 
 
 class _MedicinesFile(_Strict):
+    magnesium: MagnesiumNames
     classes: list[MedicineClass]
 
 
@@ -190,6 +228,7 @@ class Knowledge(BaseModel):
     goals: dict[str, Goal]
     intakes: Intakes
     medicines: dict[str, MedicineClass]
+    magnesium_names: frozenset[str]
     conditions: dict[str, Condition]
     sources: dict[str, Source]
     disclaimer: Disclaimer
@@ -207,6 +246,18 @@ class Knowledge(BaseModel):
     def find_medicine(self, text: str) -> str | None:
         """The medicine class id for a brand, generic or class name."""
         return self.medicine_lookup.get(_key(text))
+
+    def is_magnesium(self, text: str) -> bool:
+        """Whether a medicine name is magnesium itself (an antacid, a laxative, a supplement)."""
+        return _key(text) in self.magnesium_names
+
+    def suggest_medicine(self, text: str) -> str | None:
+        """The known name closest to a misspelt one ("sertralin" -> "sertraline"), if any."""
+        import difflib
+
+        names = {_key(n): n for n in self.medicine_names()}
+        close = difflib.get_close_matches(_key(text), list(names), n=1, cutoff=0.8)
+        return names[close[0]] if close else None
 
     def find_condition(self, text: str) -> str | None:
         return self.condition_lookup.get(_key(text))
@@ -257,7 +308,8 @@ def load_knowledge_from(folder: Path) -> Knowledge:
     forms = _validate(_FormsFile, folder, "forms.toml").forms
     goals = _validate(_GoalsFile, folder, "goals.toml").goals
     intakes = _validate(Intakes, folder, "intakes.toml")
-    medicines = _validate(_MedicinesFile, folder, "medicines.toml").classes
+    medicines_file = _validate(_MedicinesFile, folder, "medicines.toml")
+    medicines = medicines_file.classes
     conditions = _validate(_ConditionsFile, folder, "conditions.toml").conditions
     sources_file = _validate(_SourcesFile, folder, "sources.toml")
     sources = sources_file.sources
@@ -270,6 +322,7 @@ def load_knowledge_from(folder: Path) -> Knowledge:
 
     for form in forms:
         check_sources("forms.toml", form.id, form.sources)
+        check_sources("forms.toml", form.id, form.max_daily_sources)
     for goal in goals:
         check_sources("goals.toml", goal.id, goal.sources)
         for fid in [*goal.first, *goal.also]:
@@ -277,6 +330,7 @@ def load_knowledge_from(folder: Path) -> Knowledge:
                 raise KnowledgeError(f"{folder / 'goals.toml'}: {goal.id}: unknown form '{fid}'")
     for med in medicines:
         check_sources("medicines.toml", med.id, med.sources)
+        check_sources("medicines.toml", med.id, med.strength_sources)
     for cond in conditions:
         check_sources("conditions.toml", cond.id, cond.sources)
     check_sources("intakes.toml", "rda", [intakes.rda.source])
@@ -292,12 +346,15 @@ def load_knowledge_from(folder: Path) -> Knowledge:
         goals={g.id: g for g in goals},
         intakes=intakes,
         medicines={m.id: m for m in medicines},
+        magnesium_names=frozenset(_key(n) for n in medicines_file.magnesium.names),
         conditions={c.id: c for c in conditions},
         sources=sources,
         disclaimer=sources_file.disclaimer,
         form_lookup=_index("forms.toml", {f.id: f.aliases for f in forms}),
         goal_lookup=_index("goals.toml", {g.id: [g.name, *g.aliases] for g in goals}),
-        medicine_lookup=_index("medicines.toml", {m.id: [m.name, *m.names] for m in medicines}),
+        medicine_lookup=_index(
+            "medicines.toml", {m.id: [m.name, *m.names] for m in medicines if not m.stated}
+        ),
         condition_lookup=_index(
             "conditions.toml", {c.id: [c.name, *c.aliases] for c in conditions}
         ),

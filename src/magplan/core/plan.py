@@ -42,6 +42,9 @@ class Dose(BaseModel):
     goals: tuple[str, ...]
     reason: str
     at_bedtime: bool = False
+    # Without a product: about how much of the compound the elemental mg is (form's fraction),
+    # so that a person reading a label knows what to look for.
+    compound_about_mg: float | None = None
 
     @property
     def elemental_mg(self) -> float:
@@ -88,6 +91,21 @@ class MedicineInPlan(BaseModel):
     other_first_min: int
     mg_first_min: int
     rule: str
+    strength: str = ""  # must | should | precaution; "" when it has no timing rule
+    weekdays: tuple[int, ...] = ()  # 0 Monday .. 6 Sunday; empty: every day
+
+
+class WeekdayTimes(BaseModel):
+    """The days a weekday-only medicine is taken: the times of the plan's doses on those days.
+
+    ``times_min`` follows ``Plan.doses`` one for one; ``None`` is a dose left out that day.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    weekdays: tuple[int, ...]
+    medicines: tuple[str, ...]
+    times_min: tuple[int | None, ...]
 
 
 class Plan(BaseModel):
@@ -108,6 +126,7 @@ class Plan(BaseModel):
     titration: tuple[TitrationStep, ...]
     medicines: tuple[MedicineInPlan, ...]
     notes: tuple[str, ...]
+    weekday_times: tuple[WeekdayTimes, ...] = ()
     wake_min: int
     bed_min: int
     meals_min: tuple[int, ...]

@@ -8,22 +8,58 @@ of the person's own products, their times, the titration ramp and the warnings.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
+from itertools import combinations, pairwise
 
 from magplan.core.errors import PlanInputError
-from magplan.core.forms import FormPick, pick_forms
-from magplan.core.knowledge import Knowledge, load_knowledge
+from magplan.core.forms import NOT_OWNED, FormPick, add_filler, pick_forms
+from magplan.core.knowledge import Knowledge, MedicineClass, Severity, load_knowledge
 from magplan.core.limits import ADULT_AGE, INFANT_AGE, Limits, limits_for
-from magplan.core.plan import Dose, MedicineInPlan, Plan, PlanWarning, TitrationStep, daily_mg
-from magplan.core.request import PlanRequest, Product, check_day
-from magplan.core.schedule import Day, DoseSlot, Placement, SlotKind, place_doses
-from magplan.core.separation import SeparationRule, rule_text
+from magplan.core.plan import (
+    Dose,
+    MedicineInPlan,
+    Plan,
+    PlanWarning,
+    TitrationStep,
+    WeekdayTimes,
+    daily_mg,
+)
+from magplan.core.request import (
+    MedicineTimes,
+    PlanRequest,
+    Product,
+    check_day,
+    format_weekdays,
+)
+from magplan.core.schedule import (
+    CLOSE_GAP_MIN,
+    STEP_MIN,
+    Day,
+    DoseSlot,
+    Placement,
+    SlotKind,
+    place_doses,
+)
+from magplan.core.separation import (
+    STRENGTH_WORDS,
+    SeparationRule,
+    Strength,
+    feasible_intervals,
+    format_hours,
+    of_strength,
+    rule_text,
+    total_shortfall,
+)
+from magplan.core.text import short_form_name
 from magplan.core.timeofday import format_time
 from magplan.core.titration import titrate
 from magplan.core.units import Portion, SlotProduct, portion_doses
 
 NO_PRODUCT_STEP_MG = 5.0
+COMPOUND_ROUNDING_MG = 5  # "about 815 mg of magnesium glycinate"
 LOW_MAGNESIUM_FRACTION = 0.10  # below this, a day's magnesium takes grams of the compound
 NEAR_BED_MIN = 120  # a "bedtime" dose pushed earlier than this by a medicine is not called one
+SHORT_DAY_MIN = 8 * 60
 
 
 def validate_request(req: PlanRequest, k: Knowledge) -> None:
@@ -55,8 +91,26 @@ def validate_request(req: PlanRequest, k: Knowledge) -> None:
     for m in req.medicines:
         if m.class_id not in k.medicines:
             raise PlanInputError("med", f"unknown medicine class '{m.class_id}' for {m.name}")
+        stated = k.medicines[m.class_id].stated
+        if stated and m.spacing_min is None:
+            raise PlanInputError(
+                "med",
+                f"the planner does not know '{m.name}': state its spacing from magnesium in "
+                "hours (0 when your pharmacist said none is needed)",
+            )
+        if not stated and m.spacing_min is not None:
+            raise PlanInputError(
+                "med",
+                f"the planner knows '{m.name}' ({k.medicines[m.class_id].name.lower()}): its "
+                "spacing comes from its label, not a stated one",
+            )
     if req.pregnant and req.sex == "male":
         raise PlanInputError("sex", "pregnant and male cannot both be set")
+    if req.pregnant and req.lactating:
+        raise PlanInputError(
+            "lactating",
+            "pregnant and breastfeeding cannot both be set: choose the one that applies now",
+        )
     if (req.pregnant or req.lactating) and not 9 <= req.age_years <= 50:
         raise PlanInputError(
             "age",
@@ -89,12 +143,17 @@ def plan_day(req: PlanRequest, k: Knowledge | None = None) -> Plan:
     validate_request(req, k)
     lim = limits_for(k, req)
     warnings: list[PlanWarning] = []
-    medicines, rules = _medicines(k, req, warnings)
+    meds = _medicines(k, req, warnings)
     blocked = _gates(k, req, lim, warnings)
     avoid_laxative = any(k.conditions[c].avoid_laxative for c in req.conditions)
-    owned = tuple(dict.fromkeys(p.form for p in req.products))
-    pick = pick_forms(k, req.goals, owned=owned, forced=req.form, avoid_laxative=avoid_laxative)
+    owned = tuple(dict.fromkeys(p.form for p in req.products if k.forms[p.form].oral))
+    forced = req.form if req.form is None or k.forms[req.form].oral else None
+    pick = pick_forms(k, req.goals, owned=owned, forced=forced, avoid_laxative=avoid_laxative)
     target = _target(k, req, lim, warnings)
+    if forced is None and len(pick.forms) == 1:
+        cap = daily_cap_mg(k, pick.forms[0], _product_for(req, pick.forms[0], target))
+        if cap is not None and cap < target:
+            pick = add_filler(pick, _filler(k, pick, pick.forms[0], owned_only=bool(owned)))
     day = Day(
         wake_min=req.wake_min,
         waking_min=req.waking_min,
@@ -103,23 +162,22 @@ def plan_day(req: PlanRequest, k: Knowledge | None = None) -> Plan:
 
     doses: tuple[Dose, ...] = ()
     titration: tuple[TitrationStep, ...] = ()
-    forms_used: tuple[str, ...] = ()
+    weekday_times: tuple[WeekdayTimes, ...] = ()
     if not blocked and target > 0:
-        if not pick.forms:
-            warnings.append(
-                PlanWarning(
-                    code="no-suitable-form",
-                    severity="caution",
-                    message="None of your products can be used: with diarrhoea or loose stools "
-                    "laxative forms are avoided. Add a glycinate product.",
-                    sources=("SEED",),
-                )
-            )
+        if meds.avoided:
+            warnings.extend(_avoided(k, meds.avoided))
+        elif req.form is not None and forced is None:
+            warnings.append(_not_by_mouth(k, req.form))
+        elif not pick.forms:
+            warnings.append(_no_form(k, req))
         else:
-            doses = _schedule(k, req, lim, pick, target, day, rules, warnings)
-            forms_used = tuple(dict.fromkeys(d.form for d in doses))
+            doses, slots = _schedule(k, req, pick, target, day, meds.rules, warnings)
+            weekday_times = _weekday_times(k, day, slots, doses, meds, warnings)
             titration = titrate(k, doses)
+    forms_used = tuple(dict.fromkeys(d.form for d in doses))
     _form_warnings(k, req, pick, doses, avoid_laxative, warnings)
+    if not blocked:
+        warnings.extend(_goals_unserved(k, req, pick, doses, avoid_laxative))
 
     daily = daily_mg([d.units for d in doses], doses)
     _above_limit(req, lim, daily, warnings)
@@ -137,8 +195,9 @@ def plan_day(req: PlanRequest, k: Knowledge | None = None) -> Plan:
         doses=doses,
         warnings=tuple(_ordered(warnings)),
         titration=titration,
-        medicines=medicines,
-        notes=_notes(k, req),
+        medicines=meds.listed,
+        notes=_notes(k, req, blocked=blocked or not doses),
+        weekday_times=weekday_times,
         wake_min=req.wake_min,
         bed_min=req.bed_min,
         meals_min=tuple(sorted(req.meals_min, key=lambda m: (m - req.wake_min) % 1440)),
@@ -184,11 +243,17 @@ def _gates(k: Knowledge, req: PlanRequest, lim: Limits, out: list[PlanWarning]) 
                 )
                 blocked = True
         else:
+            forced_laxative = req.form is not None and k.forms[req.form].is_laxative
+            conflict = cond.avoid_laxative and forced_laxative and k.forms[req.form or ""].oral
             out.append(
                 PlanWarning(
                     code=cond.warning_code,
                     severity=cond.severity,
-                    message=cond.message,
+                    message=(
+                        cond.forced_message.format(form=k.forms[req.form or ""].name.lower())
+                        if conflict
+                        else cond.message
+                    ),
                     sources=tuple(cond.sources),
                 )
             )
@@ -204,18 +269,46 @@ def _gates(k: Knowledge, req: PlanRequest, lim: Limits, out: list[PlanWarning]) 
             )
         )
     if req.pregnant or req.lactating:
-        state = "Pregnancy" if req.pregnant else "Breastfeeding"
+        blocked = _pregnancy(req, lim, out) or blocked
+    return blocked
+
+
+def _pregnancy(req: PlanRequest, lim: Limits, out: list[PlanWarning]) -> bool:
+    """Pregnancy or breastfeeding: their own intake, and a referral; under 14 no plan (ODS has
+    no figure), unless a clinician supervises it."""
+    code, state, who = (
+        ("pregnancy", "Pregnancy", "your prenatal care provider")
+        if req.pregnant
+        else ("lactation", "Breastfeeding", "your doctor or midwife")
+    )
+    if lim.rda_row not in ("pregnancy", "lactation"):
+        planned = req.supervised
         out.append(
             PlanWarning(
-                code="pregnancy",
-                severity="caution",
-                message=f"{state}: the recommended intake from all sources is {lim.rda_mg} "
-                f"mg/day; the supplement limit is unchanged ({lim.upper_limit_mg} mg/day). "
-                "Talk to your prenatal care provider before starting.",
+                code=code,
+                severity="danger",
+                message=f"{state} at {req.age_years}: the reference intakes (ODS) give no "
+                f"{state.lower()} figure under 14 years. "
+                + (
+                    "Planned only because a clinician confirmed it is prescribed and supervised."
+                    if planned
+                    else "No schedule is planned: plan magnesium with her clinician."
+                ),
                 sources=("ODS",),
             )
         )
-    return blocked
+        return not planned
+    out.append(
+        PlanWarning(
+            code=code,
+            severity="caution",
+            message=f"{state}: the recommended intake from all sources is {lim.rda_mg} "
+            f"mg/day; the supplement limit is unchanged ({lim.upper_limit_mg} mg/day). "
+            f"Talk to {who} before starting.",
+            sources=("ODS",),
+        )
+    )
+    return False
 
 
 def _target(k: Knowledge, req: PlanRequest, lim: Limits, out: list[PlanWarning]) -> float:
@@ -275,50 +368,119 @@ def _round_down(mg: float) -> float:
 # ---- medicines ------------------------------------------------------------------------------
 
 
-def _medicines(
-    k: Knowledge, req: PlanRequest, out: list[PlanWarning]
-) -> tuple[tuple[MedicineInPlan, ...], list[SeparationRule]]:
+@dataclass(frozen=True)
+class _Medicines:
+    """The other medicines as rules: every day, on some weekdays only, and never beside."""
+
+    listed: tuple[MedicineInPlan, ...]
+    rules: list[SeparationRule]  # every day
+    weekday_rules: dict[int, list[SeparationRule]]  # 0 Monday .. 6 Sunday: only on those days
+    avoided: list[MedicineTimes]  # the label advises against magnesium at any spacing
+
+
+def _medicines(k: Knowledge, req: PlanRequest, out: list[PlanWarning]) -> _Medicines:
     rules: list[SeparationRule] = []
+    weekday_rules: dict[int, list[SeparationRule]] = {}
     listed: list[MedicineInPlan] = []
-    names_by_code: dict[str, list[str]] = {}
+    avoided: list[MedicineTimes] = []
+    names_by_class: dict[str, list[str]] = {}
     for med in req.medicines:
         cls = k.medicines[med.class_id]
+        other_first, mg_first = (
+            (med.spacing_min or 0, med.spacing_min or 0)
+            if cls.stated
+            else (cls.other_first_min, cls.mg_first_min)
+        )
+        separates = other_first > 0 or mg_first > 0
         listed.append(
             MedicineInPlan(
                 name=med.name,
                 class_id=cls.id,
                 class_name=cls.name,
                 times_min=med.times_min,
-                other_first_min=cls.other_first_min,
-                mg_first_min=cls.mg_first_min,
-                rule=rule_text(cls.other_first_min, cls.mg_first_min) if cls.separates else "",
+                other_first_min=other_first,
+                mg_first_min=mg_first,
+                rule=_rule_words(cls, other_first, mg_first),
+                strength=(cls.strength or "") if (separates or cls.avoid) else "",
+                weekdays=med.weekdays,
             )
         )
-        if cls.separates:
-            rules.extend(
+        if cls.avoid:
+            avoided.append(med)
+        elif separates:
+            new = [
                 SeparationRule(
                     name=med.name,
                     class_id=cls.id,
                     warning_code=cls.warning_code,
                     time_min=t,
-                    other_first_min=cls.other_first_min,
-                    mg_first_min=cls.mg_first_min,
+                    other_first_min=other_first,
+                    mg_first_min=mg_first,
+                    strength=cls.strength or "must",
                 )
                 for t in med.times_min
-            )
+            ]
+            if med.every_day:
+                rules.extend(new)
+            for day in med.weekdays:
+                weekday_rules.setdefault(day, []).extend(new)
         times = ", ".join(format_time(t) for t in med.times_min)
-        names_by_code.setdefault(cls.id, []).append(f"{med.name} ({times})")
-    for class_id, names in names_by_code.items():
+        if med.weekdays:
+            times += f" on {format_weekdays(med.weekdays)}"
+        if cls.stated:
+            out.append(_stated_warning(cls, med, times))
+        else:
+            names_by_class.setdefault(cls.id, []).append(f"{med.name} ({times})")
+    for class_id, names in names_by_class.items():
         cls = k.medicines[class_id]
+        message = cls.message_plural if len(names) > 1 and cls.message_plural else cls.message
         out.append(
             PlanWarning(
                 code=cls.warning_code,
                 severity=cls.severity,
-                message=f"{', '.join(names)}: {cls.message}",
+                message=f"{', '.join(names)}: {message}",
                 sources=tuple(cls.sources),
             )
         )
-    return tuple(listed), rules
+    return _Medicines(tuple(listed), rules, weekday_rules, avoided)
+
+
+def _rule_words(cls: MedicineClass, other_first: int, mg_first: int) -> str:
+    if cls.avoid:
+        return "not with magnesium at any spacing (its label)"
+    if other_first or mg_first:
+        return rule_text(other_first, mg_first)
+    if cls.stated:
+        return "no spacing needed, as stated"
+    return ""
+
+
+def _stated_warning(cls: MedicineClass, med: MedicineTimes, times: str) -> PlanWarning:
+    spacing = med.spacing_min or 0
+    kept = (
+        f"kept at least {format_hours(spacing)} from magnesium, as you stated"
+        if spacing
+        else "no spacing from magnesium, as you stated"
+    )
+    return PlanWarning(
+        code=cls.warning_code,
+        severity="caution" if spacing else "info",
+        message=f"{med.name} ({times}): {kept}. The planner does not know this medicine: "
+        "check the spacing with your pharmacist.",
+        sources=tuple(cls.sources),
+    )
+
+
+def _avoided(k: Knowledge, avoided: list[MedicineTimes]) -> list[PlanWarning]:
+    return [
+        PlanWarning(
+            code="magnesium-not-with-medicine",
+            severity="danger",
+            message=f"{m.name}: {k.medicines[m.class_id].message} {k.medicines[m.class_id].unkept}",
+            sources=tuple(k.medicines[m.class_id].sources),
+        )
+        for m in avoided
+    ]
 
 
 # ---- the day's doses ------------------------------------------------------------------------
@@ -334,11 +496,16 @@ def _form_kind(k: Knowledge, form: str, goals: tuple[str, ...]) -> SlotKind:
     return "any"
 
 
-def _slots(k: Knowledge, pick: FormPick, n: int) -> list[DoseSlot]:
-    """``n`` doses shared among the forms, in the order they fall in the day."""
+def _slots(
+    k: Knowledge, pick: FormPick, n: int, most: dict[str, int] | None = None
+) -> list[DoseSlot]:
+    """``n`` doses shared among the forms, in the order they fall in the day; a form with a
+    daily maximum gets no more than ``most[form]`` of them while another form can take one."""
+    most = most or {}
     counts = dict.fromkeys(pick.forms, 0)
-    for i in range(n):
-        counts[pick.forms[i % len(pick.forms)]] += 1
+    for _ in range(n):
+        open_forms = [f for f in pick.forms if counts[f] < most.get(f, n)] or list(pick.forms)
+        counts[min(open_forms, key=lambda f: (counts[f], pick.forms.index(f)))] += 1
     kinds = {f: _form_kind(k, f, pick.goals_by_form[f]) for f in pick.forms}
     order: dict[SlotKind, int] = {"early": 0, "any": 1, "bedtime": 2}
     slots: list[DoseSlot] = []
@@ -364,19 +531,65 @@ def _product_for(req: PlanRequest, form: str, portion_mg: float) -> Product | No
     return min(mine, key=fit)
 
 
+def daily_cap_mg(k: Knowledge, form: str, product: Product | None) -> float | None:
+    """The most elemental mg of ``form`` planned in a day (its studied amount), if it has one.
+
+    A compound maximum is turned into elemental mg with the product's own label, or else with
+    the low end of the form's range (the smaller amount: the cautious reading).
+    """
+    f = k.forms[form]
+    caps = []
+    if f.max_daily_elemental_mg is not None:
+        caps.append(f.max_daily_elemental_mg)
+    if f.max_daily_compound_mg is not None:
+        if product is not None and product.compound_mg_per_unit:
+            fraction = product.elemental_mg_per_unit / product.compound_mg_per_unit
+        else:
+            fraction = f.fraction_low
+        caps.append(f.max_daily_compound_mg * fraction)
+    return min(caps) if caps else None
+
+
+@dataclass(frozen=True)
+class _Day:
+    """One way to take the day's amount: its doses, their portions and times."""
+
+    slots: list[DoseSlot]
+    portions: list[Portion]
+    placed: list[Placement]
+    amount: float
+
+    def missed(self, rules: list[SeparationRule]) -> tuple[int, int]:
+        """Minutes missed over the should rules, then over the precautions."""
+        return _missed([p.time_min for p in self.placed], rules)
+
+
+def _missed(times: list[int], rules: list[SeparationRule]) -> tuple[int, int]:
+    should = sum(total_shortfall(of_strength(rules, "should"), t) for t in times)
+    precaution = sum(total_shortfall(of_strength(rules, "precaution"), t) for t in times)
+    return should, precaution
+
+
 def _schedule(
     k: Knowledge,
     req: PlanRequest,
-    lim: Limits,
     pick: FormPick,
     target: float,
     day: Day,
     rules: list[SeparationRule],
     out: list[PlanWarning],
-) -> tuple[Dose, ...]:
+) -> tuple[tuple[Dose, ...], list[DoseSlot]]:
     dosing = k.intakes.dosing
-    n_min = max(len(pick.forms), math.ceil(target / dosing.max_dose_mg))
-    n_pref = min(dosing.max_doses, max(n_min, math.ceil(target / dosing.comfortable_dose_mg)))
+    caps = {
+        f: cap
+        for f in pick.forms
+        if (cap := daily_cap_mg(k, f, _product_for(req, f, target))) is not None
+    }
+    # the most doses a form held to its studied amount needs, while another form fills the rest
+    most = {f: max(1, math.ceil(cap / dosing.comfortable_dose_mg)) for f, cap in caps.items()}
+    reachable = target if len(caps) < len(pick.forms) else min(target, sum(caps.values()))
+    n_min = max(len(pick.forms), math.ceil(reachable / dosing.max_dose_mg))
+    n_pref = min(dosing.max_doses, max(n_min, math.ceil(reachable / dosing.comfortable_dose_mg)))
     n_pref = min(n_pref, max(n_min, 1 + day.waking_min // 180))
 
     def portions_for(slots: list[DoseSlot], amount: float) -> list[Portion]:
@@ -393,60 +606,56 @@ def _schedule(
             target=amount,
             max_dose_mg=dosing.max_dose_mg,
             no_product_step_mg=NO_PRODUCT_STEP_MG,
+            form_max_mg=caps,
         )
 
-    # The whole amount in n_pref .. n_min doses; when every such day misses a separation rule,
-    # fewer doses (a smaller amount, each dose still at most max_dose_mg) that keep every rule
-    # win: magnesium binding an antibiotic or levothyroxine matters more than the last mg.
-    tries = [(n, target) for n in range(n_pref, n_min - 1, -1)]
-    tries += [
-        (n, min(target, n * dosing.max_dose_mg))
-        for n in range(n_min - 1, len(pick.forms) - 1, -1)
-        if n > 0
-    ]
-    best: tuple[list[DoseSlot], list[Portion], list[Placement], float] | None = None
-    for n, amount in tries:
-        all_slots = _slots(k, pick, n)
+    def way(n: int, amount: float) -> _Day | None:
+        all_slots = _slots(k, pick, n, most)
         all_portions = portions_for(all_slots, amount)
         # a slot its product cannot fill is dropped before the times are chosen
         kept = [(s, p) for s, p in zip(all_slots, all_portions, strict=True) if p.units > 0]
         if not kept:
-            continue
+            return None
         slots = [s for s, _ in kept]
         placed = place_doses(day, slots, rules)
         if placed is None:
+            return None
+        return _Day(slots, [p for _, p in kept], placed, amount)
+
+    # The whole amount in n_pref .. n_min doses, every must rule kept, the fewest should and
+    # then precaution minutes missed. Only when no such day exists: fewer doses (a smaller
+    # amount) that keep every must rule; magnesium binding an antibiotic or levothyroxine
+    # matters more than the last mg.
+    best: _Day | None = None
+    best_key: tuple[int, int, float, bool] | None = None
+    for n in range(n_pref, n_min - 1, -1):
+        found = way(n, target)
+        if found is None:
             continue
-        missed = sum(p.shortfall_min for p in placed)
-        full = amount == target
-        if best is None or (
-            missed < sum(p.shortfall_min for p in best[2]) and (full or not missed)
-        ):
-            best = (slots, [p for _, p in kept], placed, amount)
-        if missed == 0:
-            break
+        planned = sum(p.elemental_mg for p in found.portions)
+        key = (*found.missed(rules), -planned, _too_close(day, found.placed))
+        if best_key is None or key < best_key:
+            best, best_key = found, key
+    if best is None:
+        for n in range(n_min - 1, 0, -1):
+            best = way(n, min(target, n * dosing.max_dose_mg))
+            if best is not None:
+                break
     if best is None:
         out.extend(_unusable(k, req, pick, (), target, dosing.max_dose_mg))
-        return ()
-    slots, portions, placed, amount = best
-    out.extend(_unusable(k, req, pick, slots, amount, dosing.max_dose_mg))
-    if amount < target:
-        planned = sum(p.elemental_mg for p in portions)
-        out.append(
-            PlanWarning(
-                code="reduced-for-separation",
-                severity="caution",
-                message=f"Only {planned:g} mg a day fits in doses that keep every separation "
-                f"rule with your other medicines; the full {target:g} mg would put a dose too "
-                "close to one of them. Ask your pharmacist whether the times can change.",
-                sources=tuple(
-                    dict.fromkeys(src for r in rules for src in k.medicines[r.class_id].sources)
-                ),
-            )
-        )
+        must = of_strength(rules, "must")
+        if must and not feasible_intervals(must, day.wake_min, day.waking_min, STEP_MIN):
+            out.append(_no_time(k, rules))
+        return (), []
+    out.extend(_unusable(k, req, pick, best.slots, best.amount, dosing.max_dose_mg))
+    planned = sum(p.elemental_mg for p in best.portions)
+    if best.amount < target:
+        out.append(_reduced(k, rules, planned, target))
+    out.extend(_capped(k, req, pick, best, target))
 
     doses = []
     meal_names = _meal_names(day)
-    for slot, place, portion in zip(slots, placed, portions, strict=True):
+    for slot, place, portion in zip(best.slots, best.placed, best.portions, strict=True):
         doses.append(
             Dose(
                 time_min=place.time_min,
@@ -461,12 +670,208 @@ def _schedule(
                 goals=slot.goals,
                 reason=_reason(k, slot, place, day, meal_names, rules, pick),
                 at_bedtime=slot.kind == "bedtime" and _near_bed(day, place),
+                compound_about_mg=_compound_about(k, slot.form, portion),
             )
         )
-    for p, s in zip(placed, slots, strict=True):
-        if p.shortfall_min:
-            _infeasible(k, p, s, rules, out)
-    return tuple(doses)
+    out.extend(_short(k, day, [p.time_min for p in best.placed], rules))
+    out.extend(_close_doses(day, best.placed, rules))
+    return tuple(doses), best.slots
+
+
+def _compound_about(k: Knowledge, form: str, portion: Portion) -> float | None:
+    """Elemental mg without a product, as about how much of the compound (to the nearest 5)."""
+    if portion.unit != "mg":
+        return None
+    compound = portion.elemental_mg / k.forms[form].elemental_fraction
+    return float(round(compound / COMPOUND_ROUNDING_MG) * COMPOUND_ROUNDING_MG)
+
+
+def _must_names(rules: list[SeparationRule]) -> str:
+    times: dict[str, list[str]] = {}
+    for r in of_strength(rules, "must"):
+        times.setdefault(r.name, []).append(format_time(r.time_min))
+    return ", ".join(f"{name} ({', '.join(ts)})" for name, ts in times.items())
+
+
+def _must_sources(k: Knowledge, rules: list[SeparationRule]) -> tuple[str, ...]:
+    return tuple(
+        dict.fromkeys(
+            src for r in of_strength(rules, "must") for src in k.medicines[r.class_id].sources
+        )
+    )
+
+
+def _unkept(k: Knowledge, rules: list[SeparationRule]) -> str:
+    return " ".join(
+        dict.fromkeys(k.medicines[r.class_id].unkept for r in of_strength(rules, "must"))
+    )
+
+
+def _no_time(k: Knowledge, rules: list[SeparationRule]) -> PlanWarning:
+    return PlanWarning(
+        code="separation-no-time",
+        severity="danger",
+        message="No time in your day keeps magnesium apart from "
+        f"{_must_names(rules)} as it must be (magnesium would stop the medicine working): no "
+        f"magnesium is planned. {_unkept(k, rules)}",
+        sources=_must_sources(k, rules),
+    )
+
+
+def _reduced(
+    k: Knowledge, rules: list[SeparationRule], planned: float, target: float
+) -> PlanWarning:
+    return PlanWarning(
+        code="reduced-for-separation",
+        severity="caution",
+        message=f"Only {planned:g} mg a day fits in doses that keep magnesium apart from "
+        f"{_must_names(rules)} as it must be; the full {target:g} mg would put a dose too close "
+        f"to it. {_unkept(k, rules)}",
+        sources=_must_sources(k, rules),
+    )
+
+
+_STRONGER: dict[Strength, tuple[Strength, ...]] = {
+    "must": (),
+    "should": ("must",),
+    "precaution": ("must", "should"),
+}
+
+
+def _short(
+    k: Knowledge, day: Day, times: list[int], rules: list[SeparationRule], prefix: str = ""
+) -> list[PlanWarning]:
+    """A warning for each rule a dose misses: by how much, what was kept instead, and why."""
+    found = []
+    every_rule = feasible_intervals(rules, day.wake_min, day.waking_min, STEP_MIN)
+    if every_rule:
+        spans = ", ".join(
+            f"{format_time(day.clock(lo))}-{format_time(day.clock(hi))}" for lo, hi in every_rule
+        )
+        why = (
+            f"The times that keep every rule ({spans}) cannot hold all {len(times)} doses an "
+            "hour apart."
+        )
+    else:
+        why = "No time in your day keeps every rule."
+    for t in times:
+        for r in rules:
+            missed = r.shortfall_min(t)
+            if not missed:
+                continue
+            kept = sorted({s.name for s in rules if s.strength in _STRONGER[r.strength]})
+            instead = f" Kept instead: {', '.join(kept)}, which weigh more." if kept else ""
+            found.append(
+                PlanWarning(
+                    code="separation-short",
+                    severity="caution" if r.strength == "should" else "info",
+                    message=f"{prefix}The {format_time(t)} dose is {missed} min short of "
+                    f"{r.describe()} ({STRENGTH_WORDS[r.strength]}).{instead} {why} Ask your "
+                    "pharmacist whether the times can change.",
+                    sources=tuple(k.medicines[r.class_id].sources),
+                )
+            )
+    return found
+
+
+def _min_gap(day: Day, placed: list[Placement]) -> int | None:
+    offsets = sorted(day.offset(p.time_min) for p in placed)
+    return min((b - a for a, b in pairwise(offsets)), default=None)
+
+
+def _too_close(day: Day, placed: list[Placement]) -> bool:
+    """Doses closer than two hours: fewer, larger doses are better when they fit as well."""
+    gap = _min_gap(day, placed)
+    return gap is not None and gap < CLOSE_GAP_MIN
+
+
+def _close_doses(
+    day: Day, placed: list[Placement], rules: list[SeparationRule]
+) -> list[PlanWarning]:
+    """Two doses less than two hours apart are explained, never left unsaid."""
+    gap = _min_gap(day, placed)
+    if gap is None or gap >= CLOSE_GAP_MIN:
+        return []
+    short_day = day.waking_min < SHORT_DAY_MIN
+    because = (
+        f"your waking day is short ({day.waking_min // 60} h {day.waking_min % 60:02d} min)"
+        if short_day
+        else "your other medicines leave little room"
+        if rules
+        else "meals and bedtime are close together"
+    )
+    return [
+        PlanWarning(
+            code="doses-close",
+            severity="info",
+            message=f"Two doses are only {gap} min apart because {because}. Taking the "
+            "day's magnesium in fewer, larger doses is also fine; spacing them out helps the "
+            "stomach.",
+            sources=("SEED",),
+        )
+    ]
+
+
+def _capped(
+    k: Knowledge, req: PlanRequest, pick: FormPick, best: _Day, target: float
+) -> list[PlanWarning]:
+    """A note for each form held to its studied daily amount, and what fills the rest."""
+    found = []
+    for form in dict.fromkeys(s.form for s in best.slots):
+        product = _product_for(req, form, target)
+        cap = daily_cap_mg(k, form, product)
+        share = best.amount * sum(s.form == form for s in best.slots) / len(best.slots)
+        if cap is None or cap >= share:
+            continue
+        f = k.forms[form]
+        others = [g for g in dict.fromkeys(s.form for s in best.slots) if g != form]
+        planned = sum(p.elemental_mg for p in best.portions)
+        if others:
+            rest = (
+                f"{' and '.join(short_form_name(k.forms[g].name) for g in others)} fills the "
+                "rest of the day's amount."
+            ).capitalize()
+        else:
+            filler = _filler(k, pick, form, owned_only=False)
+            serve = ", ".join(k.goals[g].name.lower() for g in pick.goals_by_form[form])
+            rest = f"The plan gives {planned:g} mg a day instead of {target:g} mg" + (
+                f"; {short_form_name(k.forms[filler].name)} would serve {serve} for the rest"
+                + (" (add a product of it)" if req.products else "")
+                + "."
+                if filler
+                else "."
+            )
+        compound = (
+            f" (about {f.max_daily_compound_mg / 1000:g} g of the compound)"
+            if f.max_daily_compound_mg
+            else ""
+        )
+        found.append(
+            PlanWarning(
+                code="form-daily-maximum",
+                severity="info",
+                message=f"{f.name} is planned up to the amount studied: at most {cap:g} mg of "
+                f"magnesium a day{compound}. {rest}",
+                sources=tuple(f.max_daily_sources),
+            )
+        )
+    return found
+
+
+def _filler(k: Knowledge, pick: FormPick, form: str, *, owned_only: bool) -> str | None:
+    """The best form, other than ``form``, that serves the goals ``form`` serves (one of the
+    person's products, with ``owned_only``)."""
+    goals = set(pick.goals_by_form.get(form, ()))
+    for c in pick.suggestions:
+        usable = not c.excluded or (c.excluded == NOT_OWNED and not owned_only)
+        if (
+            usable
+            and c.form != form
+            and daily_cap_mg(k, c.form, None) is None
+            and goals & set(c.goals_first + c.goals_also)
+        ):
+            return c.form
+    return None
 
 
 def _unusable(
@@ -499,6 +904,96 @@ def _unusable(
             )
         )
     return found
+
+
+# ---- days with a weekday-only medicine ------------------------------------------------------
+
+
+def _weekday_times(
+    k: Knowledge,
+    day: Day,
+    slots: list[DoseSlot],
+    doses: tuple[Dose, ...],
+    meds: _Medicines,
+    out: list[PlanWarning],
+) -> tuple[WeekdayTimes, ...]:
+    """On the days a weekday-only medicine is taken, the times that keep it too."""
+    if not doses or not meds.weekday_rules:
+        return ()
+    groups: dict[tuple[tuple[str, int], ...], list[int]] = {}
+    for weekday, extra in sorted(meds.weekday_rules.items()):
+        key = tuple(sorted({(r.name, r.time_min) for r in extra}))
+        groups.setdefault(key, []).append(weekday)
+    found = []
+    for days in groups.values():
+        rules = meds.rules + meds.weekday_rules[days[0]]
+        times = _times_keeping(day, slots, rules)
+        names = tuple(dict.fromkeys(r.name for r in meds.weekday_rules[days[0]]))
+        kept = [t for t in times if t is not None]
+        when = format_weekdays(tuple(days))
+        prefix = f"On {when}: "
+        out.append(_weekday_warning(k, doses, times, names, when, meds.weekday_rules[days[0]]))
+        if kept:
+            out.extend(_short(k, day, kept, rules, prefix))
+        if tuple(times) != tuple(d.time_min for d in doses):
+            found.append(WeekdayTimes(weekdays=tuple(days), medicines=names, times_min=times))
+    return tuple(found)
+
+
+def _times_keeping(
+    day: Day, slots: list[DoseSlot], rules: list[SeparationRule]
+) -> tuple[int | None, ...]:
+    """The doses' times under ``rules``; the fewest doses left out when not all fit."""
+    n = len(slots)
+    for keep in range(n, 0, -1):
+        best: tuple[tuple[int, int], tuple[int, ...], list[Placement]] | None = None
+        for subset in combinations(range(n), keep):
+            placed = place_doses(day, [slots[i] for i in subset], rules)
+            if placed is None:
+                continue
+            missed = _missed([p.time_min for p in placed], rules)
+            if best is None or missed < best[0]:
+                best = (missed, subset, placed)
+        if best is not None:
+            times: list[int | None] = [None] * n
+            for i, p in zip(best[1], best[2], strict=True):
+                times[i] = p.time_min
+            return tuple(times)
+    return (None,) * n
+
+
+def _weekday_warning(
+    k: Knowledge,
+    doses: tuple[Dose, ...],
+    times: tuple[int | None, ...],
+    names: tuple[str, ...],
+    when: str,
+    rules: list[SeparationRule],
+) -> PlanWarning:
+    changes = []
+    for d, t in zip(doses, times, strict=True):
+        if t is None:
+            changes.append(f"leave out the {d.time} dose")
+        elif t != d.time_min:
+            changes.append(f"take the {d.time} dose at {format_time(t)} instead")
+    what = ", ".join(dict.fromkeys(names))
+    if all(t is None for t in times):
+        body = f"take no magnesium: no time keeps it apart from {what} as it must be. " + (
+            _unkept(k, rules)
+        )
+        severity: Severity = "caution"
+    elif changes:
+        body = "; ".join(changes) + f", to keep apart from {what}."
+        severity = "caution"
+    else:
+        body = f"the usual times already keep apart from {what}."
+        severity = "info"
+    return PlanWarning(
+        code="weekday-times",
+        severity=severity,
+        message=f"On {when} ({what}): {body}",
+        sources=tuple(dict.fromkeys(s for r in rules for s in k.medicines[r.class_id].sources)),
+    )
 
 
 def _near_bed(day: Day, place: Placement) -> bool:
@@ -559,28 +1054,6 @@ def _reason(
     return " ".join(parts)
 
 
-def _infeasible(
-    k: Knowledge,
-    place: Placement,
-    slot: DoseSlot,
-    rules: list[SeparationRule],
-    out: list[PlanWarning],
-) -> None:
-    missed = [r for r in rules if r.shortfall_min(place.time_min)]
-    for r in missed:
-        out.append(
-            PlanWarning(
-                code="separation-infeasible",
-                severity="danger",
-                message=f"No time in your day keeps the {format_time(place.time_min)} dose "
-                f"apart from {r.describe()}: it is "
-                f"{r.shortfall_min(place.time_min)} min short. Ask your pharmacist to "
-                "adjust the times.",
-                sources=tuple(k.medicines[r.class_id].sources),
-            )
-        )
-
-
 # ---- warnings about forms, and notes -------------------------------------------------------
 
 
@@ -612,49 +1085,22 @@ def _form_warnings(
                     sources=("SEED",),
                 )
             )
-    if req.form is not None:
-        chosen = next((c for c in pick.suggestions if c.form == req.form), None)
-        fits = (chosen.goals_first + chosen.goals_also) if chosen else ()
-        unserved = [g for g in req.goals if g not in fits]
-        # the best usable form for the goals the chosen one does not serve (or overall)
-        wanted = unserved or list(req.goals)
-        best = next(
-            (
-                c
-                for c in pick.suggestions
-                if not c.excluded
-                and c.form != req.form
-                and any(g in c.goals_first + c.goals_also for g in wanted)
-            ),
-            None,
-        )
-        if unserved or (best is not None and best.score > (chosen.score if chosen else 0)):
-            suggestion = (
-                f" The planner would suggest {k.forms[best.form].name.lower()}." if best else ""
-            )
+    if req.form is not None and k.forms[req.form].oral:
+        top = next((c for c in pick.suggestions if not c.excluded), None)
+        if top is not None and top.form != req.form:
             out.append(
                 PlanWarning(
                     code="form-chosen-by-user",
                     severity="info",
-                    message=f"You chose {k.forms[req.form].name.lower()}"
-                    + (
-                        "; it is not a usual choice for "
-                        + ", ".join(k.goals[g].name.lower() for g in unserved)
-                        + "."
-                        if unserved
-                        else "."
-                    )
-                    + suggestion,
-                    sources=("SEED",),
+                    message=f"You chose {k.forms[req.form].name.lower()}; for your goals the "
+                    f"planner would suggest {k.forms[top.form].name.lower()}.",
+                    sources=tuple(top.sources),
                 )
             )
     elif req.products:
-        best_any = pick.suggestions[0] if pick.suggestions else None
-        if (
-            best_any is not None
-            and best_any.form not in {p.form for p in req.products}
-            and best_any.excluded in ("", "not one of your products")
-        ):
+        best_any = next((c for c in pick.suggestions if c.excluded in ("", NOT_OWNED)), None)
+        best_owned = max((c.score for c in pick.suggestions if c.owned), default=0)
+        if best_any is not None and not best_any.owned and best_any.score > best_owned:
             out.append(
                 PlanWarning(
                     code="better-form-available",
@@ -690,7 +1136,8 @@ def _form_warnings(
             )
         )
     for g in req.goals:
-        note = k.goals[g].note
+        goal = k.goals[g]
+        note = goal.child_note if req.age_years < ADULT_AGE and goal.child_note else goal.note
         if note:
             out.append(
                 PlanWarning(
@@ -702,15 +1149,94 @@ def _form_warnings(
             )
 
 
+def _goals_unserved(
+    k: Knowledge,
+    req: PlanRequest,
+    pick: FormPick,
+    doses: tuple[Dose, ...],
+    avoid_laxative: bool,
+) -> list[PlanWarning]:
+    """Each goal no planned dose serves: why, and which form would serve it."""
+    if not doses:
+        return []
+    served = {g for d in doses for g in d.goals}
+    forms = ", ".join(dict.fromkeys(k.forms[d.form].name.lower() for d in doses))
+    if req.form is not None:
+        why = f"you chose {forms}"
+    elif req.products:
+        why = f"your products are {forms}"
+    elif avoid_laxative:
+        why = "with diarrhoea or loose stools laxative forms are avoided"
+    else:
+        why = f"the plan uses {forms}"
+    found = []
+    for g in req.goals:
+        if g in served:
+            continue
+        would = next(
+            (
+                c
+                for c in pick.suggestions
+                if g in c.goals_first + c.goals_also and c.excluded in ("", NOT_OWNED)
+            ),
+            None,
+        )
+        if would is None:
+            fix = "No form the planner may use here serves it."
+        else:
+            fix = f"{k.forms[would.form].name} would serve it" + (
+                " (add a product of it)." if req.products and req.form is None else "."
+            )
+        found.append(
+            PlanWarning(
+                code="goal-not-served",
+                severity="caution",
+                message=f"{k.goals[g].name} is not served: {why}. {fix}",
+                sources=tuple(k.goals[g].sources),
+            )
+        )
+    return found
+
+
+def _not_by_mouth(k: Knowledge, form: str) -> PlanWarning:
+    return PlanWarning(
+        code="not-by-mouth",
+        severity="caution",
+        message=f"{k.forms[form].route_note} Choose another form for a daily schedule; the "
+        "bath is described in the notes on muscle cramps.",
+        sources=tuple(k.forms[form].sources),
+    )
+
+
+def _no_form(k: Knowledge, req: PlanRequest) -> PlanWarning:
+    """No form can be planned: every product is excluded (laxative, or not by mouth)."""
+    reasons = []
+    if any(k.conditions[c].avoid_laxative for c in req.conditions):
+        reasons.append("with diarrhoea or loose stools laxative forms are avoided")
+    for form in dict.fromkeys(p.form for p in req.products):
+        if not k.forms[form].oral:
+            reasons.append(f"{k.forms[form].name.lower()} is not planned by mouth")
+    why = "; ".join(reasons) or "none of them fits"
+    return PlanWarning(
+        code="no-suitable-form",
+        severity="caution",
+        message=f"None of your products can be used: {why}. Add a product of a form the "
+        "planner suggests.",
+        sources=("SEED",),
+    )
+
+
 def daily_mg_of(doses: tuple[Dose, ...], form: str) -> float:
     return round(sum(d.units * d.elemental_mg_per_unit for d in doses if d.form == form), 1)
 
 
-def _notes(k: Knowledge, req: PlanRequest) -> tuple[str, ...]:
+def _notes(k: Knowledge, req: PlanRequest, *, blocked: bool) -> tuple[str, ...]:
+    """The disclaimer; the time to improvement only when there is a plan to follow."""
     notes = [k.disclaimer.text]
     if "depression" in req.goals:
         notes.append(k.disclaimer.depression)
-    notes.append(k.disclaimer.timeframe)
+    if not blocked:
+        notes.append(k.disclaimer.timeframe)
     return tuple(notes)
 
 

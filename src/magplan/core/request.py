@@ -8,6 +8,7 @@ clear :class:`PlanInputError` when they cannot.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -22,6 +23,9 @@ MAX_PRODUCT_MG = 2000.0
 MAX_COMPOUND_MG = 20000.0
 MAX_OTHER_MG = 2000.0
 MAX_TARGET_MG = 600.0  # also the dosing cap in intakes.toml; checked against it in planner
+MAX_STATED_SPACING_MIN = 720
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 Sex = Literal["female", "male"]
 LimitStandard = Literal["us", "eu"]
@@ -51,13 +55,20 @@ class Product(BaseModel):
 
 
 class MedicineTimes(BaseModel):
-    """Another medicine or supplement and the times of day it is taken."""
+    """Another medicine or supplement, the times of day it is taken, and on which weekdays.
+
+    ``weekdays`` are 0 (Monday) to 6 (Sunday); empty means every day. ``spacing_min`` is the
+    spacing from magnesium the person states for a medicine the planner does not know (class
+    ``stated``), both ways; 0 when a pharmacist said none is needed.
+    """
 
     model_config = ConfigDict(frozen=True)
 
     name: str
     class_id: str
     times_min: tuple[int, ...] = Field(min_length=1)
+    weekdays: tuple[int, ...] = ()
+    spacing_min: int | None = Field(default=None, ge=0, le=MAX_STATED_SPACING_MIN)
 
     @field_validator("times_min")
     @classmethod
@@ -66,6 +77,19 @@ class MedicineTimes(BaseModel):
             if not 0 <= t < MINUTES_PER_DAY:
                 raise ValueError(f"{t} is not a minute of the day")
         return tuple(sorted(set(value)))
+
+    @field_validator("weekdays")
+    @classmethod
+    def _weekdays(cls, value: tuple[int, ...]) -> tuple[int, ...]:
+        for d in value:
+            if not 0 <= d < len(WEEKDAYS):
+                raise ValueError(f"{d} is not a weekday (0 Monday to 6 Sunday)")
+        days = tuple(sorted(set(value)))
+        return () if len(days) == len(WEEKDAYS) else days
+
+    @property
+    def every_day(self) -> bool:
+        return not self.weekdays
 
 
 class PlanRequest(BaseModel):
@@ -130,38 +154,94 @@ def parse_condition(k: Knowledge, text: str) -> str:
     return ident
 
 
-def parse_medicine_class(k: Knowledge, name: str) -> str:
+def parse_medicine_class(k: Knowledge, name: str, *, stated: bool = False) -> str:
+    """The class id of a medicine name; ``stated`` when the person gives its spacing."""
     ident = k.find_medicine(name)
-    if ident is None:
+    if ident is not None:
+        return ident
+    if k.is_magnesium(name):
         raise PlanInputError(
             "med",
-            f"unknown medicine '{name}'; use a generic or brand name the planner knows "
-            f"(e.g. sertraline, doxycycline) or a class: {', '.join(k.medicines)}",
+            f"'{name}' is magnesium itself: count it with --other-magnesium MG (the mg of "
+            "magnesium it gives a day), not as a medicine to keep apart",
         )
-    return ident
+    if stated:
+        return "stated"
+    close = k.suggest_medicine(name)
+    hint = f"did you mean '{close}'? " if close else ""
+    raise PlanInputError(
+        "med",
+        f"unknown medicine '{name}'; {hint}use a generic or brand name the planner knows "
+        "(e.g. sertraline, doxycycline), or state its spacing from magnesium in hours "
+        "(0 when your pharmacist said none is needed)",
+    )
 
 
-def parse_med_spec(k: Knowledge, spec: str) -> tuple[str, str, int]:
-    """``"sertraline@08:00"`` -> (name, class id, minute of day)."""
+def parse_weekdays(text: str, field: str = "med") -> tuple[int, ...]:
+    """``"mon"``, ``"mon,thu"``, ``"Monday"`` -> weekday numbers (0 Monday)."""
+    days = []
+    for part in text.split(","):
+        word = part.strip().lower()[:3]
+        if word not in WEEKDAYS:
+            raise PlanInputError(
+                field, f"'{part.strip()}' is not a weekday: use mon, tue, wed, thu, fri, sat, sun"
+            )
+        days.append(WEEKDAYS.index(word))
+    return tuple(sorted(set(days)))
+
+
+def format_weekdays(days: tuple[int, ...]) -> str:
+    """(0, 3) -> ``"Mondays and Thursdays"``; () -> ``"every day"``."""
+    if not days:
+        return "every day"
+    names = [WEEKDAY_NAMES[d] + "s" for d in days]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+@dataclass(frozen=True)
+class MedEntry:
+    """One ``--med`` as typed: a name, its class, a time and the weekdays (empty: daily)."""
+
+    name: str
+    class_id: str
+    minute: int
+    weekdays: tuple[int, ...] = ()
+    spacing_min: int | None = None
+
+
+def parse_med_spec(k: Knowledge, spec: str, spacings: dict[str, int] | None = None) -> MedEntry:
+    """``"sertraline@08:00"`` or ``"alendronate@07:00/mon"``; ``spacings`` holds the stated
+    spacing (minutes) of medicines the planner does not know, by casefolded name."""
     name, sep, when = spec.rpartition("@")
     if not sep or not name.strip():
-        raise PlanInputError("med", f"--med '{spec}' must be NAME@HH:MM, e.g. sertraline@08:00")
+        raise PlanInputError(
+            "med", f"--med '{spec}' must be NAME@HH:MM[/DAYS], e.g. sertraline@08:00"
+        )
     name = name.strip()
     if "@" in name:
         raise PlanInputError("med", f"--med '{spec}' must be NAME@HH:MM with one @")
-    return name, parse_medicine_class(k, name), parse_time(when, f"time of {name}")
+    when, slash, days_text = when.partition("/")
+    days = parse_weekdays(days_text) if slash else ()
+    stated = (spacings or {}).get(name.casefold())
+    class_id = parse_medicine_class(k, name, stated=stated is not None)
+    minute = parse_time(when, f"time of {name}")
+    return MedEntry(name, class_id, minute, days, stated if class_id == "stated" else None)
 
 
-def group_medicines(entries: list[tuple[str, str, int]]) -> tuple[MedicineTimes, ...]:
-    """Several times of one medicine become one entry with several times, in input order."""
-    grouped: dict[str, tuple[str, str, list[int]]] = {}
-    for name, class_id, minute in entries:
-        key = name.casefold()
-        if key not in grouped:
-            grouped[key] = (name, class_id, [])
-        grouped[key][2].append(minute)
+def group_medicines(entries: list[MedEntry]) -> tuple[MedicineTimes, ...]:
+    """Several times of one medicine (on the same weekdays) become one entry, in input order."""
+    grouped: dict[tuple[str, tuple[int, ...]], list[MedEntry]] = {}
+    for e in entries:
+        grouped.setdefault((e.name.casefold(), e.weekdays), []).append(e)
     return tuple(
-        MedicineTimes(name=n, class_id=c, times_min=tuple(ts)) for n, c, ts in grouped.values()
+        MedicineTimes(
+            name=es[0].name,
+            class_id=es[0].class_id,
+            times_min=tuple(e.minute for e in es),
+            weekdays=es[0].weekdays,
+            spacing_min=es[0].spacing_min,
+        )
+        for es in grouped.values()
     )
 
 

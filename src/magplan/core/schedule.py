@@ -3,13 +3,18 @@
 The day is measured in offsets (minutes after waking), so a bed time after midnight or a
 night-shift day needs no special case. Doses land on a 5-minute grid of clock times. A small
 dynamic programme over candidate times (meals, shortly before bed, evenly spread points and the
-edges of the times every separation rule allows) picks the times in order, so the choice is
-the best under these costs, in order of weight:
+edges of the times the separation rules allow) picks the times in order.
 
-1. every separation rule kept (a missed minute outweighs everything else);
-2. the bedtime dose shortly before bed; laxative (early) doses early in the day;
-3. with a meal (SEED: taking magnesium with food helps against loose stools);
-4. doses spread out (at least an hour apart, better four or more).
+*Must* rules (magnesium stops the other medicine working) are not weighed at all: a dose is
+only ever placed at a time that keeps every one of them, and when the doses do not fit in those
+times, :func:`place_doses` returns ``None`` and the planner plans fewer. Among those times the
+choice is the best under these costs, in order of weight:
+
+1. every *should* rule kept (a missed minute outweighs any number of precaution minutes);
+2. every *precaution* kept (a missed minute outweighs the comforts below);
+3. the bedtime dose shortly before bed; laxative (early) doses early in the day;
+4. with a meal (SEED: taking magnesium with food helps against loose stools);
+5. doses spread out (at least an hour apart, better two, best four or more).
 """
 
 from __future__ import annotations
@@ -17,7 +22,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from magplan.core.separation import SeparationRule, feasible_intervals, total_shortfall
+from magplan.core.separation import (
+    SeparationRule,
+    feasible_intervals,
+    of_strength,
+    total_shortfall,
+)
 
 STEP_MIN = 5
 BEDTIME_LEAD_MIN = 30  # the sleep dose: half an hour before bed
@@ -27,12 +37,14 @@ WITH_FOOD_WINDOW_MIN = 30  # a dose up to this long after a meal counts as with 
 
 SlotKind = Literal["bedtime", "early", "any"]
 
-_SHORTFALL_COST = 100.0  # per minute a separation rule is missed
+_PRECAUTION_COST = 1000.0  # per minute a precaution is missed: more than all comforts together
 _NO_FOOD_COST = 1.0
 _BEDTIME_COST_PER_30_MIN = 2.0
 _NOT_BEDTIME_COST = 10.0
 _EARLY_COST_PER_HOUR = 0.5
 _CLOSE_COST_PER_HOUR = 1.0
+CLOSE_GAP_MIN = 120  # doses closer than this cost more, and the planner says why
+_TOO_CLOSE_COST = 5.0
 
 
 @dataclass(frozen=True)
@@ -48,7 +60,7 @@ class DoseSlot:
 class Placement:
     time_min: int  # clock time, minute of day
     meal_index: int | None  # index into the sorted meals when taken with that meal
-    shortfall_min: int  # 0 when every separation rule holds
+    shortfall_min: int  # minutes missed over the should and precaution rules (must: always 0)
 
 
 @dataclass(frozen=True)
@@ -75,31 +87,61 @@ def _on_grid(day: Day, offset: int) -> int:
     return min(max(snapped, first), last)
 
 
-def _candidates(day: Day, n: int, free: list[tuple[int, int]]) -> list[int]:
+def _candidates(day: Day, n: int, tiers: list[list[tuple[int, int]]]) -> list[int]:
+    """Candidate offsets, all inside ``tiers[0]`` (the times that keep every must rule).
+
+    Each tier is the free time of a stricter set of rules (must; must and should; all): meals,
+    bedtime and evenly spread points are moved to the nearest time each tier allows, and the
+    edges and middles of the tier's free intervals are added.
+    """
     anchors = {_on_grid(day, m) for m in day.meals_off}
     anchors.add(_on_grid(day, day.waking_min - BEDTIME_LEAD_MIN))
     anchors.add(_on_grid(day, 0))
     for parts in (n + 1, n, max(n - 1, 1)):
         for i in range(1, parts):
             anchors.add(_on_grid(day, day.waking_min * i // parts))
-    if not free:
-        return sorted(anchors | _coarse(day))
+    found: set[int] = set()
+    for free in tiers:
+        found.update(_snapped(anchors, free))
+        found.update(_chain(free))
+        for lo, hi in free[:16]:
+            found.update((lo, hi, lo + (hi - lo) // (2 * STEP_MIN) * STEP_MIN))
+    if not tiers[-1]:
+        # no time keeps every rule: room to spread doses over what the must rules allow
+        found.update(_coarse(day))
+    return sorted(o for o in found if 0 <= o <= day.waking_min and _inside(o, tiers[0]))
+
+
+def _chain(free: list[tuple[int, int]]) -> list[int]:
+    """The earliest free times an hour apart: when the free times can hold n doses an hour
+    apart, these n can (so the choice never misses a day that keeps every rule)."""
+    found: list[int] = []
+    for lo, hi in free:
+        t = lo if not found else max(lo, found[-1] + MIN_GAP_MIN)
+        while t <= hi:
+            found.append(t)
+            t += MIN_GAP_MIN
+    return found
+
+
+def _inside(offset: int, free: list[tuple[int, int]]) -> bool:
+    return any(lo <= offset <= hi for lo, hi in free)
+
+
+def _snapped(anchors: set[int], free: list[tuple[int, int]]) -> set[int]:
+    """Each anchor, or the nearest free times on either side of it."""
     found = set()
     for a in anchors:
-        for lo, hi in free:
-            if lo <= a <= hi:
-                found.add(a)
-                break
-        else:
-            below = [hi for lo, hi in free if hi < a]
-            above = [lo for lo, hi in free if lo > a]
-            if below:
-                found.add(max(below))
-            if above:
-                found.add(min(above))
-    for lo, hi in free[:16]:
-        found.update((lo, hi, lo + (hi - lo) // (2 * STEP_MIN) * STEP_MIN))
-    return sorted(o for o in found if 0 <= o <= day.waking_min)
+        if _inside(a, free):
+            found.add(a)
+            continue
+        below = [hi for lo, hi in free if hi < a]
+        above = [lo for lo, hi in free if lo > a]
+        if below:
+            found.add(max(below))
+        if above:
+            found.add(min(above))
+    return found
 
 
 def _coarse(day: Day) -> set[int]:
@@ -117,17 +159,26 @@ def _meal_at(day: Day, offset: int) -> int | None:
 def place_doses(
     day: Day, slots: list[DoseSlot], rules: list[SeparationRule]
 ) -> list[Placement] | None:
-    """Times for ``slots`` in order, each rule kept where the day allows.
+    """Times for ``slots`` in order: inside the times every must rule allows, giving up
+    precautions first and then should rules where the day leaves no other way.
 
-    When the times that keep every rule are too few to hold the doses an hour apart, times that
-    miss a rule are considered too (and the least missed one wins); ``None`` only when even that
-    cannot fit the doses in the day.
+    ``None`` when the doses, an hour apart, do not fit in the times the must rules allow.
     """
-    free = feasible_intervals(rules, day.wake_min, day.waking_min, STEP_MIN)
-    cands = _candidates(day, len(slots), free)
+    must = of_strength(rules, "must")
+    tiers = [
+        feasible_intervals(must, day.wake_min, day.waking_min, STEP_MIN),
+        feasible_intervals(
+            of_strength(rules, "must", "should"), day.wake_min, day.waking_min, STEP_MIN
+        ),
+        feasible_intervals(rules, day.wake_min, day.waking_min, STEP_MIN),
+    ]
+    if not tiers[0]:
+        return None
+    cands = _candidates(day, len(slots), tiers)
     placed = _best_path(day, slots, rules, cands)
-    if placed is None and free:
-        placed = _best_path(day, slots, rules, sorted(set(cands) | _coarse(day)))
+    if placed is None:
+        wider = {o for o in _coarse(day) if _inside(o, tiers[0])}
+        placed = _best_path(day, slots, rules, sorted(set(cands) | wider))
     return placed
 
 
@@ -136,12 +187,19 @@ def _best_path(
 ) -> list[Placement] | None:
     n = len(slots)
     bedtime = day.waking_min - BEDTIME_LEAD_MIN
-    shortfall = [total_shortfall(rules, day.clock(o)) for o in cands]
+    should = of_strength(rules, "should")
+    precaution = of_strength(rules, "precaution")
+    short_should = [total_shortfall(should, day.clock(o)) for o in cands]
+    short_precaution = [total_shortfall(precaution, day.clock(o)) for o in cands]
+    shortfall = [a + b for a, b in zip(short_should, short_precaution, strict=True)]
     meal = [_meal_at(day, o) for o in cands]
+    # One minute of a should rule outweighs every precaution minute the doses could miss.
+    most_precaution = n * sum(r.other_first_min + r.mg_first_min for r in precaution)
+    should_cost = _PRECAUTION_COST * (most_precaution + 1)
 
     def unit_cost(slot: DoseSlot, c: int) -> float:
         o = cands[c]
-        cost = _SHORTFALL_COST * shortfall[c]
+        cost = should_cost * short_should[c] + _PRECAUTION_COST * short_precaution[c]
         if slot.kind == "bedtime":
             cost += _BEDTIME_COST_PER_30_MIN * abs(o - bedtime) / 30
             if bedtime - o > 3 * 60:
@@ -172,6 +230,8 @@ def _best_path(
                 total = best[i - 1][p] + own
                 if gap < COMFORT_GAP_MIN:
                     total += _CLOSE_COST_PER_HOUR * (COMFORT_GAP_MIN - gap) / 60
+                if gap < CLOSE_GAP_MIN:
+                    total += _TOO_CLOSE_COST
                 if total < row[c]:
                     row[c] = total
                     prev_row[c] = p

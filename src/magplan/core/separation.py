@@ -9,8 +9,16 @@ outside the open window ``(m - mg_first_min, m + other_first_min)``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from magplan.core.timeofday import MINUTES_PER_DAY, format_time, forward_gap
+
+Strength = Literal["must", "should", "precaution"]
+STRENGTH_WORDS: dict[Strength, str] = {
+    "must": "must be kept: magnesium stops the medicine working",
+    "should": "should be kept: they compete for absorption",
+    "precaution": "a precaution, not an established interaction",
+}
 
 
 @dataclass(frozen=True)
@@ -21,6 +29,7 @@ class SeparationRule:
     time_min: int  # when the other product is taken
     other_first_min: int
     mg_first_min: int
+    strength: Strength = "must"
 
     def shortfall_min(self, dose_min: int) -> int:
         """How many minutes the dose at ``dose_min`` misses this rule by (0: kept)."""
@@ -34,29 +43,34 @@ class SeparationRule:
         """``"calcium at 08:00: at least 2 h either side"``."""
         when = format_time(self.time_min)
         if self.other_first_min == self.mg_first_min:
-            return f"{self.name} at {when}: at least {_hours(self.mg_first_min)} either side"
+            return f"{self.name} at {when}: at least {format_hours(self.mg_first_min)} either side"
         return (
-            f"{self.name} at {when}: {self.name} at least {_hours(self.other_first_min)} before "
-            f"or {_hours(self.mg_first_min)} after magnesium"
+            f"{self.name} at {when}: {self.name} at least "
+            f"{format_hours(self.other_first_min)} before or "
+            f"{format_hours(self.mg_first_min)} after magnesium"
         )
 
 
-def _hours(minutes: int) -> str:
+def format_hours(minutes: int) -> str:
     return f"{minutes // 60} h" if minutes % 60 == 0 else f"{minutes / 60:.1f} h"
 
 
 def rule_text(other_first_min: int, mg_first_min: int) -> str:
     """The rule of a class in words, for tables and the printout."""
     if other_first_min == mg_first_min:
-        return f"at least {_hours(mg_first_min)} apart"
+        return f"at least {format_hours(mg_first_min)} apart"
     return (
-        f"take it at least {_hours(other_first_min)} before or "
-        f"{_hours(mg_first_min)} after magnesium"
+        f"take it at least {format_hours(other_first_min)} before or "
+        f"{format_hours(mg_first_min)} after magnesium"
     )
 
 
 def total_shortfall(rules: list[SeparationRule], dose_min: int) -> int:
     return sum(r.shortfall_min(dose_min) for r in rules)
+
+
+def of_strength(rules: list[SeparationRule], *strengths: Strength) -> list[SeparationRule]:
+    return [r for r in rules if r.strength in strengths]
 
 
 def feasible_intervals(

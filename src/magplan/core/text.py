@@ -36,10 +36,37 @@ def format_count(units: float) -> str:
 
 
 def format_units(units: float, unit: str) -> str:
-    """``2 capsules``, ``1½ tablets``, ``175 mg``."""
+    """``2 capsules``, ``1½ tablets``, ``175 mg elemental`` (an amount without a product is
+    always elemental magnesium, and says so)."""
     if unit == "mg":
-        return f"{units:g} mg"
+        return f"{units:g} mg elemental"
     return f"{format_count(units)} {plural(unit, units)}"
+
+
+def short_form_name(name: str) -> str:
+    """``"Magnesium glycinate (bisglycinate)"`` -> ``"magnesium glycinate"``."""
+    return name.split(" (")[0].lower()
+
+
+def compound_text(dose: Dose, form_name: str) -> str:
+    """What the dose's elemental magnesium is as the compound on a label, or ``""``:
+    ``"in 1000 mg of magnesium glycinate"`` (from the label), ``"= about 815 mg of magnesium
+    glycinate"`` (without a product, from the form's share of magnesium)."""
+    form = short_form_name(form_name)
+    if dose.compound_mg:
+        return f"in {dose.compound_mg:g} mg of {form}"
+    if dose.compound_about_mg:
+        return f"= about {dose.compound_about_mg:g} mg of {form}"
+    return ""
+
+
+def medicine_label(name: str, class_name: str) -> str:
+    """``"sertraline (antidepressant)"``; just the class when the name is already in it
+    (``"calcium"`` -> ``"calcium supplement"``, never ``"calcium calcium supplement"``)."""
+    cls = class_name.lower()
+    if name.casefold() in cls.casefold():
+        return cls
+    return f"{name} ({cls})"
 
 
 def format_mg(mg: float) -> str:

@@ -40,25 +40,35 @@ def portion_doses(
     target: float,
     max_dose_mg: float,
     no_product_step_mg: float,
+    form_max_mg: dict[str, float] | None = None,
 ) -> list[Portion]:
-    """A portion for every slot; the total never exceeds ``target``, no dose ``max_dose_mg``.
+    """A portion for every slot; the total never exceeds ``target``, no dose ``max_dose_mg``,
+    and no form its daily maximum in ``form_max_mg``.
 
     One unit step at a time goes to the smallest dose that can still take it, so the doses stay
     as even as the products allow and the day comes as close to ``target`` as it can.
     """
     step = [s.product.step_mg if s.product else no_product_step_mg for s in slots]
+    caps = form_max_mg or {}
+    count = {s.form: sum(t.form == s.form for t in slots) for s in slots}
     # Start every dose at the whole steps of an even share (the state the one-step-at-a-time
     # filling passes through anyway), then add the last steps one at a time.
-    share = min(target / len(slots), max_dose_mg)
-    steps = [math.floor(share / st + 1e-9) for st in step]
+    share = [
+        min(target / len(slots), max_dose_mg, caps.get(s.form, math.inf) / count[s.form])
+        for s in slots
+    ]
+    steps = [math.floor(sh / st + 1e-9) for sh, st in zip(share, step, strict=True)]
     mg = [n * st for n, st in zip(steps, step, strict=True)]
     total = sum(mg)
+    by_form = {f: sum(m for m, s in zip(mg, slots, strict=True) if s.form == f) for f in count}
     tie = {i: (-i if s.prefer_late else i) for i, s in enumerate(slots)}
     while True:
         growable = [
             i
             for i in range(len(slots))
-            if total + step[i] <= target + 1e-9 and mg[i] + step[i] <= max_dose_mg + 1e-9
+            if total + step[i] <= target + 1e-9
+            and mg[i] + step[i] <= max_dose_mg + 1e-9
+            and by_form[slots[i].form] + step[i] <= caps.get(slots[i].form, math.inf) + 1e-9
         ]
         if not growable:
             break
@@ -66,6 +76,7 @@ def portion_doses(
         steps[i] += 1
         mg[i] += step[i]
         total += step[i]
+        by_form[slots[i].form] += step[i]
     return [
         _portion(s.form, s.product, n, no_product_step_mg)
         for s, n in zip(slots, steps, strict=True)

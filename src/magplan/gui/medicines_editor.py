@@ -18,7 +18,12 @@ from PySide6.QtWidgets import (
 
 from magplan.core.errors import PlanInputError
 from magplan.core.knowledge import Knowledge
-from magplan.core.request import MedicineTimes, group_medicines, parse_medicine_class
+from magplan.core.request import (
+    MedEntry,
+    MedicineTimes,
+    group_medicines,
+    parse_medicine_class,
+)
 from magplan.core.separation import rule_text
 from magplan.gui.fields import (
     Errors,
@@ -94,8 +99,8 @@ class MedicineRow(EditorRow):
     def is_empty(self) -> bool:
         return not self.name_edit.text().strip() and not self.times_edit.text().strip()
 
-    def read(self, errors: Errors) -> list[tuple[str, str, int]]:
-        """(name, class id, minute) for each time; marks the fields it cannot read."""
+    def read(self, errors: Errors) -> list[MedEntry]:
+        """One entry for each time; marks the fields it cannot read."""
         name = self.name_edit.text().strip()
         class_id = ""
         self.info.hide()
@@ -118,7 +123,7 @@ class MedicineRow(EditorRow):
             self.info.show()
         if not class_id or not times:
             return []
-        return [(name, class_id, t) for t in times]
+        return [MedEntry(name, class_id, t) for t in times]
 
     def load(self, name: str, times: tuple[int, ...]) -> None:
         self.name_edit.setText(name)
@@ -166,7 +171,7 @@ class MedicinesEditor(QGroupBox):
         self._list.clear()
 
     def read(self, errors: Errors) -> tuple[MedicineTimes, ...]:
-        entries: list[tuple[str, str, int]] = []
+        entries: list[MedEntry] = []
         for row in self.rows:
             if not row.is_empty():
                 entries += row.read(errors)
