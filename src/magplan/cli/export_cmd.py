@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     plan = plan_day(request, k)
     start = parse_date(args.start, "--start")
     try:
-        write_ics(plan, args.ics, start)
+        write_ics(plan, args.ics, start, supervisor=args.prepared_by or "")
     except NothingToRemind as exc:
         print(f"magplan: error: {exc}", file=sys.stderr)
         return EXIT_NOTHING_TO_REMIND

@@ -18,6 +18,8 @@ from magplan.core.request import (
     DEFAULT_BED_MIN,
     DEFAULT_WAKE_MIN,
     MAX_OTHER_MG,
+    MAX_STATED_SPACING_MIN,
+    MedEntry,
     PlanRequest,
     check_day,
     default_meals,
@@ -86,8 +88,17 @@ def add_plan_options(p: argparse.ArgumentParser) -> None:
         "--med",
         action="append",
         default=None,
-        metavar="NAME@HH:MM",
-        help="another medicine or supplement and when you take it (repeatable)",
+        metavar="NAME@HH:MM[/DAYS]",
+        help="another medicine or supplement and when you take it (repeatable); /mon or "
+        "/mon,thu for one taken on some weekdays only, e.g. alendronate@07:00/mon",
+    )
+    g.add_argument(
+        "--med-spacing",
+        action="append",
+        default=None,
+        metavar="NAME=HOURS",
+        help="keep a medicine the planner does not know, with the spacing from magnesium "
+        "your pharmacist gives, in hours (0 when none is needed); repeatable",
     )
     g.add_argument(
         "--condition",
@@ -229,11 +240,55 @@ def _given_fields(args: argparse.Namespace, k: Knowledge) -> dict[str, object]:
         fields["other_magnesium_mg"] = _number(
             args.other_magnesium, "--other-magnesium", low=0, high=MAX_OTHER_MG, whole=True
         )
+    spacings = _spacings(args.med_spacing or [])
     if args.med:
-        fields["medicines"] = group_medicines([parse_med_spec(k, m) for m in args.med])
+        entries = [_med_entry(k, m, spacings) for m in args.med]
+        fields["medicines"] = group_medicines(entries)
+        used = {e.name.casefold() for e in entries}
+        for name in spacings:
+            if name not in used:
+                raise PlanInputError("med-spacing", f"--med-spacing '{name}': no --med of it")
+        for e in entries:
+            if e.name.casefold() in spacings and e.class_id != "stated":
+                raise PlanInputError(
+                    "med-spacing",
+                    f"--med-spacing '{e.name}': the planner knows it "
+                    f"({k.medicines[e.class_id].name.lower()}); its spacing comes from its label",
+                )
+    elif spacings:
+        raise PlanInputError("med-spacing", "--med-spacing needs a --med of the same name")
     if args.condition:
         fields["conditions"] = tuple(dict.fromkeys(parse_condition(k, c) for c in args.condition))
     return fields
+
+
+def _med_entry(k: Knowledge, spec: str, spacings: dict[str, int]) -> MedEntry:
+    try:
+        return parse_med_spec(k, spec, spacings)
+    except PlanInputError as exc:
+        if "state its spacing" not in exc.message:
+            raise
+        name = spec.rpartition("@")[0].strip()
+        raise PlanInputError(exc.field, f"{exc.message}: --med-spacing '{name}=HOURS'") from None
+
+
+def _spacings(specs: list[str]) -> dict[str, int]:
+    """``--med-spacing NAME=HOURS`` -> {casefolded name: minutes}."""
+    found: dict[str, int] = {}
+    for spec in specs:
+        name, sep, hours = spec.rpartition("=")
+        if not sep or not name.strip():
+            raise PlanInputError(
+                "med-spacing", f"--med-spacing '{spec}' must be NAME=HOURS, e.g. ursodiol=2"
+            )
+        value = _number(hours, "--med-spacing", low=0, high=MAX_STATED_SPACING_MIN / 60)
+        minutes = round(value * 60)
+        if abs(value * 60 - minutes) > 1e-6:
+            raise PlanInputError(
+                "med-spacing", f"--med-spacing '{spec}': give the hours in whole minutes"
+            )
+        found[name.strip().casefold()] = minutes
+    return found
 
 
 def _load_profile(name: str) -> Profile:

@@ -168,7 +168,7 @@ def parse_medicine_class(k: Knowledge, name: str, *, stated: bool = False) -> st
     if stated:
         return "stated"
     close = k.suggest_medicine(name)
-    hint = f"did you mean '{close}'? " if close else ""
+    hint = f"did you mean '{close}'? If not, " if close else ""
     raise PlanInputError(
         "med",
         f"unknown medicine '{name}'; {hint}use a generic or brand name the planner knows "

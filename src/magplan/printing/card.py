@@ -32,8 +32,15 @@ from PySide6.QtGui import (
 
 from magplan.core.knowledge import Knowledge, load_knowledge
 from magplan.core.plan import Dose, Plan
-from magplan.core.request import PlanRequest
-from magplan.core.text import SEVERITY_LABELS, format_mg, format_units, time_of_day_column
+from magplan.core.request import PlanRequest, format_weekdays
+from magplan.core.text import (
+    SEVERITY_LABELS,
+    compound_text,
+    format_mg,
+    format_units,
+    medicine_label,
+    time_of_day_column,
+)
 from magplan.core.timeofday import format_time
 from magplan.printing.files import write_atomically
 
@@ -262,6 +269,9 @@ _TABLE = (
 )
 
 
+WEEKDAY_CODE = "weekday-times"
+
+
 def _table(pad: float = 3) -> str:
     return _TABLE.format(pad=pad)
 
@@ -302,7 +312,8 @@ def _header(plan: Plan, info: CardInfo, pt: float) -> str:
             'style="border-collapse: collapse; border-color: #000000; border-style: solid; '
             'margin-top: 4px;"><tr><td>'
             f'<p style="font-size: {round(pt * 1.1, 1)}pt;"><b>PRESCRIBED AND SUPERVISED</b>'
-            " &#8212; a clinician confirmed that this plan is prescribed and supervised.</p>"
+            + (f" by <b>{_e(info.prepared_by.strip())}</b>" if info.prepared_by.strip() else "")
+            + " &#8212; a clinician confirmed that this plan is prescribed and supervised.</p>"
             "</td></tr></table>"
         )
     return out
@@ -394,12 +405,8 @@ def _dose_table(plan: Plan, k: Knowledge, pt: float) -> str:
         )
         product = d.product_label or k.forms[d.form].name
         amount = format_units(d.units, d.unit)
-        compound = ""
-        if d.compound_mg:
-            compound = (
-                f'<br/><span class="small">in {format_mg(round(d.compound_mg, 1))} of '
-                f"{_e(d.form)}</span>"
-            )
+        about = compound_text(d, k.forms[d.form].name)
+        compound = f'<br/><span class="small">{_e(about)}</span>' if about else ""
         goals = ", ".join(k.goals[g].name for g in d.goals) or "General use"
         rows.append(
             "<tr>"
@@ -414,7 +421,21 @@ def _dose_table(plan: Plan, k: Knowledge, pt: float) -> str:
             "</tr>"
             f'<tr><td></td><td colspan="8" class="small"><i>{_e(d.reason)}</i></td></tr>'
         )
-    return _table(3) + head + "".join(rows) + "</table>"
+    return _table(3) + head + "".join(rows) + "</table>" + _weekdays(plan)
+
+
+def _weekdays(plan: Plan) -> str:
+    """The days a weekday-only medicine changes the times, right under the schedule."""
+    days = [w for w in plan.warnings if w.code == WEEKDAY_CODE]
+    if not days:
+        return ""
+    return (
+        '<table width="100%" border="2" cellspacing="0" cellpadding="4" '
+        'style="border-collapse: collapse; border-color: #000000; border-style: solid; '
+        'margin-top: 4px;">'
+        + "".join(f"<tr><td><b>{_e(w.message)}</b></td></tr>" for w in days)
+        + "</table>"
+    )
 
 
 def _side_by_side(left: str, right: str) -> str:
@@ -476,9 +497,13 @@ def _medicines(plan: Plan) -> str:
     if not plan.medicines:
         return ""
     rows = "".join(
-        f'<tr><td><b>{_e(m.name)}</b> <span class="small">{_e(m.class_name.lower())}</span></td>'
-        f"<td>{', '.join(format_time(t) for t in m.times_min)}</td>"
-        f"<td>{_e(m.rule) if m.rule else 'no timing rule'}</td></tr>"
+        f"<tr><td><b>{_e(medicine_label(m.name, m.class_name))}</b></td>"
+        f"<td>{', '.join(format_time(t) for t in m.times_min)}"
+        + (f"<br/>{_e(format_weekdays(m.weekdays))}" if m.weekdays else "")
+        + "</td>"
+        f"<td>{_e(m.rule) if m.rule else 'no timing rule'}"
+        + (f' <span class="small">({_e(m.strength)})</span>' if m.strength else "")
+        + "</td></tr>"
         for m in plan.medicines
     )
     return (
@@ -490,7 +515,11 @@ def _medicines(plan: Plan) -> str:
 
 
 def _warnings(plan: Plan, sources: _Sources, pt: float, *, skip_gates: bool) -> str:
-    shown = [w for w in plan.warnings if not (skip_gates and w.severity == "danger")]
+    shown = [
+        w
+        for w in plan.warnings
+        if not (skip_gates and w.severity == "danger") and w.code != WEEKDAY_CODE
+    ]
     if not shown:
         return ""
     rows = []

@@ -13,6 +13,10 @@ zone.
 Each step of the start-low ramp is an all-day event on the day it begins ("Week 2: step up to
 230 mg a day"), and each dose's description says how much of it to take in each week.
 
+A medicine taken on some weekdays only can move or leave out a dose on those days
+(``Plan.weekday_times``): such a dose has one event for its usual days and one for each group
+of weekdays with their own time (``BYDAY``), each week of the ramp ending with ``UNTIL``.
+
 UIDs are derived from the content (uuid5), so exporting the same plan with the same start date
 again gives the same events: a calendar program updates them instead of adding copies.
 """
@@ -29,7 +33,9 @@ from icalendar import Alarm, Calendar, Event
 from magplan import __version__
 from magplan.core.knowledge import load_knowledge
 from magplan.core.plan import Dose, Plan, TitrationStep
+from magplan.core.request import format_weekdays
 from magplan.core.text import format_mg, format_units
+from magplan.core.timeofday import format_time
 from magplan.printing.files import write_atomically
 
 PRODID = f"-//Magnesium Planner//magplan {__version__}//EN"
@@ -79,7 +85,56 @@ def _uid(*parts: object) -> str:
     return f"{uuid.uuid5(_UID_NAMESPACE, '|'.join(str(p) for p in parts))}@magplan"
 
 
-def build_calendar(plan: Plan, start: dt.date, *, now: dt.datetime | None = None) -> Calendar:
+_BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def _day_groups(plan: Plan, index: int) -> list[tuple[tuple[int, ...], int, str]]:
+    """(weekdays, time, why) for dose ``index``: its usual days at its usual time, and each
+    group of weekdays on which a weekday-only medicine moves it (a dose left out on some days
+    has no event on them)."""
+    dose = plan.doses[index]
+    usual = set(range(7))
+    groups: list[tuple[tuple[int, ...], int, str]] = []
+    for variant in plan.weekday_times:
+        moved = variant.times_min[index]
+        if moved == dose.time_min:
+            continue
+        usual -= set(variant.weekdays)
+        if moved is not None:
+            why = (
+                f"On {format_weekdays(variant.weekdays)} this dose moves from {dose.time} to "
+                f"{format_time(moved)}, to keep apart from {', '.join(variant.medicines)}."
+            )
+            groups.append((variant.weekdays, moved, why))
+    if usual:
+        groups.insert(0, (tuple(sorted(usual)), dose.time_min, ""))
+    return groups
+
+
+def _first_on(day: dt.date, weekdays: tuple[int, ...], within: int) -> dt.date | None:
+    """The first date from ``day`` on (within ``within`` days) that falls on ``weekdays``."""
+    for i in range(within):
+        date = day + dt.timedelta(days=i)
+        if date.weekday() in weekdays:
+            return date
+    return None
+
+
+def _rule(
+    weekdays: tuple[int, ...], first_day: dt.date, count: int | None, at: dt.time
+) -> dict[str, object]:
+    """Daily; on some weekdays only (``BYDAY``), with ``UNTIL`` for a week of the ramp."""
+    if len(weekdays) == 7:
+        return {"freq": "daily", "count": count} if count else {"freq": "daily"}
+    rule: dict[str, object] = {"freq": "daily", "byday": [_BYDAY[d] for d in weekdays]}
+    if count:
+        rule["until"] = dt.datetime.combine(first_day + dt.timedelta(days=count - 1), at)
+    return rule
+
+
+def build_calendar(
+    plan: Plan, start: dt.date, *, now: dt.datetime | None = None, supervisor: str = ""
+) -> Calendar:
     """The reminders for ``plan`` starting on ``start``. Raises :class:`NothingToRemind`."""
     if plan.blocked or not plan.doses:
         raise NothingToRemind(
@@ -94,7 +149,8 @@ def build_calendar(plan: Plan, start: dt.date, *, now: dt.datetime | None = None
     cal.add("x-wr-calname", "Magnesium schedule")
     notes = " ".join(plan.notes[:1])
     if plan.supervised:
-        notes = "Prescribed and supervised by a clinician. " + notes
+        by = f" ({supervisor})" if supervisor else ""
+        notes = f"Prescribed and supervised by a clinician{by}. " + notes
     ramp = plan.titration if len(plan.titration) >= 2 else ()
     for i, dose in enumerate(plan.doses):
         food = "Take it with food." if dose.with_food else "Take it without food."
@@ -112,25 +168,34 @@ def build_calendar(plan: Plan, start: dt.date, *, now: dt.datetime | None = None
         for week, first_day, units, count in weeks:
             shown = dose.model_copy(update={"units": units})
             summary = dose_summary(shown)
-            event = Event()
-            event.add("uid", _uid(start.isoformat(), dose.time, dose.form, week, units, dose.unit))
-            event.add("dtstamp", stamp)
-            event.add("summary", summary)
             head = f"{format_units(units, dose.unit)} of {product}."
             if count:
                 head = f"Week {week} of the start-low ramp: {head}"
-            event.add("description", "\n".join(line for line in [head, *lines] if line))
-            at = dt.time(dose.time_min // 60, dose.time_min % 60)
-            event.add("dtstart", dt.datetime.combine(first_day, at))  # floating local time
-            event.add("duration", dt.timedelta(minutes=5))
-            event.add("rrule", {"freq": "daily", "count": count} if count else {"freq": "daily"})
-            event.add("transp", "TRANSPARENT")
-            alarm = Alarm()
-            alarm.add("action", "DISPLAY")
-            alarm.add("description", summary)
-            alarm.add("trigger", dt.timedelta(0))
-            event.add_component(alarm)
-            cal.add_component(event)
+            for days, time_min, why in _day_groups(plan, i):
+                first = _first_on(first_day, days, count or 7)
+                if first is None:
+                    continue
+                event = Event()
+                event.add(
+                    "uid",
+                    _uid(start.isoformat(), dose.time, dose.form, week, units, dose.unit)
+                    if len(days) == 7
+                    else _uid(start.isoformat(), dose.time, dose.form, week, units, days, time_min),
+                )
+                event.add("dtstamp", stamp)
+                event.add("summary", summary)
+                event.add("description", "\n".join(line for line in [head, why, *lines] if line))
+                at = dt.time(time_min // 60, time_min % 60)
+                event.add("dtstart", dt.datetime.combine(first, at))  # floating local time
+                event.add("duration", dt.timedelta(minutes=5))
+                event.add("rrule", _rule(days, first_day, count, at))
+                event.add("transp", "TRANSPARENT")
+                alarm = Alarm()
+                alarm.add("action", "DISPLAY")
+                alarm.add("description", summary)
+                alarm.add("trigger", dt.timedelta(0))
+                event.add_component(alarm)
+                cal.add_component(event)
     if len(plan.titration) >= 2:
         for step in plan.titration:
             day = start + dt.timedelta(days=7 * (step.week - 1))
@@ -160,10 +225,12 @@ def build_calendar(plan: Plan, start: dt.date, *, now: dt.datetime | None = None
     return cal
 
 
-def write_ics(plan: Plan, path: str | os.PathLike[str] | Path, start: dt.date) -> None:
+def write_ics(
+    plan: Plan, path: str | os.PathLike[str] | Path, start: dt.date, supervisor: str = ""
+) -> None:
     """Write the reminders to ``path``, all at once or not at all.
 
     Raises :class:`NothingToRemind` for a plan with no doses and
     :class:`magplan.printing.files.OutputError` (an ``OSError``) when the file cannot be written.
     """
-    write_atomically(path, build_calendar(plan, start).to_ical())
+    write_atomically(path, build_calendar(plan, start, supervisor=supervisor).to_ical())
