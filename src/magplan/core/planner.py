@@ -429,7 +429,7 @@ def _medicines(k: Knowledge, req: PlanRequest, out: list[PlanWarning]) -> _Medic
             times += f" on {format_weekdays(med.weekdays)}"
         if cls.stated:
             out.append(_stated_warning(cls, med, times))
-        else:
+        elif not cls.avoid:  # an avoided medicine has its own warning, with what to do
             names_by_class.setdefault(cls.id, []).append(f"{med.name} ({times})")
     for class_id, names in names_by_class.items():
         cls = k.medicines[class_id]
@@ -476,7 +476,8 @@ def _avoided(k: Knowledge, avoided: list[MedicineTimes]) -> list[PlanWarning]:
         PlanWarning(
             code="magnesium-not-with-medicine",
             severity="danger",
-            message=f"{m.name}: {k.medicines[m.class_id].message} {k.medicines[m.class_id].unkept}",
+            message=f"{m.name} ({', '.join(format_time(t) for t in m.times_min)}): "
+            f"{k.medicines[m.class_id].message} {k.medicines[m.class_id].unkept}",
             sources=tuple(k.medicines[m.class_id].sources),
         )
         for m in avoided

@@ -63,7 +63,7 @@ def compound_text(dose: Dose, form_name: str) -> str:
 def medicine_label(name: str, class_name: str) -> str:
     """``"sertraline (antidepressant)"``; just the class when the name is already in it
     (``"calcium"`` -> ``"calcium supplement"``, never ``"calcium calcium supplement"``)."""
-    cls = class_name.lower()
+    cls = class_name[:1].lower() + class_name[1:]  # "HIV" stays upper case
     if name.casefold() in cls.casefold():
         return cls
     return f"{name} ({cls})"
