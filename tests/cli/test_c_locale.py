@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import locale
 import os
-import resource
 import subprocess
 import sys
 from pathlib import Path
@@ -35,6 +34,8 @@ def run_in(
 
     def small_files_only() -> None:
         if fsize is not None:
+            import resource  # POSIX only
+
             resource.setrlimit(resource.RLIMIT_FSIZE, (fsize, fsize))
 
     return subprocess.run(

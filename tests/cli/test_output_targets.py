@@ -5,7 +5,6 @@ and stays exactly as it was; a full disk leaves the old file in place."""
 from __future__ import annotations
 
 import os
-import resource
 import stat
 import subprocess
 import sys
@@ -148,6 +147,8 @@ def test_a_full_disk_leaves_the_old_file(tmp_path: Path) -> None:
     card.write_bytes(b"last week's card")
 
     def small_files_only() -> None:  # writing past 4 KiB fails (EFBIG), as on a full disk
+        import resource  # POSIX only
+
         resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
 
     line = print_to("card.pdf", tmp_path, before=small_files_only).refused()

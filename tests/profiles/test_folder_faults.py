@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
-import resource
 import stat
 import subprocess
 import sys
@@ -33,6 +32,8 @@ def magplan(
 ) -> subprocess.CompletedProcess[str]:
     def limit_file_size() -> None:
         if fsize is not None:
+            import resource  # POSIX only
+
             resource.setrlimit(resource.RLIMIT_FSIZE, (fsize, fsize))
 
     return subprocess.run(
