@@ -351,7 +351,7 @@ class ProfileStore:
                 return path, None  # removed meanwhile: free
             except ProfileError as exc:
                 raise ProfileError(
-                    f"cannot save profile '{name.strip()}' there: {exc.message}; it is left "
+                    f"cannot save profile '{name.strip()}': {exc.message}; it is left "
                     f"alone: remove it, or save under another name",
                     path=path,
                 ) from None
