@@ -18,6 +18,7 @@ from magplan.profiles import (
     ProfileNotFound,
     ProfileStore,
 )
+from magplan.profiles.folder import LOCK_NAME
 from magplan.profiles.store import MAX_FILE_BYTES, default_folder, slug_for
 
 
@@ -70,7 +71,8 @@ def test_a_second_save_keeps_the_previous_one_as_bak(store: ProfileStore, profil
     store.save(changed)
     assert (store.folder / "anna-k-evening.json.bak").read_bytes() == first
     assert store.load(profile.name).request.goals == ("migraine",)
-    assert [p.name for p in store.folder.iterdir() if p.name.startswith(".")] == []
+    hidden = [p.name for p in store.folder.iterdir() if p.name.startswith(".")]
+    assert hidden == [LOCK_NAME]  # the folder's save lock; no temporary file is left
 
 
 def test_names_differing_in_case_are_one_profile(store: ProfileStore, profile: Profile) -> None:

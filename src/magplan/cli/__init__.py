@@ -1,6 +1,8 @@
 """The ``magplan`` command: ``plan``, ``forms``, and (without a command) the window.
 
-Bad input is one line on stderr naming the value and what is allowed, exit status 2.
+Bad input is one line on stderr naming the value and what is allowed, exit status 2; a
+success writes nothing to stderr. Both hold in every locale, ``LC_ALL=C`` included (see
+:mod:`magplan.utf8_locale`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import NoReturn
 
 import magplan
 from magplan.collector import paused_then_frozen
+from magplan.utf8_locale import use_utf8_ctype
 
 EXIT_USAGE = 2
 
@@ -75,6 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     :func:`magplan.collector.paused_then_frozen`).
     """
     args_list = list(sys.argv[1:] if argv is None else argv)
+    use_utf8_ctype()  # before Qt loads: no locale notice on stderr in the C locale
     if args_list in ([], ["--smoke-test"]):
         # The window alone: no need to build every command's parser (and import its modules)
         # before the first paint.

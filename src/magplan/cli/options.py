@@ -307,7 +307,7 @@ def _profile_to_save(
 ) -> Profile:
     """The profile ``--save-profile`` will write, checked now: a bad name or card field is an
     error before the command writes anything."""
-    from magplan.profiles import Profile, ProfileError, check_profile_name
+    from magplan.profiles import Profile, ProfileError, ProfileStore, check_profile_name
     from magplan.profiles.model import profile_to_data
 
     person = getattr(args, "name", None)
@@ -322,6 +322,7 @@ def _profile_to_save(
             request=request,
         )
         profile_to_data(profile)  # the file's own shape (lengths of names and labels)
+        ProfileStore().check_can_save(profile.name)  # the folder, and the file it would replace
     except ProfileError as exc:
         raise UsageError(f"--save-profile: {exc}") from None
     except ValidationError as exc:

@@ -48,9 +48,16 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from magplan.printing.card import CardInfo, build_card, default_paper, write_pdf
-    from magplan.printing.files import OutputError
+    from magplan.printing.files import OutputError, check_output_target
     from magplan.printing.headless import gui_application
 
+    if args.output is not None:  # a path that cannot be written is refused before any work
+        if not args.output.strip():
+            raise UsageError("-o '': give the PDF a file name, e.g. -o schedule.pdf")
+        try:
+            check_output_target(args.output)
+        except OutputError as exc:
+            raise UsageError(str(exc)) from None
     k = load_knowledge()
     request = request_from_args(args, k)
     plan = plan_day(request, k)
@@ -63,8 +70,6 @@ def run(args: argparse.Namespace) -> int:
         paper=args.paper or default_paper(),
     )
     if args.output is not None:
-        if not args.output.strip():
-            raise UsageError("-o '': give the PDF a file name, e.g. -o schedule.pdf")
         try:
             write_pdf(plan, request, info, args.output)
         except OutputError as exc:

@@ -1,11 +1,16 @@
-"""``magplan profiles``: the saved profiles, and any file that cannot be read."""
+"""``magplan profiles``: the saved profiles, and any file that cannot be read.
+
+Exit status: 0 listed (unreadable files are listed with the reason); 2 the folder cannot be used
+(a file stands where it should be), one line on stderr.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
-import sys
 from typing import Any
+
+from magplan.cli import UsageError
 
 
 def register(sub: Any) -> None:
@@ -25,9 +30,8 @@ def run(args: argparse.Namespace) -> int:
     store = ProfileStore()
     try:
         listing = store.list()
-    except ProfileError as exc:
-        print(f"magplan: error: {exc}", file=sys.stderr)
-        return 1
+    except ProfileError as exc:  # the folder itself cannot be used
+        raise UsageError(str(exc)) from None
     if args.json:
         out = {
             "folder": str(store.folder),

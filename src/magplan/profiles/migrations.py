@@ -43,14 +43,13 @@ entries with one ``time`` each. Version 1 had no other-magnesium amount (it was 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from magplan.core.timeofday import parse_time
 from magplan.profiles.errors import ProfileDataError
-from magplan.profiles.model import CURRENT_SCHEMA_VERSION, data_error
+from magplan.profiles.model import CURRENT_SCHEMA_VERSION, SavedAt, data_error
 from magplan.profiles.names import MAX_TEXT_CHARS
 
 Step = Callable[[dict[str, Any]], dict[str, Any]]
@@ -68,7 +67,9 @@ V1Time = Annotated[str, BeforeValidator(_v1_time)]
 
 
 class _V1(BaseModel):
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+    """Strict like the current file's shape (see :mod:`magplan.profiles.model`)."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, strict=True)
 
 
 class ProductV1(_V1):
@@ -91,7 +92,7 @@ class ProfileV1(_V1):
     profile_name: str
     person: str = ""
     prepared_by: str = ""
-    saved: datetime | None = None
+    saved: SavedAt = None
     goals: list[str]
     form: str | None = None
     age: int

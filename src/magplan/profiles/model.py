@@ -29,10 +29,16 @@ that form and :class:`PlanRequest` (minutes after midnight) happens here and now
 :func:`profile_to_data` and :func:`profile_from_data`. Every rule about what a valid request is
 stays in :class:`PlanRequest`; this module only checks the shape of the file and that its ids
 are ones the program knows.
+
+The file's shape is **strict**: a value must already have its JSON type. ``true`` is not an age,
+``"on"`` is not a yes, ``"300"`` is not a number of mg and ``0`` is not a date; each is reported
+at its field like any other bad value. (A whole number is a number, so ``"target_mg": 300`` is
+fine; JSON arrays become tuples.)
 """
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from datetime import datetime
 from typing import Annotated, Any, Literal
@@ -44,6 +50,7 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    Strict,
     ValidationError,
     field_validator,
 )
@@ -87,11 +94,25 @@ ClockTime = Annotated[
     int, BeforeValidator(_clock_time), PlainSerializer(format_time, return_type=str)
 ]
 
+JSON_ARRAY = Strict(False)
+"""On a tuple field of a strict model: a JSON array (a list) is accepted; its items stay strict."""
+
+
+def _date_text(value: object) -> object:
+    if value is not None and not isinstance(value, str):
+        raise ValueError('a date must be written as text, e.g. "2025-03-01T09:30:00+01:00"')
+    return value
+
+
+SavedAt = Annotated[datetime | None, Strict(False), BeforeValidator(_date_text)]
+"""An ISO date and time as text, or null (never a number of seconds)."""
+
 
 class _Stored(BaseModel):
-    """The file's own shape: unknown keys and NaN/Infinity are refused, nothing is guessed."""
+    """The file's own shape: unknown keys, NaN/Infinity and values of another JSON type are
+    refused; nothing is guessed or converted."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False, strict=True)
 
 
 class StoredProduct(_Stored):
@@ -106,11 +127,11 @@ class StoredProduct(_Stored):
 class StoredMedicine(_Stored):
     name: str = Field(max_length=MAX_TEXT_CHARS)
     class_id: str
-    times: tuple[ClockTime, ...]
+    times: Annotated[tuple[ClockTime, ...], JSON_ARRAY]
 
 
 class StoredRequest(_Stored):
-    goals: tuple[str, ...]
+    goals: Annotated[tuple[str, ...], JSON_ARRAY]
     form: str | None
     age_years: int
     sex: str | None
@@ -118,13 +139,13 @@ class StoredRequest(_Stored):
     lactating: bool
     wake: ClockTime
     bed: ClockTime
-    meals: tuple[ClockTime, ...]
+    meals: Annotated[tuple[ClockTime, ...], JSON_ARRAY]
     target_mg: float | None
     limit: str
-    products: tuple[StoredProduct, ...]
+    products: Annotated[tuple[StoredProduct, ...], JSON_ARRAY]
     other_magnesium_mg: float
-    medicines: tuple[StoredMedicine, ...]
-    conditions: tuple[str, ...]
+    medicines: Annotated[tuple[StoredMedicine, ...], JSON_ARRAY]
+    conditions: Annotated[tuple[str, ...], JSON_ARRAY]
     supervised: bool
 
 
@@ -146,7 +167,7 @@ class ProfileDocument(_Stored):
     name: ProfileName
     person_name: str = Field(max_length=MAX_TEXT_CHARS)
     prepared_by: str = Field(max_length=MAX_TEXT_CHARS)
-    saved_at: datetime | None
+    saved_at: SavedAt
     app_version: str = Field(max_length=MAX_TEXT_CHARS)
     request: StoredRequest
 
@@ -294,13 +315,15 @@ def check_known_ids(req: PlanRequest, k: Knowledge) -> None:
 
 def data_error(exc: ValidationError, prefix: tuple[str | int, ...] = ()) -> ProfileDataError:
     """The first problem of a pydantic error as one field and one sentence."""
-    errors = exc.errors(include_url=False, include_input=False)
+    errors = exc.errors(include_url=False, include_input=True)
     if not errors:
         return ProfileDataError(".".join(map(str, prefix)) or "(file)", str(exc))
     first = errors[0]
     loc = [*prefix, *(_FILE_NAMES.get(str(p), p) for p in first["loc"])]
     field = ".".join(str(p) for p in loc) or "(file)"
     message = str(first["msg"]).removeprefix("Value error, ")
+    if first["type"] in _WANTED:
+        message = f"must be {_WANTED[first['type']]}, not {_json_kind(first.get('input'))}"
     if first["type"] == "extra_forbidden":
         message = "unknown field (a misspelt name?)"
     if first["type"] == "missing":
@@ -308,3 +331,38 @@ def data_error(exc: ValidationError, prefix: tuple[str | int, ...] = ()) -> Prof
     if len(errors) > 1:
         message += f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})"
     return ProfileDataError(field, message)
+
+
+_WANTED = {
+    "int_type": "a whole number",
+    "float_type": "a number",
+    "bool_type": "true or false",
+    "string_type": "text in quotes",
+    "tuple_type": "a list [...]",
+    "list_type": "a list [...]",
+    "model_type": "an object {...}",
+    "dict_type": "an object {...}",
+    "model_attributes_type": "an object {...}",
+}
+"""What a strict field of each kind takes, in the words of a JSON file."""
+
+
+def _json_kind(value: object) -> str:
+    """A wrong value as the file shows it: ``true``, ``null``, ``35.0``, ``the text "on"``."""
+    if value is None or isinstance(value, bool):
+        return "null" if value is None else str(value).lower()
+    if isinstance(value, int) and value.bit_length() > 64:
+        return "a very large number"
+    if isinstance(value, int | float):
+        return _short(repr(value))
+    if isinstance(value, str):
+        return f"the text {json.dumps(_short(value), ensure_ascii=False)}"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 24 else text[:20] + "…"

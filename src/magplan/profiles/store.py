@@ -9,11 +9,16 @@
   flushed and fsynced and then renamed over the profile (``os.replace``); the folder is fsynced
   too. The previous content is kept first as ``<file>.json.bak`` in the same way. A kill or a
   power cut at any moment leaves the old or the new profile, never a mixture.
+- **Saves take turns.** A save holds the folder's lock (:class:`FolderLock`) from choosing its
+  file to the rename, so two programs saving "a b" and "a-b" at once get one file each.
 - **Reading never changes a file.** An older schema is migrated in memory and written back only
   by the next save. A file that cannot be read (not JSON, a wrong field) is reported with its
   path and field, and is copied aside as ``<file>.json.corrupt-<time>`` so that a later save
   under the same name cannot lose it. A file from a newer version of the program is refused and
   left alone, and is never replaced by a save. Files over 1 MiB are refused unread.
+- **Only regular files in the folder are opened** (:mod:`magplan.profiles.folder`): a named
+  pipe, a device or a link named like a profile is reported and left alone, never opened,
+  followed or copied, and a save that would replace it is refused.
 - Nothing in a profile is executed, and nothing is fetched from anywhere.
 """
 
@@ -21,11 +26,9 @@ from __future__ import annotations
 
 import builtins
 import contextlib
-import filecmp
 import json
 import os
 import re
-import shutil
 import stat
 import time
 from dataclasses import dataclass
@@ -42,6 +45,13 @@ from magplan.profiles.errors import (
     ProfileDataError,
     ProfileError,
     ProfileNotFound,
+)
+from magplan.profiles.folder import (
+    FileTooLarge,
+    FolderLock,
+    LockTimeout,
+    NotARegularFile,
+    read_regular,
 )
 from magplan.profiles.migrations import migrate, schema_version_of
 from magplan.profiles.model import (
@@ -61,6 +71,7 @@ TEMP_SUFFIX = ".tmp"
 STALE_TEMP_S = 3600
 MAX_SLUG_CHARS = 60
 MAX_SAME_SLUG = 1000
+LOCK_TIMEOUT_S = 30.0
 _WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {
     f"{p}{i}" for p in ("COM", "LPT") for i in range(10)
 }
@@ -164,7 +175,10 @@ class ProfileStore:
     def read_file(self, path: Path, *, keep_aside: bool = True) -> Profile:
         """The profile in ``path``, migrated in memory. The file is never changed; if it is
         invalid, a copy is kept aside (once) and :class:`ProfileError` names file and field."""
-        raw = _read_capped(path)
+        return self._profile_in(path, _read_capped(path), keep_aside=keep_aside)
+
+    def _profile_in(self, path: Path, raw: bytes, *, keep_aside: bool) -> Profile:
+        """The profile in ``raw``, the bytes read from ``path`` (see :meth:`read_file`)."""
         try:
             data = _parse_json(raw)
             version = schema_version_of(data)
@@ -186,7 +200,7 @@ class ProfileStore:
         where = f"field '{field}': " if field else ""
         kept = ""
         if keep_aside:
-            aside = _keep_aside(path)
+            aside = _keep_aside(path, raw)
             kept = f"; a copy was kept as '{aside.name}'" if aside else ""
         backup = path.with_name(path.name + BACKUP_SUFFIX)
         earlier = f"; the previous save is in '{backup.name}'" if backup.is_file() else ""
@@ -227,18 +241,63 @@ class ProfileStore:
                 field=exc.field,
             ) from None
         try:
+            self.check_folder()
+        except ProfileError as exc:
+            raise ProfileError(
+                f"could not save profile '{profile.name}': {exc.message}", path=self.folder
+            ) from None
+        try:
             self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            target = self._target_for(stamped.name)
-            if target.exists():
-                _atomic_copy(target, target.with_name(target.name + BACKUP_SUFFIX))
-            _atomic_write(target, data)
+            with FolderLock(self.folder, LOCK_TIMEOUT_S):
+                target, previous = self._target_for(stamped.name)
+                if previous is not None:
+                    _atomic_write(target.with_name(target.name + BACKUP_SUFFIX), previous)
+                _atomic_write(target, data)
             _remove_stale_temps(target)
+        except LockTimeout:
+            raise ProfileError(
+                f"could not save profile '{profile.name}': another program has been saving "
+                f"profiles in {self.folder} for {LOCK_TIMEOUT_S:g} s; nothing was saved, "
+                f"try again",
+                path=self.folder,
+            ) from None
+        except NotARegularFile as exc:
+            raise ProfileError(
+                f"could not save profile '{profile.name}': '{exc.filename}' {exc.strerror}, "
+                f"not the folder's lock file; it was left alone: remove it",
+                path=self.folder,
+            ) from None
         except OSError as exc:
             raise ProfileError(
                 f"could not save profile '{profile.name}' in {self.folder}: {exc.strerror or exc}",
                 path=self.folder,
             ) from None
         return stamped
+
+    def check_can_save(self, name: str) -> None:
+        """Raise the :class:`ProfileError` a save of ``name`` would meet in the folder (not a
+        usable folder; its file a pipe, a link or from a newer version), writing nothing."""
+        self.check_folder()
+        self._target_for(check_profile_name(name), keep_aside=False)
+
+    def check_folder(self) -> None:
+        """:class:`ProfileError` if the folder is not, and cannot become, a folder (a file
+        stands in its place or in its parent's, such as ``$XDG_DATA_HOME`` set to a file)."""
+        for place in (self.folder, *self.folder.parents):
+            try:
+                info = os.stat(place)
+            except (FileNotFoundError, NotADirectoryError):
+                continue  # look further up for what stands in the way
+            except OSError as exc:
+                raise self._unusable(f"{place}: {exc.strerror or exc}") from None
+            if stat.S_ISDIR(info.st_mode):
+                return
+            raise self._unusable(f"{place} is not a folder")
+
+    def _unusable(self, why: str) -> ProfileError:
+        return ProfileError(
+            f"the profiles folder {self.folder} cannot be used: {why}", path=self.folder
+        )
 
     def path_for(self, name: str) -> Path | None:
         """The file that holds the profile ``name``, if it is saved and readable."""
@@ -254,10 +313,14 @@ class ProfileStore:
     def _profile_files(self) -> builtins.list[Path]:
         try:
             entries = sorted(self.folder.iterdir())
-        except (FileNotFoundError, NotADirectoryError):
-            return []
+        except FileNotFoundError:
+            self.check_folder()
+            return []  # nothing saved yet
+        except NotADirectoryError:
+            self.check_folder()
+            raise self._unusable("it is not a folder") from None
         except OSError as exc:
-            raise ProfileError(f"cannot read the profiles folder {self.folder}: {exc}") from None
+            raise self._unusable(str(exc.strerror or exc)) from None
         return [p for p in entries if p.name.endswith(SUFFIX) and not p.name.startswith(".")]
 
     def _slug_files(self, slug: str) -> builtins.list[Path]:
@@ -270,14 +333,30 @@ class ProfileStore:
             found.append(path)
         return found
 
-    def _target_for(self, name: str) -> Path:
-        """The file to write the profile ``name`` to: its own file, or the first free one."""
+    def _target_for(self, name: str, *, keep_aside: bool = True) -> tuple[Path, bytes | None]:
+        """The file to write the profile ``name`` to (its own file, or the first free one),
+        and the bytes it holds now (``None`` for a new file).
+
+        A file of the same slug that is not a regular file, is a link, is too large or is from
+        a newer version is never replaced: the save is refused. An unreadable one is replaced
+        once a copy is kept aside (``keep_aside``) and its bytes become the ``.bak``.
+        """
         key = name_key(name)
         slug = slug_for(name)
         existing = self._slug_files(slug)
         for path in existing:
             try:
-                if name_key(self.read_file(path).name) != key:
+                raw = _read_capped(path)
+            except ProfileNotFound:
+                return path, None  # removed meanwhile: free
+            except ProfileError as exc:
+                raise ProfileError(
+                    f"cannot save profile '{name.strip()}': {exc.message}; it is left "
+                    f"alone: remove it, or save under another name",
+                    path=path,
+                ) from None
+            try:
+                if name_key(self._profile_in(path, raw, keep_aside=keep_aside).name) != key:
                     continue
             except NewerProfileError:
                 raise ProfileError(
@@ -286,42 +365,43 @@ class ProfileStore:
                     path=path,
                 ) from None
             except ProfileError:
-                pass  # unreadable: a copy is kept aside by read_file, then it is replaced
-            return path
+                pass  # unreadable: a copy is kept aside by _profile_in, then it is replaced
+            return path, raw
         n = len(existing) + 1
         if n > MAX_SAME_SLUG:
             raise ProfileError(f"too many profiles with names like '{name}'")
-        return self.folder / (f"{slug}{SUFFIX}" if n == 1 else f"{slug}-{n}{SUFFIX}")
+        return self.folder / (f"{slug}{SUFFIX}" if n == 1 else f"{slug}-{n}{SUFFIX}"), None
 
 
 # ---- helpers ---------------------------------------------------------------------------------
 
 
 def _read_capped(path: Path) -> bytes:
-    """The bytes of a regular file of at most MAX_FILE_BYTES; nothing else is opened."""
+    """The bytes of a regular file of at most MAX_FILE_BYTES; nothing else is opened, and no
+    link is followed (see :func:`magplan.profiles.folder.read_regular`)."""
     try:
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode):
-            raise ProfileError(f"'{path}' is not a regular file", path=path)
-        if info.st_size > MAX_FILE_BYTES:
-            raise ProfileError(
-                f"profile file '{path}' is {info.st_size // 1024} KiB; profiles are limited "
-                f"to {MAX_FILE_BYTES // 1024} KiB, so it was not read (the file was not changed)",
-                path=path,
-            )
-        flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
-        fd = os.open(path, flags)
-        with os.fdopen(fd, "rb") as f:
-            raw = f.read(MAX_FILE_BYTES + 1)
+        return read_regular(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise ProfileNotFound(f"profile file '{path}' does not exist", path=path) from None
+    except NotARegularFile as exc:
+        if exc.kind == "a symbolic link":
+            why = (
+                "is a symbolic link, which is not followed: profiles are read only from "
+                "files in the folder itself"
+            )
+        else:
+            why = f"is not a regular file ({exc.kind}), so it was not opened"
+        raise ProfileError(f"profile file '{path}' {why}", path=path) from None
+    except FileTooLarge as exc:
+        raise ProfileError(
+            f"profile file '{path}' is {exc.size // 1024} KiB; profiles are limited "
+            f"to {MAX_FILE_BYTES // 1024} KiB, so it was not read (the file was not changed)",
+            path=path,
+        ) from None
     except OSError as exc:
         raise ProfileError(
             f"profile file '{path}' cannot be opened: {exc.strerror or exc}", path=path
         ) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise ProfileError(f"profile file '{path}' grew past 1 MiB while read", path=path)
-    return raw
 
 
 def _no_duplicates(pairs: builtins.list[tuple[str, Any]]) -> dict[str, Any]:
@@ -358,18 +438,19 @@ def _json_problem(exc: BaseException) -> str:
     return f"not a valid profile: {exc}"
 
 
-def _keep_aside(path: Path) -> Path | None:
-    """A copy of an unreadable file next to it, made once per distinct content."""
+def _keep_aside(path: Path, raw: bytes) -> Path | None:
+    """A copy of ``raw``, the bytes of an unreadable file, next to it: once per distinct
+    content (other copies are compared as regular files only)."""
     for other in path.parent.glob(glob_escape(path.name) + CORRUPT_MARK + "*"):
         with contextlib.suppress(OSError):
-            if filecmp.cmp(path, other, shallow=False):
+            if read_regular(other, MAX_FILE_BYTES) == raw:
                 return other
     stamp = time.strftime("%Y%m%d-%H%M%S")
     try:
         for n in range(1, 100):
             aside = path.with_name(f"{path.name}{CORRUPT_MARK}{stamp}" + (f"-{n}" if n > 1 else ""))
             if not os.path.lexists(aside):
-                _atomic_copy(path, aside)
+                _atomic_write(aside, raw)
                 return aside
     except OSError:
         return None
@@ -385,16 +466,10 @@ def _atomic_write(target: Path, data: bytes) -> None:
     replace_atomically(target, lambda fh: fh.write(data), suffix=TEMP_SUFFIX)
 
 
-def _atomic_copy(source: Path, target: Path) -> None:
-    """``target`` becomes a copy of ``source`` in one step (same method as saving)."""
-    with open(source, "rb") as src:
-        replace_atomically(target, lambda fh: shutil.copyfileobj(src, fh), suffix=TEMP_SUFFIX)
-
-
 def _remove_stale_temps(target: Path) -> None:
     """Temporary files left by a save that was killed long ago (never one in progress)."""
     now = time.time()
     for tmp in target.parent.glob(f".{glob_escape(target.name)}.*{TEMP_SUFFIX}"):
         with contextlib.suppress(OSError):
-            if now - tmp.stat().st_mtime > STALE_TEMP_S:
+            if now - tmp.lstat().st_mtime > STALE_TEMP_S:
                 tmp.unlink()
