@@ -12,9 +12,11 @@ from hypothesis import strategies as st
 from profile_samples import make_profile
 
 from magplan.profiles import Profile, ProfileError, ProfileStore
-from magplan.profiles.model import profile_to_data
+from magplan.profiles.model import CURRENT_SCHEMA_VERSION, profile_to_data
 
 VALID = json.dumps(profile_to_data(make_profile()), indent=2).encode()
+VERSION = f'"schema_version": {CURRENT_SCHEMA_VERSION}'.encode()
+assert VERSION in VALID
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 json_values = st.recursive(
@@ -107,7 +109,7 @@ def test_wrong_types_at_any_place(path: tuple[object, ...], value: object) -> No
 
 
 @SETTINGS
-@given(st.integers(min_value=3))
+@given(st.integers(min_value=CURRENT_SCHEMA_VERSION + 1))
 def test_newer_schema_versions_are_refused(version: int) -> None:
     data = json.loads(VALID)
     data["schema_version"] = version
@@ -152,11 +154,11 @@ def test_hostile_whole_files() -> None:
         b'"profile"',
         b"\xef\xbb\xbf" + VALID,  # a byte-order mark from a Windows editor is fine
         b"\xff\xfe" + VALID.decode().encode("utf-16-le"),
-        VALID.replace(b'"schema_version": 2', b'"schema_version": 2, "schema_version": 1'),
-        VALID.replace(b'"schema_version": 2', b'"schema_version": true'),
-        VALID.replace(b'"schema_version": 2', b'"schema_version": 0'),
-        VALID.replace(b'"schema_version": 2', b'"schema_version": 2.0'),
-        VALID.replace(b'"schema_version": 2', b'"schema_version": "2"'),
+        VALID.replace(VERSION, VERSION + b', "schema_version": 1'),
+        VALID.replace(VERSION, b'"schema_version": true'),
+        VALID.replace(VERSION, b'"schema_version": 0'),
+        VALID.replace(VERSION, VERSION + b".0"),
+        VALID.replace(VERSION, f'"schema_version": "{CURRENT_SCHEMA_VERSION}"'.encode()),
         b"[" * 1_000_000,
     ]:
         load_and_check(raw)

@@ -31,7 +31,9 @@ def test_every_good_example_file_migrates_to_a_current_profile(path: Path) -> No
     data = json.loads(path.read_text())
     current, steps = migrate(data)
     assert current["schema_version"] == CURRENT_SCHEMA_VERSION
-    assert steps == [MIGRATIONS[v].__name__ for v in range(data["schema_version"], 2)]
+    assert steps == [
+        MIGRATIONS[v].__name__ for v in range(data["schema_version"], CURRENT_SCHEMA_VERSION)
+    ]
     profile = profile_from_data(current)
     # and the current form writes back unchanged
     assert profile_from_data(profile_to_data(profile)) == profile
@@ -97,3 +99,37 @@ def test_a_misspelt_v1_field_is_named() -> None:
         migrate(data)
     assert getattr(caught.value, "field", None) == "wake_time"
     assert str(caught.value) == "missing (and 1 more problem)"  # the unknown "wake"
+
+
+def test_v2_medicines_are_every_day_and_filed_under_their_own_label() -> None:
+    current, steps = migrate(json.loads((DATA / "v2-integrase.json").read_text()))
+    assert steps == ["v2_to_v3"]
+    meds = current["request"]["medicines"]
+    # dolutegravir (Tivicay) follows its own label now, not the class's 2 hours
+    assert meds[0] == {
+        "name": "Tivicay",
+        "class_id": "dolutegravir",
+        "times": ["08:00"],
+        "weekdays": [],
+        "spacing_min": None,
+    }
+    assert meds[1]["class_id"] == "calcium" and meds[1]["weekdays"] == []
+
+
+def test_weekday_and_stated_medicines_survive_a_save(store: ProfileStore) -> None:
+    from magplan.core.request import MedicineTimes, PlanRequest
+    from magplan.profiles import Profile
+
+    request = PlanRequest(
+        medicines=(
+            MedicineTimes(
+                name="alendronate", class_id="bisphosphonate", times_min=(420,), weekdays=(0,)
+            ),
+            MedicineTimes(name="ursodiol", class_id="stated", times_min=(720,), spacing_min=90),
+        )
+    )
+    store.save(Profile(name="Weekly", request=request))
+    data = json.loads((store.folder / "weekly.json").read_text())
+    assert data["request"]["medicines"][0]["weekdays"] == ["mon"]
+    assert data["request"]["medicines"][1]["spacing_min"] == 90
+    assert store.load("Weekly").request == request

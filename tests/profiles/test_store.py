@@ -11,6 +11,7 @@ import pytest
 
 from magplan.core.request import PlanRequest
 from magplan.profiles import (
+    CURRENT_SCHEMA_VERSION,
     NewerProfileError,
     Profile,
     ProfileError,
@@ -51,7 +52,7 @@ def test_the_file_is_readable_json_with_clock_times(store: ProfileStore, profile
     store.save(profile)
     path = store.folder / "anna-k-evening.json"
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["schema_version"] == 2
+    assert data["schema_version"] == CURRENT_SCHEMA_VERSION == 3
     assert data["name"] == "Anna K. (evening)"
     assert data["request"]["wake"] == "06:30"
     assert data["request"]["meals"] == ["07:00", "13:00", "19:15"]
@@ -59,6 +60,8 @@ def test_the_file_is_readable_json_with_clock_times(store: ProfileStore, profile
         "name": "Calcium",
         "class_id": "calcium",
         "times": ["08:00", "20:00"],
+        "weekdays": [],
+        "spacing_min": None,
     }
     if os.name == "posix":
         assert path.stat().st_mode & 0o077 == 0  # health data: readable by its owner only
@@ -209,7 +212,7 @@ def test_a_newer_file_is_refused_left_alone_and_never_replaced(
     store.save(profile)
     path = store.folder / "anna-k-evening.json"
     data = json.loads(path.read_text())
-    data["schema_version"] = 3
+    data["schema_version"] = CURRENT_SCHEMA_VERSION + 1
     data["request"]["new_field"] = "from the future"
     path.write_text(json.dumps(data))
     before = snapshot(store.folder)

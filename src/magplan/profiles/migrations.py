@@ -38,6 +38,13 @@ Everything sat at the top level, named as on the early command line::
 A product's ``mg`` was the elemental magnesium per unit; a medicine taken twice a day was two
 entries with one ``time`` each. Version 1 had no other-magnesium amount (it was 0), no
 "supervised" mark (it was off) and did not record the program's version.
+
+Schema version 2 (before weekday medicines and stated spacings)
+----------------------------------------------------------------
+As version 3 (:mod:`magplan.profiles.model`), but a medicine was only ``name``, ``class_id``
+and ``times``: every medicine was taken every day, and only medicines the planner knew could
+be kept. Integrase inhibitors were one class (``integrase-inhibitor``, 2 hours either way);
+each now follows its own label, so a medicine is filed again under the class its name has now.
 """
 
 from __future__ import annotations
@@ -159,7 +166,30 @@ def v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-MIGRATIONS: dict[int, Step] = {1: v1_to_v2}
+def v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 -> 3: each medicine gains ``weekdays`` (every day) and ``spacing_min`` (none),
+    and is filed under the class its name has in this knowledge base (integrase inhibitors
+    follow their own labels now)."""
+    from magplan.core.knowledge import load_knowledge
+
+    k = load_knowledge()
+    request = data.get("request")
+    medicines = request.get("medicines") if isinstance(request, dict) else None
+    if not isinstance(request, dict) or not isinstance(medicines, list):
+        return {**data, "schema_version": 3}  # the version-3 check names what is wrong
+    moved = []
+    for med in medicines:
+        if isinstance(med, dict):
+            name = med.get("name")
+            now = k.find_medicine(name) if isinstance(name, str) else None
+            med = {**med, "weekdays": [], "spacing_min": None}
+            if now is not None:
+                med["class_id"] = now
+        moved.append(med)
+    return {**data, "schema_version": 3, "request": {**request, "medicines": moved}}
+
+
+MIGRATIONS: dict[int, Step] = {1: v1_to_v2, 2: v2_to_v3}
 """Step ``MIGRATIONS[n]`` turns a version-``n`` object into a version-``n+1`` one."""
 
 OLDEST_SCHEMA_VERSION = min(MIGRATIONS)

@@ -1,6 +1,6 @@
 """A saved profile: everything the user entered, as it is kept on disk.
 
-On disk a profile is one JSON object (schema version 2)::
+On disk a profile is one JSON object (schema version 3)::
 
     {
       "schema_version": 2,
@@ -17,12 +17,16 @@ On disk a profile is one JSON object (schema version 2)::
         "products": [{"form": "glycinate", "elemental_mg_per_unit": 100.0, "unit": "capsule",
                       "halves": false, "compound_mg_per_unit": null, "label": ""}],
         "other_magnesium_mg": 0.0,
-        "medicines": [{"name": "sertraline", "class_id": "ssri", "times": ["08:00"]}],
+        "medicines": [{"name": "sertraline", "class_id": "antidepressant", "times": ["08:00"],
+                       "weekdays": [], "spacing_min": null}],
         "conditions": [], "supervised": false
       }
     }
 
-The older shape (schema version 1) is described in :mod:`magplan.profiles.migrations`.
+A medicine's ``weekdays`` are ``"mon"`` .. ``"sun"`` (empty: every day); ``spacing_min`` is the
+spacing from magnesium the person stated for a medicine the planner does not know (class
+``stated``), and null otherwise. The older shapes (schema versions 1 and 2) are described in
+:mod:`magplan.profiles.migrations`.
 
 Times are written as ``"HH:MM"`` so that a person can read the file; the conversion between
 that form and :class:`PlanRequest` (minutes after midnight) happens here and nowhere else:
@@ -57,12 +61,12 @@ from pydantic import (
 
 import magplan
 from magplan.core.knowledge import Knowledge, load_knowledge
-from magplan.core.request import PlanRequest
+from magplan.core.request import MAX_STATED_SPACING_MIN, WEEKDAYS, PlanRequest
 from magplan.core.timeofday import format_time, parse_time
 from magplan.profiles.errors import ProfileDataError, ProfileNameError
 from magplan.profiles.names import MAX_NAME_CHARS, MAX_TEXT_CHARS
 
-CURRENT_SCHEMA_VERSION = 2
+CURRENT_SCHEMA_VERSION = 3
 
 
 def check_profile_name(name: str) -> str:
@@ -124,10 +128,15 @@ class StoredProduct(_Stored):
     label: str = Field(max_length=MAX_TEXT_CHARS)
 
 
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+
 class StoredMedicine(_Stored):
     name: str = Field(max_length=MAX_TEXT_CHARS)
     class_id: str
     times: Annotated[tuple[ClockTime, ...], JSON_ARRAY]
+    weekdays: Annotated[tuple[Weekday, ...], JSON_ARRAY]
+    spacing_min: int | None = Field(ge=0, le=MAX_STATED_SPACING_MIN)
 
 
 class StoredRequest(_Stored):
@@ -161,9 +170,9 @@ ProfileName = Annotated[str, AfterValidator(_usable_name)]
 
 
 class ProfileDocument(_Stored):
-    """A schema-version-2 file exactly as it is on disk."""
+    """A schema-version-3 file exactly as it is on disk."""
 
-    schema_version: Literal[2]
+    schema_version: Literal[3]
     name: ProfileName
     person_name: str = Field(max_length=MAX_TEXT_CHARS)
     prepared_by: str = Field(max_length=MAX_TEXT_CHARS)
@@ -229,6 +238,8 @@ def profile_to_data(profile: Profile) -> dict[str, Any]:
                     "name": m.name,
                     "class_id": m.class_id,
                     "times": [format_time(t) for t in m.times_min],
+                    "weekdays": [WEEKDAYS[d] for d in m.weekdays],
+                    "spacing_min": m.spacing_min,
                 }
                 for m in req.medicines
             ],
@@ -243,7 +254,7 @@ def profile_to_data(profile: Profile) -> dict[str, Any]:
 
 
 def profile_from_data(data: object, k: Knowledge | None = None) -> Profile:
-    """A :class:`Profile` from a schema-version-2 JSON object.
+    """A :class:`Profile` from a schema-version-3 JSON object.
 
     Raises :class:`ProfileDataError` naming the first bad field (``request.wake``) otherwise.
     """
@@ -269,7 +280,13 @@ def profile_from_data(data: object, k: Knowledge | None = None) -> Profile:
                 "products": [p.model_dump() for p in s.products],
                 "other_magnesium_mg": s.other_magnesium_mg,
                 "medicines": [
-                    {"name": m.name, "class_id": m.class_id, "times_min": m.times}
+                    {
+                        "name": m.name,
+                        "class_id": m.class_id,
+                        "times_min": m.times,
+                        "weekdays": tuple(WEEKDAYS.index(d) for d in m.weekdays),
+                        "spacing_min": m.spacing_min,
+                    }
                     for m in s.medicines
                 ],
                 "conditions": s.conditions,
