@@ -17,7 +17,8 @@
 # Options:
 #   --suite NAME        Debian release: bookworm (12, the default), trixie (13), or 12 / 13
 #   --mirror URL        Debian mirror (default: the first one in the host's apt sources,
-#                       else http://deb.debian.org/debian)
+#                       else http://deb.debian.org/debian); security updates come from the
+#                       host's debian-security source, else http://deb.debian.org/debian-security
 #   --host-settings     copy in the host's network settings: its CA certificates, /etc/pip.conf
 #                       and apt's proxy settings (for a host behind a proxy or TLS inspection)
 #   --branch NAME       the branch to clone (default: the checked-out one)
@@ -33,7 +34,7 @@ suite=bookworm mirror='' host_settings='' branch='' cache='' out='' keep='' skip
 
 usage() {
     sed -n '2,/^# Exit status/p' "$0" | sed 's/^# \{0,1\}//' >&2
-    exit 2
+    exit "${1:-2}"
 }
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -45,7 +46,7 @@ while [ $# -gt 0 ]; do
     --out) out=${2:?--out needs a folder} && shift ;;
     --keep) keep=1 ;;
     --skip-tests) skip_tests=1 ;;
-    -h | --help) usage ;;
+    -h | --help) usage 0 ;;
     *) echo "check-fresh-debian: unknown option $1" >&2 && usage ;;
     esac
     shift
@@ -72,8 +73,8 @@ for tool in debootstrap Xvfb git mount chroot; do
         die "needs $tool (Debian: apt-get install debootstrap xvfb git mount coreutils)"
 done
 
-# The Debian mirror: the host's, when it has one in its apt sources.
-host_mirror() {
+# A Debian archive in the host's apt sources: host_uri debian|debian-security.
+host_uri() {
     local file
     for file in /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources; do
         [ -f "$file" ] || continue
@@ -82,12 +83,14 @@ host_mirror() {
             /^[ \t]*deb[ \t]/ { for (i = 2; i <= NF; i++) if ($i ~ /^https?:\/\//) { print $i; break } }
             /^[ \t]*URIs:/ { for (i = 2; i <= NF; i++) print $i }
         ' "$file"
-    done | grep -E '^https?://[^ ]*/debian/?$' | head -n 1
+    done | grep -E "^https?://[^ ]*/$1/?\$" | head -n 1
 }
-[ -n "$mirror" ] || mirror=$(host_mirror) || true
+[ -n "$mirror" ] || mirror=$(host_uri debian) || true
 [ -n "$mirror" ] || mirror=http://deb.debian.org/debian
 mirror=${mirror%/}
-security=${mirror%/debian}/debian-security
+security=$(host_uri debian-security) || true
+[ -n "$security" ] || security=http://deb.debian.org/debian-security
+security=${security%/}
 
 [ -n "$branch" ] || branch=$(git -C "$here" symbolic-ref --short HEAD) ||
     die "no branch is checked out in $here; name one with --branch"
@@ -302,7 +305,7 @@ sys.exit(0 if app.primaryScreen().grabWindow(0).save("/root/window.png") else 1)
         kill -TERM "$run_pid" 2>/dev/null || true
         wait "$run_pid" 2>/dev/null || true
         shot=$([ -f "$out/window.png" ] && echo "screenshot window.png" || echo "no screenshot")
-        result "./run.sh (window under Xvfb)" PASS "loaded window painted after ${run_time} s; $shot"
+        result "./run.sh (window under Xvfb)" PASS "set up, and the loaded window painted, in ${run_time} s; $shot"
     else
         wait "$run_pid" && status=0 || status=$?
         result "./run.sh (window under Xvfb)" FAIL "the window closed by itself (exit $status)"
