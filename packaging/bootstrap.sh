@@ -5,6 +5,7 @@
 #   mp_install_project [test]   install the project (editable) into .venv, with the test extra
 #   mp_qt_libs window|offscreen make sure the system libraries Qt needs are present
 #   mp_apt_packages PKG...      install Debian/Ubuntu packages that are missing
+#   mp_python_shared_lib        make sure .venv's Python has its shared library (PyInstaller)
 #
 # System packages are installed with apt-get when running as root or with sudo available;
 # otherwise the exact apt-get line is printed. "a|b" means "a, or b where a does not exist"
@@ -98,6 +99,14 @@ _mp_resolve() {
 # when they cannot be installed from here.
 mp_apt_packages() {
     [ $# -gt 0 ] || return 0
+    # Several libraries come from one package (libglib2.0-0 has four): name each once.
+    local unique=() seen=" " one
+    for one in "$@"; do
+        [[ $seen == *" $one "* ]] && continue
+        seen+="$one "
+        unique+=("$one")
+    done
+    set -- "${unique[@]}"
     if ! command -v dpkg-query >/dev/null || ! command -v apt-get >/dev/null; then
         mp_say "this system has no apt-get; install the equivalents of: $*"
         return 1
@@ -127,6 +136,7 @@ mp_apt_packages() {
         mp_say "no installable package found for some of: $*"
         return 1
     }
+    packages=$(awk '!seen[$0]++' <<<"$packages")
     [ -n "$packages" ] || return 0
     mp_say "installing system packages: ${packages//$'\n'/ }"
     # shellcheck disable=SC2086
@@ -186,6 +196,55 @@ mp_install_project() {
     mp_quiet "$MP_VENV/bin/python" -m pip install -q -e "$spec" ||
         mp_die "installation failed (the messages above say why)"
     echo "$want" >"$stamp"
+}
+
+# --- the Python shared library (for PyInstaller) -------------------------------------------
+
+# Prints "VERSION SONAME FOUND INTERPRETER" for .venv's Python: its X.Y version, the file name
+# of its shared library, the path where that library is (or "-" when it is nowhere the dynamic
+# loader looks) and the real interpreter behind .venv.
+_mp_python_facts() {
+    "$MP_VENV/bin/python" - <<'PY'
+import ctypes.util, os, sys, sysconfig
+
+version = "%d.%d" % sys.version_info[:2]
+soname = sysconfig.get_config_var("INSTSONAME") or ""
+if ".so" not in soname:  # a static build names its .a here
+    soname = "libpython%s%s.so.1.0" % (version, getattr(sys, "abiflags", ""))
+# Debian's and Ubuntu's python3 is linked statically and its sysconfig still says
+# Py_ENABLE_SHARED=1, so only the file itself tells whether the library is there.
+folders = [sysconfig.get_config_var("LIBDIR") or "", os.path.join(sys.base_prefix, "lib")]
+multiarch = sysconfig.get_config_var("MULTIARCH") or ""
+if multiarch:
+    folders += ["/usr/lib/" + multiarch, "/lib/" + multiarch]
+found = next((os.path.join(d, soname) for d in folders if d and os.path.isfile(os.path.join(d, soname))), "")
+if not found and ctypes.util.find_library("python" + version + getattr(sys, "abiflags", "")) == soname:
+    found = soname  # known to ldconfig
+interpreter = os.path.realpath(getattr(sys, "_base_executable", "") or sys.executable)
+print(version, soname, found or "-", interpreter)
+PY
+}
+
+# PyInstaller copies the Python shared library into the bundle. Debian's and Ubuntu's own
+# Python keeps it in a separate package, libpython3.X; install it when .venv uses that Python.
+mp_python_shared_lib() {
+    [ "$(uname -s)" = Linux ] || return 0
+    local facts version soname found interpreter owner
+    facts=$(_mp_python_facts) || mp_die "cannot ask $MP_VENV/bin/python about its shared library"
+    read -r version soname found interpreter <<<"$facts"
+    [ "$found" != - ] && return 0
+    if command -v dpkg >/dev/null && owner=$(dpkg -S "$interpreter" 2>/dev/null); then
+        owner=${owner%%:*}
+        mp_say "$interpreter ($owner) keeps $soname in a separate package; the bundle needs it"
+        mp_apt_packages "libpython${version}t64|libpython$version" ||
+            mp_die "PyInstaller needs $soname (Debian/Ubuntu: libpython$version)"
+        facts=$(_mp_python_facts) || mp_die "cannot ask $MP_VENV/bin/python about its shared library"
+        read -r version soname found interpreter <<<"$facts"
+        [ "$found" != - ] || mp_die "libpython$version is installed but $soname is still missing"
+        return 0
+    fi
+    mp_die "$interpreter has no shared library ($soname), which PyInstaller needs to build the" \
+        "bundle; use a Python built with --enable-shared (PYTHON=/path/to/python3 with a new $MP_VENV)"
 }
 
 # --- what Qt needs from the system ----------------------------------------------------------

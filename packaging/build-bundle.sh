@@ -17,6 +17,8 @@ mp_qt_libs offscreen || mp_die "the smoke test cannot run without the system lib
 if [ "$(uname -s)" = Linux ] && ! command -v objdump >/dev/null; then
     mp_apt_packages binutils || mp_die "PyInstaller needs objdump (Debian: binutils)"
 fi
+# The bundle carries Python's shared library; Debian's python3 has it in libpython3.X.
+mp_python_shared_lib
 mp_say "installing PyInstaller into $MP_VENV"
 mp_quiet "$MP_VENV/bin/python" -m pip install -q "pyinstaller>=6.10" || mp_die "cannot install PyInstaller"
 
