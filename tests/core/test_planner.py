@@ -216,8 +216,8 @@ def test_other_separation_rules(spec: str, code: str, minutes: int) -> None:
 
 
 def test_a_day_no_time_of_which_keeps_a_must_rule_plans_no_magnesium() -> None:
-    # levothyroxine every 3 hours leaves no time 4 h from all of them
-    specs = [f"levothyroxine@{h:02d}:00" for h in range(0, 24, 3)]
+    # levothyroxine every 4 hours leaves no time 4 h from all of them
+    specs = [f"levothyroxine@{h:02d}:00" for h in range(0, 24, 4)]
     p = plan(medicines=meds(*specs))
     w = p.warning("separation-no-time")
     assert w is not None and w.severity == "danger" and "levothyroxine" in w.message
@@ -321,7 +321,7 @@ def test_fewer_doses_that_keep_an_antibiotic_rule_win_over_the_full_amount() -> 
 
 
 def test_an_infeasible_rule_cites_the_medicines_own_source() -> None:
-    specs = [f"levothyroxine@{h:02d}:00" for h in range(0, 24, 3)]
+    specs = [f"levothyroxine@{h:02d}:00" for h in range(0, 24, 4)]
     w = plan(medicines=meds(*specs)).warning("separation-no-time")
     assert w is not None and w.sources == ("LABEL",)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
+import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -93,10 +94,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         from magplan.core.knowledge import KnowledgeError
 
         try:
+            _refuse_dashes(args_list)
             args = build_parser().parse_args(args_list)
             if args.command is not None:
                 run: Command = args.run
-                return run(args)
+                code = run(args)
+                sys.stdout.flush()
+                return code
         except (UsageError, PlanInputError) as exc:
             one_line = " ".join(_explained(str(exc), args_list).split("\n"))
             print(f"magplan: error: {one_line}", file=sys.stderr)
@@ -105,8 +109,33 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"magplan: broken installation: {exc}", file=sys.stderr)
             return 1
         except BrokenPipeError:
+            _quiet_stdout()
             return 0
+        except OSError as exc:
+            if exc.filename is not None:
+                raise
+            # the output itself could not be written (a full disk, /dev/full): nothing was
+            # saved, since a command saves only after its output is out
+            _quiet_stdout()
+            print(f"magplan: error: cannot write the output: {exc.strerror}", file=sys.stderr)
+            return EXIT_USAGE
     return _open_window(smoke_test=args.smoke_test)  # options, but no command
+
+
+def _quiet_stdout() -> None:
+    """Send what is left of stdout nowhere, so that closing it at exit reports nothing."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def _refuse_dashes(args_list: list[str]) -> None:
+    """``--wake=--``: argparse reads a value of ``--`` as no value at all (and some versions
+    as an empty list); say so instead of planning with it or failing later."""
+    for word in args_list:
+        option, sep, value = word.partition("=")
+        if option.startswith("-") and sep and value == "--":
+            raise UsageError(f"{option} '--' is not a value; give {option} a value")
 
 
 _NO_VALUE = re.compile(r"argument (?P<option>[^:]+): expected one argument")

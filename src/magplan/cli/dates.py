@@ -5,6 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from magplan.cli import UsageError
+from magplan.core.errors import shown
+
+FIRST_DATE = dt.date(2000, 1, 1)
+LAST_DATE = dt.date(2199, 12, 31)  # far enough for any plan; a calendar adds weeks after it
 
 
 def parse_date(text: str | None, option: str) -> dt.date:
@@ -12,8 +16,11 @@ def parse_date(text: str | None, option: str) -> dt.date:
     if text is None:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(text.strip())
+        day = dt.date.fromisoformat(text.strip())
     except ValueError:
         raise UsageError(
-            f"{option} '{text}' is not a date: use YYYY-MM-DD, e.g. 2025-03-04"
+            f"{option} '{shown(text)}' is not a date: use YYYY-MM-DD, e.g. 2025-03-04"
         ) from None
+    if not FIRST_DATE <= day <= LAST_DATE:
+        raise UsageError(f"{option} {day}: allowed {FIRST_DATE} to {LAST_DATE}")
+    return day

@@ -40,10 +40,12 @@ def run(args: argparse.Namespace) -> int:
     from magplan.printing.files import OutputError
     from magplan.printing.ics import NothingToRemind, write_ics
 
+    if not args.ics.strip():
+        raise UsageError(f"--ics '{args.ics}': give the calendar a file name, e.g. --ics plan.ics")
+    start = parse_date(args.start, "--start")
     k = load_knowledge()
     request = request_from_args(args, k)
     plan = plan_day(request, k)
-    start = parse_date(args.start, "--start")
     try:
         write_ics(plan, args.ics, start, supervisor=args.prepared_by or "")
     except NothingToRemind as exc:

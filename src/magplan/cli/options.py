@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, cast
 from pydantic import ValidationError
 
 from magplan.cli import UsageError
-from magplan.core.errors import PlanInputError
+from magplan.core.errors import PlanInputError, shown
 from magplan.core.knowledge import Knowledge
 from magplan.core.planner import validate_request
 from magplan.core.request import (
@@ -22,6 +22,7 @@ from magplan.core.request import (
     MedEntry,
     PlanRequest,
     check_day,
+    check_text,
     default_meals,
     group_medicines,
     parse_condition,
@@ -146,11 +147,12 @@ def _number(text: str, option: str, *, low: float, high: float, whole: bool = Fa
     except ValueError:
         kind = "a whole number of mg" if whole and option != "--age" else "a whole number"
         raise PlanInputError(
-            option.lstrip("-"), f"{option} '{text}' is not {kind if whole else 'a number'}"
+            option.lstrip("-"), f"{option} '{shown(text)}' is not {kind if whole else 'a number'}"
         ) from None
     if not math.isfinite(value) or not low <= value <= high:
         raise PlanInputError(
-            option.lstrip("-"), f"{option} {text} is out of range: allowed {low:g} to {high:g}"
+            option.lstrip("-"),
+            f"{option} {shown(text)} is out of range: allowed {low:g} to {high:g}",
         )
     return value
 
@@ -163,6 +165,9 @@ def request_from_args(args: argparse.Namespace, k: Knowledge) -> PlanRequest:
     are checked and saved. When the namespace has ``name`` / ``prepared_by`` (the card's fields)
     left unset, they are filled from the profile.
     """
+    for attr, option in (("name", "--name"), ("prepared_by", "--prepared-by")):
+        if getattr(args, attr, None) is not None:
+            setattr(args, attr, check_text(getattr(args, attr), attr, option))
     profile = _load_profile(args.profile) if getattr(args, "profile", None) is not None else None
     given = _given_fields(args, k)
     if profile is None:
@@ -214,7 +219,7 @@ def _given_fields(args: argparse.Namespace, k: Knowledge) -> dict[str, object]:
         aliases = {"f": "female", "m": "male", "woman": "female", "man": "male"}
         sex = aliases.get(sex, sex)
         if sex not in ("female", "male"):
-            raise PlanInputError("sex", f"--sex '{args.sex}': allowed female or male")
+            raise PlanInputError("sex", f"--sex '{shown(args.sex)}': allowed female or male")
         fields["sex"] = sex
     for flag in ("pregnant", "lactating", "supervised"):
         if getattr(args, flag) is not None:
@@ -230,7 +235,7 @@ def _given_fields(args: argparse.Namespace, k: Knowledge) -> dict[str, object]:
     if args.limit is not None:
         limit = args.limit.strip().lower()
         if limit not in ("us", "eu"):
-            raise PlanInputError("limit", f"--limit '{args.limit}': allowed us or eu")
+            raise PlanInputError("limit", f"--limit '{shown(args.limit)}': allowed us or eu")
         fields["limit"] = limit
     if args.product or args.product_compound:
         products = [parse_product_spec(k, s) for s in args.product or []]
@@ -247,7 +252,9 @@ def _given_fields(args: argparse.Namespace, k: Knowledge) -> dict[str, object]:
         used = {e.name.casefold() for e in entries}
         for name in spacings:
             if name not in used:
-                raise PlanInputError("med-spacing", f"--med-spacing '{name}': no --med of it")
+                raise PlanInputError(
+                    "med-spacing", f"--med-spacing '{shown(name)}': no --med of it"
+                )
         for e in entries:
             if e.name.casefold() in spacings and e.class_id != "stated":
                 raise PlanInputError(
@@ -279,13 +286,13 @@ def _spacings(specs: list[str]) -> dict[str, int]:
         name, sep, hours = spec.rpartition("=")
         if not sep or not name.strip():
             raise PlanInputError(
-                "med-spacing", f"--med-spacing '{spec}' must be NAME=HOURS, e.g. ursodiol=2"
+                "med-spacing", f"--med-spacing '{shown(spec)}' must be NAME=HOURS, e.g. ursodiol=2"
             )
         value = _number(hours, "--med-spacing", low=0, high=MAX_STATED_SPACING_MIN / 60)
         minutes = round(value * 60)
         if abs(value * 60 - minutes) > 1e-6:
             raise PlanInputError(
-                "med-spacing", f"--med-spacing '{spec}': give the hours in whole minutes"
+                "med-spacing", f"--med-spacing '{shown(spec)}': give the hours in whole minutes"
             )
         found[name.strip().casefold()] = minutes
     return found

@@ -2,6 +2,20 @@
 
 from __future__ import annotations
 
+import unicodedata
+
+INVISIBLE = ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")
+"""Unicode categories of characters that do not show (control, format and direction marks)."""
+
+
+def shown(text: str, limit: int = 40) -> str:
+    """A typed value as an error message quotes it: invisible characters as ``\\uXXXX``, and
+    at most ``limit`` characters, so that a message stays one readable line."""
+    safe = "".join(
+        f"\\u{ord(ch):04x}" if unicodedata.category(ch) in INVISIBLE else ch for ch in text
+    )
+    return safe if len(safe) <= limit else safe[: limit - 1] + "…"
+
 
 class PlanInputError(ValueError):
     """A value the user entered cannot be planned with.

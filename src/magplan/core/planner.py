@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 from itertools import combinations, pairwise
 
-from magplan.core.errors import PlanInputError
+from magplan.core.errors import PlanInputError, shown
 from magplan.core.forms import NOT_OWNED, FormPick, add_filler, pick_forms
 from magplan.core.knowledge import Knowledge, MedicineClass, Severity, load_knowledge
 from magplan.core.limits import ADULT_AGE, INFANT_AGE, Limits, limits_for
@@ -25,10 +25,15 @@ from magplan.core.plan import (
     daily_mg,
 )
 from magplan.core.request import (
+    MAX_MEALS,
+    MAX_MEDICINES,
+    MAX_PRODUCTS,
+    MAX_TIMES_PER_MEDICINE,
     MedicineTimes,
     PlanRequest,
     Product,
     check_day,
+    check_text,
     format_weekdays,
 )
 from magplan.core.schedule import (
@@ -88,6 +93,7 @@ def validate_request(req: PlanRequest, k: Knowledge) -> None:
                 f"form '{req.form}' is none of your products "
                 f"({', '.join(sorted({p.form for p in req.products}))}); add a product of it",
             )
+    _check_sizes(req)
     for m in req.medicines:
         if m.class_id not in k.medicines:
             raise PlanInputError("med", f"unknown medicine class '{m.class_id}' for {m.name}")
@@ -135,6 +141,30 @@ def validate_request(req: PlanRequest, k: Knowledge) -> None:
             f"{req.target_mg + req.other_magnesium_mg:g} mg/day{extra}; "
             f"the planner never plans above {cap} mg/day in total",
         )
+
+
+def _check_sizes(req: PlanRequest) -> None:
+    """How many medicines, times, meals and products a day can be planned around, and the
+    texts they carry (one clear error each, wherever they were typed)."""
+    limits = (
+        ("med", len(req.medicines), MAX_MEDICINES, "medicines"),
+        ("meal", len(req.meals_min), MAX_MEALS, "meals"),
+        ("product", len(req.products), MAX_PRODUCTS, "products"),
+    )
+    for field, count, most, what in limits:
+        if count > most:
+            raise PlanInputError(field, f"{count} {what}: at most {most} can be planned around")
+    for m in req.medicines:
+        check_text(m.name, "med", "a medicine name")
+        if len(m.times_min) > MAX_TIMES_PER_MEDICINE:
+            raise PlanInputError(
+                "med",
+                f"{shown(m.name)} at {len(m.times_min)} times a day: at most "
+                f"{MAX_TIMES_PER_MEDICINE}",
+            )
+    for p in req.products:
+        check_text(p.unit, "product", "a product's unit")
+        check_text(p.label, "product", "a product's label")
 
 
 def plan_day(req: PlanRequest, k: Knowledge | None = None) -> Plan:

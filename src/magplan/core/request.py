@@ -8,12 +8,13 @@ clear :class:`PlanInputError` when they cannot.
 from __future__ import annotations
 
 import math
+import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from magplan.core.errors import PlanInputError
+from magplan.core.errors import INVISIBLE, PlanInputError, shown
 from magplan.core.knowledge import Knowledge
 from magplan.core.timeofday import MINUTES_PER_DAY, format_time, forward_gap, parse_time
 
@@ -24,6 +25,11 @@ MAX_COMPOUND_MG = 20000.0
 MAX_OTHER_MG = 2000.0
 MAX_TARGET_MG = 600.0  # also the dosing cap in intakes.toml; checked against it in planner
 MAX_STATED_SPACING_MIN = 720
+MAX_TEXT_CHARS = 200  # names, labels and units; a saved profile keeps the same
+MAX_MEDICINES = 20
+MAX_TIMES_PER_MEDICINE = 6
+MAX_MEALS = 6
+MAX_PRODUCTS = 8
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -131,17 +137,36 @@ class PlanRequest(BaseModel):
 # ---- turning what a user typed into ids -------------------------------------------------
 
 
+def check_text(text: str, field: str, what: str) -> str:
+    """``text`` as it will be kept (NFC, surrounding spaces removed), or one clear error: at
+    most :data:`MAX_TEXT_CHARS` characters, and no control, format or direction characters
+    (a right-to-left override or a zero-width space would make a card say what it does not)."""
+    cleaned = unicodedata.normalize("NFC", text).strip()
+    if len(cleaned) > MAX_TEXT_CHARS:
+        raise PlanInputError(
+            field, f"{what} has {len(cleaned)} characters; at most {MAX_TEXT_CHARS} are kept"
+        )
+    bad = next((ch for ch in cleaned if unicodedata.category(ch) in INVISIBLE), None)
+    if bad is not None:
+        raise PlanInputError(
+            field,
+            f"{what} '{shown(cleaned)}' contains an invisible or control character "
+            f"(U+{ord(bad):04X}); type it without",
+        )
+    return cleaned
+
+
 def parse_goal(k: Knowledge, text: str) -> str:
     ident = k.find_goal(text)
     if ident is None:
-        raise PlanInputError("goal", f"unknown goal '{text}'; allowed: {', '.join(k.goals)}")
+        raise PlanInputError("goal", f"unknown goal '{shown(text)}'; allowed: {', '.join(k.goals)}")
     return ident
 
 
 def parse_form(k: Knowledge, text: str) -> str:
     ident = k.find_form(text)
     if ident is None:
-        raise PlanInputError("form", f"unknown form '{text}'; allowed: {', '.join(k.forms)}")
+        raise PlanInputError("form", f"unknown form '{shown(text)}'; allowed: {', '.join(k.forms)}")
     return ident
 
 
@@ -149,7 +174,7 @@ def parse_condition(k: Knowledge, text: str) -> str:
     ident = k.find_condition(text)
     if ident is None:
         raise PlanInputError(
-            "condition", f"unknown condition '{text}'; allowed: {', '.join(k.conditions)}"
+            "condition", f"unknown condition '{shown(text)}'; allowed: {', '.join(k.conditions)}"
         )
     return ident
 
@@ -162,7 +187,7 @@ def parse_medicine_class(k: Knowledge, name: str, *, stated: bool = False) -> st
     if k.is_magnesium(name):
         raise PlanInputError(
             "med",
-            f"'{name}' is magnesium itself: count it with --other-magnesium MG (the mg of "
+            f"'{shown(name)}' is magnesium itself: count it with --other-magnesium MG (the mg of "
             "magnesium it gives a day), not as a medicine to keep apart",
         )
     if stated:
@@ -171,7 +196,7 @@ def parse_medicine_class(k: Knowledge, name: str, *, stated: bool = False) -> st
     hint = f"did you mean '{close}'? If not, " if close else ""
     raise PlanInputError(
         "med",
-        f"unknown medicine '{name}'; {hint}use a generic or brand name the planner knows "
+        f"unknown medicine '{shown(name)}'; {hint}use a generic or brand name the planner knows "
         "(e.g. sertraline, doxycycline), or state its spacing from magnesium in hours "
         "(0 when your pharmacist said none is needed)",
     )
@@ -184,7 +209,8 @@ def parse_weekdays(text: str, field: str = "med") -> tuple[int, ...]:
         word = part.strip().lower()[:3]
         if word not in WEEKDAYS:
             raise PlanInputError(
-                field, f"'{part.strip()}' is not a weekday: use mon, tue, wed, thu, fri, sat, sun"
+                field,
+                f"'{shown(part.strip())}' is not a weekday: use mon, tue, wed, thu, fri, sat, sun",
             )
         days.append(WEEKDAYS.index(word))
     return tuple(sorted(set(days)))
@@ -215,11 +241,11 @@ def parse_med_spec(k: Knowledge, spec: str, spacings: dict[str, int] | None = No
     name, sep, when = spec.rpartition("@")
     if not sep or not name.strip():
         raise PlanInputError(
-            "med", f"--med '{spec}' must be NAME@HH:MM[/DAYS], e.g. sertraline@08:00"
+            "med", f"--med '{shown(spec)}' must be NAME@HH:MM[/DAYS], e.g. sertraline@08:00"
         )
-    name = name.strip()
+    name = check_text(name, "med", "a medicine name")
     if "@" in name:
-        raise PlanInputError("med", f"--med '{spec}' must be NAME@HH:MM with one @")
+        raise PlanInputError("med", f"--med '{shown(spec)}' must be NAME@HH:MM with one @")
     when, slash, days_text = when.partition("/")
     days = parse_weekdays(days_text) if slash else ()
     stated = (spacings or {}).get(name.casefold())
@@ -256,20 +282,23 @@ def parse_product_spec(k: Knowledge, spec: str, *, compound: bool = False) -> Pr
     parts = [p.strip() for p in spec.split(":")]
     if len(parts) < 2 or len(parts) > 4 or not parts[0] or not parts[1]:
         raise PlanInputError(
-            "product", f"{what} '{spec}' must be FORM:MG[:UNIT][:half], e.g. glycinate:100:capsule"
+            "product",
+            f"{what} '{shown(spec)}' must be FORM:MG[:UNIT][:half], e.g. glycinate:100:capsule",
         )
     form = parse_form(k, parts[0])
     try:
         mg = float(parts[1].lower().removesuffix("mg"))
     except ValueError:
         raise PlanInputError(
-            "product", f"{what} '{spec}': '{parts[1]}' is not a number of mg"
+            "product", f"{what} '{shown(spec)}': '{shown(parts[1])}' is not a number of mg"
         ) from None
     unit = parts[2] if len(parts) > 2 and parts[2] else "capsule"
     halves = False
     if len(parts) == 4:
         if parts[3].lower() not in ("half", "halves"):
-            raise PlanInputError("product", f"{what} '{spec}': the fourth part may only be 'half'")
+            raise PlanInputError(
+                "product", f"{what} '{shown(spec)}': the fourth part may only be 'half'"
+            )
         halves = True
     return make_product(k, form, mg, unit=unit, halves=halves, compound=compound, what=what)
 
@@ -292,20 +321,13 @@ def make_product(
     """
     if not math.isfinite(mg) or mg <= 0:
         raise PlanInputError("product", f"{what}: {mg:g} mg per unit must be more than 0")
-    if abs(mg * 10 - round(mg * 10)) > 1e-6:
-        raise PlanInputError("product", f"{what}: {mg:g} mg: give it with at most one decimal")
-    unit = unit.strip().lower() or "capsule"
-    compound_mg: float | None = None
-    elemental = mg
-    if compound:
-        if mg > MAX_COMPOUND_MG:
-            raise PlanInputError(
-                "product",
-                f"{what}: {mg:g} mg of compound per unit is not a real product "
-                f"(at most {MAX_COMPOUND_MG:g})",
-            )
-        compound_mg = mg
-        elemental = round(mg * k.forms[form].elemental_fraction, 1)
+    if compound and mg > MAX_COMPOUND_MG:
+        raise PlanInputError(
+            "product",
+            f"{what}: {mg:g} mg of compound per unit is not a real product "
+            f"(at most {MAX_COMPOUND_MG:g})",
+        )
+    elemental = round(mg * k.forms[form].elemental_fraction, 1) if compound else mg
     if not MIN_PRODUCT_MG <= elemental <= MAX_PRODUCT_MG:
         held = f"{mg:g} mg of {form} holds {elemental:g} mg" if compound else f"{mg:g} mg"
         raise PlanInputError(
@@ -313,6 +335,11 @@ def make_product(
             f"{what}: {held} of elemental magnesium per unit; a real product holds "
             f"{MIN_PRODUCT_MG:g} to {MAX_PRODUCT_MG:g} mg",
         )
+    if abs(mg * 10 - round(mg * 10)) > 1e-6:
+        raise PlanInputError("product", f"{what}: {mg:g} mg: give it with at most one decimal")
+    unit = check_text(unit, "product", "a product's unit").lower() or "capsule"
+    label = check_text(label, "product", "a product's label")
+    compound_mg = mg if compound else None
     return Product(
         form=form,
         elemental_mg_per_unit=elemental,

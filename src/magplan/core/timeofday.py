@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from magplan.core.errors import PlanInputError
+from magplan.core.errors import PlanInputError, shown
 
 MINUTES_PER_DAY = 1440
 _HHMM = re.compile(r"^\s*(\d{1,2})[:.h](\d{2})\s*$")
@@ -14,11 +14,11 @@ def parse_time(text: str, field: str = "time") -> int:
     """``"07:30"`` -> 450. Raises :class:`PlanInputError` naming ``text`` otherwise."""
     match = _HHMM.match(text)
     if not match:
-        raise PlanInputError(field, f"{field} '{text}' is not a time: use HH:MM, e.g. 07:30")
+        raise PlanInputError(field, f"{field} '{shown(text)}' is not a time: use HH:MM, e.g. 07:30")
     hours, minutes = int(match.group(1)), int(match.group(2))
     if hours > 23 or minutes > 59:
         raise PlanInputError(
-            field, f"{field} '{text}' is not a time of day: hours 00-23, minutes 00-59"
+            field, f"{field} '{shown(text)}' is not a time of day: hours 00-23, minutes 00-59"
         )
     return hours * 60 + minutes
 
