@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from magplan.core.timeofday import parse_time
@@ -27,6 +27,19 @@ def retype(qtbot: QtBot, field: QWidget, text: str) -> None:
 def type_into(qtbot: QtBot, field: QLineEdit, text: str) -> None:
     field.setFocus()
     qtbot.keyClicks(field, text)
+
+
+def choose(qtbot: QtBot, combo: QComboBox, data: object) -> None:
+    """Pick the item whose data is ``data`` with the arrow keys, as a keyboard user does."""
+    target = combo.findData(data)
+    assert target >= 0, f"{data!r} is not in {combo.accessibleName()}"
+    combo.setFocus()
+    key = Qt.Key.Key_Down if target > combo.currentIndex() else Qt.Key.Key_Up
+    for _ in range(combo.count()):
+        if combo.currentIndex() == target:
+            break
+        qtbot.keyClick(combo, key)
+    assert combo.currentIndex() == target
 
 
 def schedule_rows(win: MainWindow) -> list[dict[str, str]]:

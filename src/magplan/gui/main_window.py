@@ -315,16 +315,15 @@ class MainWindow(QMainWindow):
         self.result_panel.problem_note.show_problems(list(errors.values()))
         if plan is not None and request is not None:
             self._request, self._plan = request, plan
-            if plan.forms:
-                self.products_editor.default_form = plan.forms[0]
             self.result_panel.show_plan(plan)
             self.planChanged.emit()
 
     def _widget_for(self, field: str) -> QWidget:
         if field in self._field_widgets:
             return self._field_widgets[field]
-        if field == "product" and self.products_editor.rows:
-            return self.products_editor.rows[0].mg_spin
+        chosen = [row for row in self.products_editor.rows if row.form() is not None]
+        if field == "product" and chosen:
+            return chosen[0].mg_spin
         if field == "med" and self.medicines_editor.rows:
             return self.medicines_editor.rows[0].name_edit
         return self.goals_panel
