@@ -199,6 +199,7 @@ class MainWindow(QMainWindow):
             "form": self.form_panel.combo,
             "age": self.person_panel.age_spin,
             "sex": self.person_panel.sex_combo,
+            "lactating": self.person_panel.lactating_box,
             "wake": self.day_panel.wake_edit,
             "bed": self.day_panel.bed_edit,
             "meal": self.day_panel.meals_edit,
