@@ -219,6 +219,7 @@ class MainWindow(QMainWindow):
         ):
             panel_signal.connect(self._edited)
         self.medicines_editor.rows_changed.connect(self._fix_tab_order)
+        self.medicines_editor.other_magnesium_requested.connect(self._go_to_other_magnesium)
         self.products_editor.rows_changed.connect(self._fix_tab_order)
 
         self._k = k
@@ -328,6 +329,12 @@ class MainWindow(QMainWindow):
         if field == "med" and self.medicines_editor.rows:
             return self.medicines_editor.rows[0].name_edit
         return self.goals_panel
+
+    def _go_to_other_magnesium(self) -> None:
+        spin = self.products_editor.other_spin
+        self.inputs_scroll.ensureWidgetVisible(spin)
+        spin.setFocus()
+        spin.selectAll()
 
     # ---- keyboard order ---------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen, 
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from magplan.core.plan import Plan
+from magplan.core.request import WEEKDAY_NAMES, format_weekdays
 from magplan.core.text import format_mg
 from magplan.core.timeofday import MINUTES_PER_DAY, format_time, forward_gap
 from magplan.gui.theme import severity_color
@@ -54,6 +55,8 @@ class TimelineWidget(QWidget):
             parts.append("No magnesium is planned.")
         for m in p.medicines:
             times = ", ".join(format_time(t) for t in m.times_min)
+            if m.weekdays:
+                times += f" on {format_weekdays(m.weekdays)} only"
             rule = f"; keep magnesium out of the shaded time ({m.rule})" if m.rule else ""
             parts.append(f"{m.name} at {times}{rule}.")
         return " ".join(parts)
@@ -190,7 +193,7 @@ class TimelineWidget(QWidget):
                         ]
                     )
                 )
-                label = med.name
+                label = med.name + _days_short(med.weekdays)
                 w = fm.horizontalAdvance(label)
                 left = min(max(2.0, x - w / 2), self.width() - w - 2)
                 row = med_rows.place(left, left + w)
@@ -265,6 +268,13 @@ class TimelineWidget(QWidget):
             painter.setPen(muted)
             painter.drawText(QPointF(x + 18, y - sfm.height() / 2 + sfm.ascent()), text)
             x += 18 + sfm.horizontalAdvance(text) + 18
+
+
+def _days_short(weekdays: tuple[int, ...]) -> str:
+    """`` (Mon)`` after a weekday-only medicine's name; nothing for one taken every day."""
+    if not weekdays:
+        return ""
+    return " (" + ", ".join(WEEKDAY_NAMES[d][:3] for d in weekdays) + ")"
 
 
 class _Rows:
