@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from helpers import click, gap_min, retype, type_into, warning_texts
+from helpers import click, gap_min, retype, schedule_rows, type_into, warning_texts
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
@@ -174,6 +174,11 @@ def test_a_weekly_medicine_moves_the_doses_on_its_day_only(
     assert _times(window) == DEFAULT_TIMES  # the other six days
     assert [(w.weekdays, w.times_min) for w in plan.weekday_times] == [
         ((0,), (12 * 60 + 30, 18 * 60 + 30, 22 * 60))
+    ]
+    assert [r["Time"] for r in schedule_rows(window)] == [
+        "07:30\nMon: 12:30",
+        "12:30\nMon: 18:30",
+        "22:00 (bedtime)",
     ]
     assert any(t.startswith("CAUTION: On Mondays (alendronate)") for t in warning_texts(window))
     assert "taken on Mondays only" in row.info.text()

@@ -4,7 +4,7 @@ them that magnesium keeps out of (shaded)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPaintEvent, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from magplan.core.plan import Plan
@@ -118,6 +118,8 @@ class TimelineWidget(QWidget):
         painter.drawRoundedRect(band, 4, 4)
         shade = QColor(caution)
         shade.setAlpha(80)
+        # a medicine taken on some weekdays only: hatched, its window is not there every day
+        some_days = QBrush(caution.darker(110), Qt.BrushStyle.BDiagPattern)
         for med in p.medicines:
             if not (med.mg_first_min or med.other_first_min):
                 continue
@@ -127,7 +129,8 @@ class TimelineWidget(QWidget):
                 if right > left:
                     x0, x1 = max(self._x(left), band.left()), min(self._x(right), band.right())
                     if x1 > x0:
-                        painter.fillRect(QRectF(x0, band.top(), x1 - x0, band.height()), shade)
+                        window = QRectF(x0, band.top(), x1 - x0, band.height())
+                        painter.fillRect(window, some_days if med.weekdays else shade)
 
         # hours under the band; wake and bed at its ends
         painter.setPen(QPen(muted, 1))
@@ -241,6 +244,8 @@ class TimelineWidget(QWidget):
         items: list[tuple[str, str]] = [("dose", "magnesium"), ("meal", "meal")]
         if p.medicines:
             items += [("med", "other medicine"), ("shade", "keep magnesium out")]
+        if any(m.weekdays and (m.mg_first_min or m.other_first_min) for m in p.medicines):
+            items.append(("hatch", "only on the days named"))
         for kind, text in items:
             painter.setPen(Qt.PenStyle.NoPen)
             if kind == "dose":
@@ -263,6 +268,8 @@ class TimelineWidget(QWidget):
                         ]
                     )
                 )
+            elif kind == "hatch":
+                painter.fillRect(QRectF(x, y - 5, 14, 10), some_days)
             else:
                 painter.fillRect(QRectF(x, y - 5, 14, 10), shade)
             painter.setPen(muted)
