@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from magplan.core.timeofday import parse_time
 from magplan.gui.main_window import MainWindow
+
+
+@dataclass
+class SupervisionAnswers:
+    """What the clinician's dialog answers in a test: ``name`` once confirmed, None when
+    cancelled (see the ``supervision_dialog`` fixture)."""
+
+    name: str | None = None
+    asked: int = 0
 
 
 def click(qtbot: QtBot, button: QAbstractButton) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from helpers import (
+    SupervisionAnswers,
     choose,
     click,
     gap_min,
@@ -83,7 +84,7 @@ def test_several_times_per_medicine_and_remove(qtbot: QtBot, window: MainWindow)
 
 
 def test_kidney_disease_blocks_the_schedule_until_a_clinician_supervises(
-    qtbot: QtBot, window: MainWindow
+    qtbot: QtBot, window: MainWindow, supervision_dialog: SupervisionAnswers
 ) -> None:
     panel = window.result_panel
     assert not panel.gate_banner.isVisible()
@@ -96,11 +97,15 @@ def test_kidney_disease_blocks_the_schedule_until_a_clinician_supervises(
     assert warning_texts(window)[0].startswith("DANGER")
     assert not panel.supervised_marker.isVisible()
 
+    supervision_dialog.name = "Dr. A. Jones"  # the clinician names themself and confirms
     click(qtbot, window.conditions_panel.supervised_box)
+    assert supervision_dialog.asked == 1
     assert schedule_rows(window)
     assert not panel.gate_banner.isVisible()
     assert panel.supervised_marker.isVisible()
-    assert "SUPERVISED" in panel.supervised_marker.label.text()
+    assert panel.supervised_marker.label.text().startswith(
+        "Prescribed and supervised by Dr. A. Jones"
+    )
 
 
 def test_an_impossible_time_is_marked_and_the_last_plan_kept(

@@ -218,6 +218,7 @@ class MainWindow(QMainWindow):
             self.form_panel.changed,
         ):
             panel_signal.connect(self._edited)
+        self.conditions_panel.supervisor_confirmed.connect(self._supervisor_confirmed)
         self.medicines_editor.rows_changed.connect(self._fix_tab_order)
         self.medicines_editor.other_magnesium_requested.connect(self._go_to_other_magnesium)
         self.products_editor.rows_changed.connect(self._fix_tab_order)
@@ -317,8 +318,18 @@ class MainWindow(QMainWindow):
         self.result_panel.problem_note.show_problems(list(errors.values()))
         if plan is not None and request is not None:
             self._request, self._plan = request, plan
-            self.result_panel.show_plan(plan)
+            self.result_panel.show_plan(plan, self.supervisor())
             self.planChanged.emit()
+
+    def supervisor(self) -> str:
+        """Who supervises the plan: the clinician confirmed in this window, else "Prepared by"
+        (what the card and a saved profile name)."""
+        return self.conditions_panel.supervisor_name or self.person_panel.card_info()[1]
+
+    def _supervisor_confirmed(self, name: str) -> None:
+        """The confirmed clinician becomes "Prepared by" when nobody is named there yet."""
+        if not self.person_panel.prepared_edit.text().strip():
+            self.person_panel.prepared_edit.setText(name)
 
     def _widget_for(self, field: str) -> QWidget:
         if field in self._field_widgets:
