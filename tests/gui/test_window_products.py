@@ -29,6 +29,7 @@ def test_a_new_product_row_changes_nothing_until_a_form_is_chosen(
     assert row.form_combo.hasFocus()
     assert row.form_combo.currentText() == CHOOSE_FORM
     assert row.form() is None
+    assert row.info.isVisible() and "until a form is chosen" in row.info.text()
     retype(qtbot, row.mg_spin, "120")  # filling in the rest first changes nothing either
 
     assert _doses(window) == before  # sleep's glycinate is still planned

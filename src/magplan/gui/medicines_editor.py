@@ -55,6 +55,13 @@ class NameState:
     suggestion: str | None = None  # a known name close to an unknown one
 
 
+def suggestion_message(name: str, suggestion: str) -> str:
+    return (
+        f"Unknown medicine '{name}': did you mean '{suggestion}'? Press Enter to use it. If "
+        "it is another medicine, type its spacing from magnesium below."
+    )
+
+
 def magnesium_message(name: str) -> str:
     return (
         f"'{name}' is magnesium itself: count the magnesium it gives a day under “Magnesium "
@@ -272,7 +279,11 @@ class MedicineRow(EditorRow):
             try:
                 class_id = parse_medicine_class(self._k, name, stated=spacing_min is not None)
             except PlanInputError as exc:
-                if self.spacing_edit not in errors:
+                if self.spacing_edit in errors:
+                    pass  # the spacing typed is what to fix
+                elif state.suggestion is not None:
+                    errors[self.name_edit] = suggestion_message(name, state.suggestion)
+                else:
                     errors[self.name_edit] = sentence(exc.message)
         times: tuple[int, ...] = ()
         try:

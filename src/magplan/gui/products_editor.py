@@ -84,7 +84,7 @@ class ProductRow(EditorRow):
             "Tick when the label says e.g. '500 mg magnesium glycinate' rather than the "
             "elemental magnesium: the planner converts it through the form"
         )
-        self.info = QLabel()
+        self.info = QLabel(NOT_IN_PLAN if form is None else "")
         self.info.setWordWrap(True)
         self.info.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 

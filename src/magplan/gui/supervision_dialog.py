@@ -22,10 +22,7 @@ from magplan.gui.fields import named
 from magplan.profiles.names import MAX_TEXT_CHARS
 
 TITLE = "Prescribed and supervised by a clinician"
-CONFIRMATION = (
-    "I confirm that magnesium is prescribed for this person and that I supervise it "
-    "(or that I act for the clinician named above)."
-)
+CONFIRMATION = "I confirm that magnesium is prescribed and supervised"
 
 
 class SupervisionDialog(QDialog):
@@ -36,10 +33,11 @@ class SupervisionDialog(QDialog):
         self.setWindowTitle(TITLE)
         named(self, TITLE)
         intro = QLabel(
-            "Only the clinician who prescribes and supervises magnesium for this person should "
-            "confirm this. The plan is then made despite a condition that otherwise stops it "
-            "(kidney disease, heart block, myasthenia gravis), and every output says it is "
-            "supervised. The name goes into “Prepared by” when that is empty."
+            "Only the clinician who prescribes magnesium for this person and supervises it (or "
+            "someone acting for them) should confirm this. The plan is then made despite a "
+            "condition that otherwise stops it (kidney disease, heart block, myasthenia "
+            "gravis), and every output says it is supervised. The name goes into “Prepared "
+            "by” when that is empty."
         )
         intro.setWordWrap(True)
         self.name_edit = QLineEdit()
