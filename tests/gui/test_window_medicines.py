@@ -83,7 +83,7 @@ def test_a_magnesium_product_is_sent_to_other_magnesium(qtbot: QtBot, window: Ma
     assert "magnesium itself" in row.name_message.text()
     assert "Magnesium from other products" in row.name_message.text()
     assert "--other-magnesium" not in row.name_message.text()
-    assert not row.spacing_box.isVisible()  # no stated spacing for magnesium itself
+    assert not row.spacing.isVisible()  # no stated spacing for magnesium itself
     assert row.magnesium_button.isVisible()
     assert window.current_plan() is before
 
@@ -104,10 +104,10 @@ def test_an_unknown_name_is_kept_only_with_the_spacing_the_person_states(
     row = _new_medicine(qtbot, window, "Zorblex", "12:00")
     assert "unknown medicine 'zorblex'" in row.name_message.text().lower()
     assert not row.suggest_button.isVisible()
-    assert row.spacing_box.isVisible()
+    assert row.spacing.isVisible()
     assert window.current_plan() is before
 
-    type_into(qtbot, row.spacing_edit, "3")
+    type_into(qtbot, row.spacing.edit, "3")
     assert window.marks.marked() == {}
     plan = _plan(window)
     assert [(m.name, m.class_id, m.other_first_min) for m in plan.medicines] == [
@@ -118,34 +118,34 @@ def test_an_unknown_name_is_kept_only_with_the_spacing_the_person_states(
     assert stated is not None and "at least 3 h from magnesium, as you stated" in stated.message
     assert "as you stated" in row.info.text()
 
-    retype(qtbot, row.spacing_edit, "0")  # the pharmacist said no spacing is needed
+    retype(qtbot, row.spacing.edit, "0")  # the pharmacist said no spacing is needed
     assert _times(window) == DEFAULT_TIMES  # 12:30 is back, half an hour after 12:00
     stated = _plan(window).warning("stated-separation")
     assert stated is not None and stated.severity == "info"
 
     kept = window.current_plan()
-    retype(qtbot, row.spacing_edit, "abc")
-    assert row.spacing_edit.property("invalid") is True
-    assert "'abc' is not a number of hours" in row.spacing_message.text()
+    retype(qtbot, row.spacing.edit, "abc")
+    assert row.spacing.edit.property("invalid") is True
+    assert "'abc' is not a number of hours" in row.spacing.message.text()
     assert row.name_edit.property("invalid") is False  # the mark is where the problem is
     assert window.current_plan() is kept
-    retype(qtbot, row.spacing_edit, "13")
-    assert "0 to 12 hours" in row.spacing_message.text()
+    retype(qtbot, row.spacing.edit, "13")
+    assert "0 to 12 hours" in row.spacing.message.text()
     assert window.current_request() is None  # nothing can be saved or printed from it
     assert all(m.other_first_min <= 720 for m in _plan(window).medicines)
 
-    retype(qtbot, row.spacing_edit, "1.5")
+    retype(qtbot, row.spacing.edit, "1.5")
     assert [m.other_first_min for m in _plan(window).medicines] == [90]
 
 
 def test_a_known_name_drops_a_spacing_typed_for_another(qtbot: QtBot, window: MainWindow) -> None:
     row = _new_medicine(qtbot, window, "Zorblex", "12:00")
-    type_into(qtbot, row.spacing_edit, "0")
+    type_into(qtbot, row.spacing.edit, "0")
     assert _times(window) == DEFAULT_TIMES
     retype(qtbot, row.name_edit, "calcium")
     row.name_edit.completer().popup().hide()
-    assert not row.spacing_box.isVisible()
-    assert row.spacing_edit.text() == ""
+    assert not row.spacing.isVisible()
+    assert row.spacing.edit.text() == ""
     assert window.marks.marked() == {}
     plan = _plan(window)
     assert [(m.class_id, m.other_first_min) for m in plan.medicines] == [("calcium", 120)]
@@ -215,9 +215,9 @@ def test_loading_restores_weekdays_and_a_stated_spacing(qtbot: QtBot, window: Ma
         False,
     ]
     assert weekly.days.days_row.isVisible()
-    assert not weekly.spacing_box.isVisible()
-    assert stated.spacing_box.isVisible()
-    assert stated.spacing_edit.text() == "1.5"
+    assert not weekly.spacing.isVisible()
+    assert stated.spacing.isVisible()
+    assert stated.spacing.edit.text() == "1.5"
     assert stated.days.combo.currentText() == "Every day"
     assert window.current_request() == request
     assert {m.name: m.other_first_min for m in _plan(window).medicines} == {
@@ -246,7 +246,7 @@ def test_the_new_controls_are_named_and_reached_with_tab(qtbot: QtBot, window: M
     assert all(w.accessibleName() for w in controls)
 
     order = [row.name_edit, row.times_edit, row.remove_button, row.suggest_button]
-    order += [row.spacing_edit, row.days.combo, *row.days.day_boxes]
+    order += [row.spacing.edit, row.days.combo, *row.days.day_boxes]
     order.append(window.medicines_editor.add_button)
     row.name_edit.setFocus()
     for here, there in pairwise(order):

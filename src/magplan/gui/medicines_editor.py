@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 from magplan.core.errors import PlanInputError
 from magplan.core.knowledge import Knowledge
 from magplan.core.request import (
-    MAX_STATED_SPACING_MIN,
     MedEntry,
     MedicineTimes,
     format_weekdays,
@@ -35,15 +34,13 @@ from magplan.gui.fields import (
     Errors,
     FieldMarks,
     FieldMessage,
-    format_hours_field,
     format_times,
     named,
-    parse_hours,
     parse_times,
     sentence,
 )
+from magplan.gui.medicine_fields import NO_DAY_TICKED, StatedSpacingField, WeekdaysField
 from magplan.gui.row_list import EditorRow, RowList
-from magplan.gui.weekdays_field import NO_DAY_TICKED, WeekdaysField
 
 
 @dataclass(frozen=True)
@@ -107,42 +104,7 @@ class MedicineRow(EditorRow):
         self.name_message = FieldMessage("Medicine name")
         self.times_message = FieldMessage("Medicine times")
 
-        # help with a name the planner does not know
-        self.suggest_button = QPushButton()
-        self.suggest_button.setToolTip(
-            "Use the name the planner knows (or press Enter in the name)"
-        )
-        self.magnesium_button = QPushButton("Count it as other magnesium")
-        self.magnesium_button.setToolTip(
-            "Remove this row and go to “Magnesium from other products”, where the magnesium "
-            "it gives a day is counted towards the limit"
-        )
-        help_row = QHBoxLayout()
-        help_row.setContentsMargins(0, 0, 0, 0)
-        help_row.addWidget(self.suggest_button)
-        help_row.addWidget(self.magnesium_button)
-        help_row.addStretch(1)
-        self.spacing_edit = QLineEdit()
-        self.spacing_edit.setPlaceholderText("e.g. 2")
-        self.spacing_edit.setMaxLength(6)
-        self.spacing_edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("00.00") * 2 + 16)
-        self.spacing_edit.setToolTip(
-            "For a medicine the planner does not know: the hours to keep it apart from "
-            "magnesium, both ways, as the pharmacist or the leaflet says (0 when none is needed)"
-        )
-        self.spacing_message = FieldMessage("Spacing from magnesium")
-        self.spacing_box = QWidget()
-        spacing = QGridLayout(self.spacing_box)
-        spacing.setContentsMargins(0, 0, 0, 0)
-        spacing.setHorizontalSpacing(6)
-        spacing.setVerticalSpacing(2)
-        spacing_label = QLabel("Spacing from magnesium:")
-        spacing_label.setBuddy(self.spacing_edit)
-        spacing.addWidget(spacing_label, 0, 0)
-        spacing.addWidget(self.spacing_edit, 0, 1)
-        spacing.addWidget(QLabel("hours (0: none needed)"), 0, 2)
-        spacing.addWidget(self.spacing_message, 1, 0, 1, 4)
-        spacing.setColumnStretch(3, 1)
+        self.spacing = StatedSpacingField()
         self.days = WeekdaysField()
 
         self.info = QLabel()
@@ -151,15 +113,15 @@ class MedicineRow(EditorRow):
         self.info.hide()
         marks.register(self.name_edit, self.name_message)
         marks.register(self.times_edit, self.times_message)
-        marks.register(self.spacing_edit, self.spacing_message)
+        marks.register(self.spacing.edit, self.spacing.message)
         marks.register(self.days.combo, self.days.message)
         # in reading order, which is also the order Tab takes
         grid.addWidget(self.name_edit, 0, 0)
         grid.addWidget(self.times_edit, 0, 1)
         grid.addWidget(self.remove_button, 0, 2)
         grid.addWidget(self.name_message, 1, 0, 1, 3)
-        grid.addLayout(help_row, 2, 0, 1, 3)
-        grid.addWidget(self.spacing_box, 3, 0, 1, 3)
+        grid.addLayout(self._name_help_buttons(), 2, 0, 1, 3)
+        grid.addWidget(self.spacing, 3, 0, 1, 3)
         grid.addWidget(self.times_message, 4, 0, 1, 3)
         grid.addWidget(self.days, 5, 0, 1, 3)
         grid.addWidget(self.info, 6, 0, 1, 3)
@@ -171,12 +133,30 @@ class MedicineRow(EditorRow):
         self.name_edit.textChanged.connect(self.changed)
         self.name_edit.returnPressed.connect(self.accept_suggestion)
         self.times_edit.textChanged.connect(self.changed)
-        self.spacing_edit.textChanged.connect(self.changed)
+        self.spacing.changed.connect(self.changed)
         self.days.changed.connect(self.changed)
         self.suggest_button.clicked.connect(self.accept_suggestion)
         self.magnesium_button.clicked.connect(lambda: self.other_magnesium_requested.emit(self))
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
         self.set_number(number)
+
+    def _name_help_buttons(self) -> QHBoxLayout:
+        """The buttons that help with a name the planner does not know (hidden otherwise)."""
+        self.suggest_button = QPushButton()
+        self.suggest_button.setToolTip(
+            "Use the name the planner knows (or press Enter in the name)"
+        )
+        self.magnesium_button = QPushButton("Count it as other magnesium")
+        self.magnesium_button.setToolTip(
+            "Remove this row and go to “Magnesium from other products”, where the magnesium "
+            "it gives a day is counted towards the limit"
+        )
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.suggest_button)
+        row.addWidget(self.magnesium_button)
+        row.addStretch(1)
+        return row
 
     def set_number(self, number: int) -> None:
         """Names its controls by their place in the list (renumbered after a removal)."""
@@ -184,11 +164,7 @@ class MedicineRow(EditorRow):
         named(self.name_edit, f"Medicine {number} name", "A brand, generic or class name")
         named(self.times_edit, f"Medicine {number} times", "Times as HH:MM, separated by commas")
         named(self.remove_button, f"Remove medicine {number}")
-        named(
-            self.spacing_edit,
-            f"Medicine {number} spacing from magnesium in hours",
-            self.spacing_edit.toolTip(),
-        )
+        self.spacing.set_number(number)
         named(
             self.magnesium_button,
             f"Medicine {number}: count it as other magnesium",
@@ -198,7 +174,7 @@ class MedicineRow(EditorRow):
         self._name_suggestion_names()
 
     def marked_fields(self) -> list[QWidget]:
-        return [self.name_edit, self.times_edit, self.spacing_edit, self.days.combo]
+        return [self.name_edit, self.times_edit, self.spacing.edit, self.days.combo]
 
     def first_field(self) -> QWidget:
         return self.name_edit
@@ -227,12 +203,10 @@ class MedicineRow(EditorRow):
 
     def _name_changed(self) -> None:
         state = self.name_state()
-        if state.kind == "known" and self.spacing_edit.text():
+        if state.kind == "known":
             # a known medicine's spacing comes from its rule, never from a figure typed for
             # another name
-            self.spacing_edit.blockSignals(True)
-            self.spacing_edit.clear()
-            self.spacing_edit.blockSignals(False)
+            self.spacing.set_minutes(None)
         self._show_name_help()
 
     def _show_name_help(self) -> None:
@@ -240,7 +214,7 @@ class MedicineRow(EditorRow):
         self.suggest_button.setVisible(state.suggestion is not None)
         self._name_suggestion_names()
         self.magnesium_button.setVisible(state.kind == "magnesium")
-        self.spacing_box.setVisible(state.kind == "unknown")
+        self.spacing.setVisible(state.kind == "unknown")
 
     def _name_suggestion_names(self) -> None:
         suggestion = self.name_state().suggestion
@@ -275,11 +249,11 @@ class MedicineRow(EditorRow):
             errors[self.name_edit] = magnesium_message(name)
         else:
             if state.kind == "unknown":
-                spacing_min = self._read_spacing(errors)
+                spacing_min = self.spacing.minutes(errors)
             try:
                 class_id = parse_medicine_class(self._k, name, stated=spacing_min is not None)
             except PlanInputError as exc:
-                if self.spacing_edit in errors:
+                if self.spacing.edit in errors:
                     pass  # the spacing typed is what to fix
                 elif state.suggestion is not None:
                     errors[self.name_edit] = suggestion_message(name, state.suggestion)
@@ -300,18 +274,6 @@ class MedicineRow(EditorRow):
             return []
         return [MedEntry(name, class_id, t, days, spacing_min) for t in times]
 
-    def _read_spacing(self, errors: Errors) -> int | None:
-        """The stated spacing in minutes; None while it is empty, or marked when unreadable."""
-        if not self.spacing_edit.text().strip():
-            return None
-        try:
-            return parse_hours(
-                self.spacing_edit.text(), "Spacing from magnesium", MAX_STATED_SPACING_MIN
-            )
-        except PlanInputError as exc:
-            errors[self.spacing_edit] = sentence(exc.message)
-            return None
-
     def _describe(self, class_id: str, spacing_min: int | None, days: tuple[int, ...]) -> str:
         cls = self._k.medicines[class_id]
         if cls.stated:
@@ -326,8 +288,7 @@ class MedicineRow(EditorRow):
     def load(self, med: MedicineTimes) -> None:
         self.name_edit.setText(med.name)
         self.times_edit.setText(format_times(med.times_min))
-        if med.spacing_min is not None:
-            self.spacing_edit.setText(format_hours_field(med.spacing_min))
+        self.spacing.set_minutes(med.spacing_min)
         self.days.set_weekdays(med.weekdays)
 
 

@@ -1,12 +1,30 @@
-"""On which weekdays a medicine is taken: every day (the default), or only the days ticked."""
+"""Two fields of a medicine row: the weekdays it is taken on, and the spacing from magnesium
+stated for a medicine the planner does not know."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
-from magplan.core.request import WEEKDAY_NAMES
-from magplan.gui.fields import FieldMessage, named
+from magplan.core.errors import PlanInputError
+from magplan.core.request import MAX_STATED_SPACING_MIN, WEEKDAY_NAMES
+from magplan.gui.fields import (
+    Errors,
+    FieldMessage,
+    format_hours_field,
+    named,
+    parse_hours,
+    sentence,
+)
 
 EVERY_DAY = "Every day"
 SOME_DAYS = "Some days only"
@@ -82,3 +100,53 @@ class WeekdaysField(QWidget):
         for widget in (self.combo, *self.day_boxes):
             widget.blockSignals(False)
         self.days_row.setVisible(bool(days))
+
+
+class StatedSpacingField(QWidget):
+    """The hours to keep a medicine the planner does not know apart from magnesium, both
+    ways, as the pharmacist or the leaflet says; 0 when none is needed, empty until stated."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QLineEdit()
+        self.edit.setPlaceholderText("e.g. 2")
+        self.edit.setMaxLength(6)
+        self.edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("00.00") * 2 + 16)
+        self.edit.setToolTip(
+            "For a medicine the planner does not know: the hours to keep it apart from "
+            "magnesium, both ways, as the pharmacist or the leaflet says (0 when none is needed)"
+        )
+        self.message = FieldMessage("Spacing from magnesium")
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(2)
+        label = QLabel("Spacing from magnesium:")
+        label.setBuddy(self.edit)
+        grid.addWidget(label, 0, 0)
+        grid.addWidget(self.edit, 0, 1)
+        grid.addWidget(QLabel("hours (0: none needed)"), 0, 2)
+        grid.addWidget(self.message, 1, 0, 1, 4)
+        grid.setColumnStretch(3, 1)
+        self.edit.textChanged.connect(self.changed)
+
+    def set_number(self, number: int) -> None:
+        named(self.edit, f"Medicine {number} spacing from magnesium in hours", self.edit.toolTip())
+
+    def minutes(self, errors: Errors) -> int | None:
+        """The stated spacing in minutes; None while empty, or when unreadable (then marked)."""
+        if not self.edit.text().strip():
+            return None
+        try:
+            return parse_hours(self.edit.text(), "Spacing from magnesium", MAX_STATED_SPACING_MIN)
+        except PlanInputError as exc:
+            errors[self.edit] = sentence(exc.message)
+            return None
+
+    def set_minutes(self, minutes: int | None) -> None:
+        """Show ``minutes`` (None: nothing stated) without emitting ``changed``."""
+        self.edit.blockSignals(True)
+        self.edit.setText("" if minutes is None else format_hours_field(minutes))
+        self.edit.blockSignals(False)
