@@ -6,11 +6,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers import SupervisionAnswers
 from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from magplan.gui.main_window import MainWindow
+from magplan.gui.supervision_dialog import SupervisionDialog
 
 
 @pytest.fixture(autouse=True)
@@ -44,6 +46,20 @@ def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
         monkeypatch.setattr(QMessageBox, kind, staticmethod(record(kind)))
     monkeypatch.setattr(QMessageBox, "aboutQt", staticmethod(lambda *a, **k: None))
     return shown
+
+
+@pytest.fixture(autouse=True)
+def supervision_dialog(monkeypatch: pytest.MonkeyPatch) -> SupervisionAnswers:
+    """The supervising clinician's dialog answers from the test (cancelled unless the test
+    gives a name) instead of waiting for a click."""
+    answers = SupervisionAnswers()
+
+    def ask(_parent: object) -> str | None:
+        answers.asked += 1
+        return answers.name
+
+    monkeypatch.setattr(SupervisionDialog, "ask", staticmethod(ask))
+    return answers
 
 
 @pytest.fixture

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from magplan.core.timeofday import parse_time
 from magplan.gui.main_window import MainWindow
+
+
+@dataclass
+class SupervisionAnswers:
+    """What the clinician's dialog answers in a test: ``name`` once confirmed, None when
+    cancelled (see the ``supervision_dialog`` fixture)."""
+
+    name: str | None = None
+    asked: int = 0
 
 
 def click(qtbot: QtBot, button: QAbstractButton) -> None:
@@ -27,6 +38,19 @@ def retype(qtbot: QtBot, field: QWidget, text: str) -> None:
 def type_into(qtbot: QtBot, field: QLineEdit, text: str) -> None:
     field.setFocus()
     qtbot.keyClicks(field, text)
+
+
+def choose(qtbot: QtBot, combo: QComboBox, data: object) -> None:
+    """Pick the item whose data is ``data`` with the arrow keys, as a keyboard user does."""
+    target = combo.findData(data)
+    assert target >= 0, f"{data!r} is not in {combo.accessibleName()}"
+    combo.setFocus()
+    key = Qt.Key.Key_Down if target > combo.currentIndex() else Qt.Key.Key_Up
+    for _ in range(combo.count()):
+        if combo.currentIndex() == target:
+            break
+        qtbot.keyClick(combo, key)
+    assert combo.currentIndex() == target
 
 
 def schedule_rows(win: MainWindow) -> list[dict[str, str]]:

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 from pytestqt.qtbot import QtBot
 
+from magplan.core.request import MedicineTimes, PlanRequest
 from magplan.gui.app import install_extensions
 from magplan.gui.main_window import MainWindow
 from magplan.profiles.store import ProfileStore
@@ -72,3 +73,31 @@ def test_a_field_message_shows_typed_markup_as_text(qtbot: QtBot, window: MainWi
     qtbot.keyClicks(row.name_edit, "<b>x</b>")
     assert "<b>x</b>" in window.marks.message(row.name_edit)
     assert row.name_message.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_saving_never_silently_drops_a_weekday_or_a_stated_spacing(
+    qtbot: QtBot,
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    no_modal_dialogs: list[tuple[str, str]],
+) -> None:
+    install_extensions(window)
+    request = PlanRequest(
+        medicines=(
+            MedicineTimes(
+                name="alendronate", class_id="bisphosphonate", times_min=(420,), weekdays=(0,)
+            ),
+            MedicineTimes(name="Zorblex", class_id="stated", times_min=(720,), spacing_min=90),
+        )
+    )
+    window.set_inputs(request)
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Weekly", True)))
+    _actions(window)["Save As…"].trigger()  # type: ignore[attr-defined]
+    if "Weekly" in ProfileStore().list().names():
+        assert ProfileStore().load("Weekly").request == request  # kept whole
+    else:  # refused, in words that name the medicines; the window keeps the inputs
+        title, text = no_modal_dialogs[-1]
+        assert title == "Not saved"
+        assert "alendronate, Zorblex" in text
+        assert "differs" not in text
+        assert window.current_request() == request

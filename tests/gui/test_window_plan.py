@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from helpers import click, gap_min, retype, row_minute, schedule_rows, type_into, warning_texts
+from helpers import (
+    SupervisionAnswers,
+    choose,
+    click,
+    gap_min,
+    retype,
+    row_minute,
+    schedule_rows,
+    type_into,
+    warning_texts,
+)
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -74,7 +84,7 @@ def test_several_times_per_medicine_and_remove(qtbot: QtBot, window: MainWindow)
 
 
 def test_kidney_disease_blocks_the_schedule_until_a_clinician_supervises(
-    qtbot: QtBot, window: MainWindow
+    qtbot: QtBot, window: MainWindow, supervision_dialog: SupervisionAnswers
 ) -> None:
     panel = window.result_panel
     assert not panel.gate_banner.isVisible()
@@ -87,11 +97,15 @@ def test_kidney_disease_blocks_the_schedule_until_a_clinician_supervises(
     assert warning_texts(window)[0].startswith("DANGER")
     assert not panel.supervised_marker.isVisible()
 
+    supervision_dialog.name = "Dr. A. Jones"  # the clinician names themself and confirms
     click(qtbot, window.conditions_panel.supervised_box)
+    assert supervision_dialog.asked == 1
     assert schedule_rows(window)
     assert not panel.gate_banner.isVisible()
     assert panel.supervised_marker.isVisible()
-    assert "SUPERVISED" in panel.supervised_marker.label.text()
+    assert panel.supervised_marker.label.text().startswith(
+        "Prescribed and supervised by Dr. A. Jones"
+    )
 
 
 def test_an_impossible_time_is_marked_and_the_last_plan_kept(
@@ -165,7 +179,7 @@ def test_a_product_by_compound_weight_shows_both_numbers_and_units(
     editor = window.products_editor
     click(qtbot, editor.add_button)
     row = editor.rows[-1]
-    assert row.form_combo.currentData() == "glycinate"
+    choose(qtbot, row.form_combo, "glycinate")
     click(qtbot, row.compound_box)
     retype(qtbot, row.mg_spin, "500")
     text = row.info.text()

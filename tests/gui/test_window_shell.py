@@ -58,6 +58,8 @@ def test_tab_follows_the_layout_including_added_rows(qtbot: QtBot, window: MainW
     qtbot.keyClick(row.times_edit, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is row.remove_button
     qtbot.keyClick(row.remove_button, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is row.days.combo
+    qtbot.keyClick(row.days.combo, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is editor.add_button
 
 

@@ -3,6 +3,7 @@ supervised" confirmation that unlocks the gated ones."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -12,14 +13,31 @@ from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QVBoxLayout, QWidget
 from magplan.core.knowledge import Knowledge
 from magplan.core.request import PlanRequest
 from magplan.gui.fields import named
+from magplan.gui.supervision_dialog import SupervisionDialog
+
+
+class ConfirmedCheckBox(QCheckBox):
+    """A check box that a user can tick only when ``confirm()`` says yes (unticking is free).
+    Ticking it from code (a loaded profile) asks nothing."""
+
+    def __init__(self, text: str, confirm: Callable[[], bool]) -> None:
+        super().__init__(text)
+        self._confirm = confirm
+
+    def nextCheckState(self) -> None:
+        if not self.isChecked() and not self._confirm():
+            return
+        super().nextCheckState()
 
 
 class ConditionsPanel(QGroupBox):
     changed = Signal()
+    supervisor_confirmed = Signal(str)  # the clinician's name, before the box is ticked
 
     def __init__(self, k: Knowledge, parent: QWidget | None = None) -> None:
         super().__init__("Conditions", parent)
         named(self, "Conditions")
+        self.supervisor_name = ""  # as confirmed in the dialog; "" when loaded or unticked
         lay = QVBoxLayout(self)
         lay.setSpacing(4)
         self._order: list[str] = []
@@ -32,24 +50,40 @@ class ConditionsPanel(QGroupBox):
             box.toggled.connect(lambda on, cid=cond.id: self._toggled(cid, on))
             lay.addWidget(box)
             self._boxes[cond.id] = box
-        self.supervised_box = QCheckBox("Prescribed and supervised by a clinician")
+        self.supervised_box = ConfirmedCheckBox(
+            "Prescribed and supervised by a clinician", self._confirm_supervision
+        )
         named(
             self.supervised_box,
             "Prescribed and supervised by a clinician",
-            "For clinicians: confirms that magnesium is prescribed and supervised, which lets "
-            "the planner plan despite a condition that otherwise stops the plan",
+            "For clinicians: asks the supervising clinician's name and a confirmation, then "
+            "lets the planner plan despite a condition that otherwise stops the plan",
         )
         self.supervised_box.setToolTip(self.supervised_box.accessibleDescription())
         hint = QLabel(
-            "For clinicians only: unlocks a plan stopped by kidney disease, heart block or "
-            "myasthenia gravis, and marks every output as supervised."
+            "For clinicians only: asks the supervising clinician's name and a confirmation, "
+            "then unlocks a plan stopped by kidney disease, heart block or myasthenia gravis "
+            "and marks every output as supervised."
         )
         hint.setWordWrap(True)
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         lay.addSpacing(4)
         lay.addWidget(self.supervised_box)
         lay.addWidget(hint)
-        self.supervised_box.toggled.connect(self.changed)
+        self.supervised_box.toggled.connect(self._supervised_toggled)
+
+    def _confirm_supervision(self) -> bool:
+        name = SupervisionDialog.ask(self.window())
+        if not name:
+            return False  # cancelled: the box stays unticked and the plan as it was
+        self.supervisor_name = name
+        self.supervisor_confirmed.emit(name)
+        return True
+
+    def _supervised_toggled(self, on: bool) -> None:
+        if not on:
+            self.supervisor_name = ""
+        self.changed.emit()
 
     def box(self, condition_id: str) -> QCheckBox:
         return self._boxes[condition_id]
@@ -74,3 +108,4 @@ class ConditionsPanel(QGroupBox):
         self.supervised_box.blockSignals(True)
         self.supervised_box.setChecked(req.supervised)
         self.supervised_box.blockSignals(False)
+        self.supervisor_name = ""  # a saved plan names its supervisor in "Prepared by"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -171,6 +173,27 @@ def parse_times(text: str, what: str) -> tuple[int, ...]:
 
 def format_times(minutes: tuple[int, ...]) -> str:
     return ", ".join(format_time(m) for m in minutes)
+
+
+def parse_hours(text: str, what: str, max_min: int) -> int:
+    """``"2"``, ``"1.5"`` or ``"1,5 h"`` (hours) -> whole minutes, 0 to ``max_min``; raises
+    :class:`PlanInputError` naming what was typed."""
+    typed = text.strip()
+    number = typed.lower().removesuffix("h").strip().replace(",", ".")
+    try:
+        hours = float(number)
+    except ValueError:
+        raise PlanInputError(
+            what, f"{what}: '{typed}' is not a number of hours, e.g. 2 or 1.5"
+        ) from None
+    if not math.isfinite(hours) or not 0 <= hours * 60 <= max_min:
+        raise PlanInputError(what, f"{what}: {typed} h must be 0 to {max_min // 60} hours")
+    return round(hours * 60)
+
+
+def format_hours_field(minutes: int) -> str:
+    """Minutes as a field shows them in hours: 120 -> ``"2"``, 90 -> ``"1.5"``."""
+    return f"{round(minutes / 60, 2):g}"
 
 
 def stacked(widget: QWidget, message: FieldMessage) -> QWidget:

@@ -64,9 +64,10 @@ class GateBanner(QFrame):
 
 
 class SupervisedMarker(QFrame):
-    """Shown when a clinician has confirmed the plan is prescribed and supervised."""
+    """Shown when a clinician has confirmed the plan is prescribed and supervised, with the
+    supervising clinician's name when it is known."""
 
-    TEXT = "PRESCRIBED AND SUPERVISED — a clinician confirmed this plan and supervises it."
+    TEXT = "Prescribed and supervised by {who} — the clinician confirmed this plan."
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,7 +75,8 @@ class SupervisedMarker(QFrame):
         self.setAccessibleName("Prescribed and supervised")
         lay = QHBoxLayout(self)
         lay.setContentsMargins(12, 6, 12, 6)
-        self.label = QLabel(self.TEXT)
+        self.label = QLabel(self.TEXT.format(who="a clinician"))
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # the name is as typed
         self.label.setWordWrap(True)
         font = self.label.font()
         font.setBold(True)
@@ -82,7 +84,10 @@ class SupervisedMarker(QFrame):
         lay.addWidget(self.label)
         self.hide()
 
-    def show_plan(self, plan: Plan) -> None:
+    def show_plan(self, plan: Plan, supervisor: str = "") -> None:
+        text = self.TEXT.format(who=supervisor or "a clinician")
+        self.label.setText(text)
+        self.setAccessibleDescription(text)
         self.setVisible(plan.supervised)
 
 

@@ -199,6 +199,7 @@ class MainWindow(QMainWindow):
             "form": self.form_panel.combo,
             "age": self.person_panel.age_spin,
             "sex": self.person_panel.sex_combo,
+            "lactating": self.person_panel.lactating_box,
             "wake": self.day_panel.wake_edit,
             "bed": self.day_panel.bed_edit,
             "meal": self.day_panel.meals_edit,
@@ -217,7 +218,9 @@ class MainWindow(QMainWindow):
             self.form_panel.changed,
         ):
             panel_signal.connect(self._edited)
+        self.conditions_panel.supervisor_confirmed.connect(self._supervisor_confirmed)
         self.medicines_editor.rows_changed.connect(self._fix_tab_order)
+        self.medicines_editor.other_magnesium_requested.connect(self._go_to_other_magnesium)
         self.products_editor.rows_changed.connect(self._fix_tab_order)
 
         self._k = k
@@ -315,19 +318,34 @@ class MainWindow(QMainWindow):
         self.result_panel.problem_note.show_problems(list(errors.values()))
         if plan is not None and request is not None:
             self._request, self._plan = request, plan
-            if plan.forms:
-                self.products_editor.default_form = plan.forms[0]
-            self.result_panel.show_plan(plan)
+            self.result_panel.show_plan(plan, self.supervisor())
             self.planChanged.emit()
+
+    def supervisor(self) -> str:
+        """Who supervises the plan: the clinician confirmed in this window, else "Prepared by"
+        (what the card and a saved profile name)."""
+        return self.conditions_panel.supervisor_name or self.person_panel.card_info()[1]
+
+    def _supervisor_confirmed(self, name: str) -> None:
+        """The confirmed clinician becomes "Prepared by" when nobody is named there yet."""
+        if not self.person_panel.prepared_edit.text().strip():
+            self.person_panel.prepared_edit.setText(name)
 
     def _widget_for(self, field: str) -> QWidget:
         if field in self._field_widgets:
             return self._field_widgets[field]
-        if field == "product" and self.products_editor.rows:
-            return self.products_editor.rows[0].mg_spin
+        chosen = [row for row in self.products_editor.rows if row.form() is not None]
+        if field == "product" and chosen:
+            return chosen[0].mg_spin
         if field == "med" and self.medicines_editor.rows:
             return self.medicines_editor.rows[0].name_edit
         return self.goals_panel
+
+    def _go_to_other_magnesium(self) -> None:
+        spin = self.products_editor.other_spin
+        self.inputs_scroll.ensureWidgetVisible(spin)
+        spin.setFocus()
+        spin.selectAll()
 
     # ---- keyboard order ---------------------------------------------------------------------
 

@@ -15,8 +15,10 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from magplan.core.knowledge import Knowledge
-from magplan.core.plan import Dose, Plan, PlanWarning
+from magplan.core.plan import Dose, Plan, PlanWarning, WeekdayTimes
+from magplan.core.request import WEEKDAY_NAMES
 from magplan.core.text import SEVERITY_LABELS, format_mg, format_units
+from magplan.core.timeofday import format_time
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -54,6 +56,11 @@ class ScheduleModel(QAbstractTableModel):
         self.beginResetModel()
         self._doses = plan.doses if plan is not None else ()
         self._cells = [self._row_text(d) for d in self._doses]
+        for days in plan.weekday_times if plan is not None else ():
+            for i, (d, t) in enumerate(zip(self._doses, days.times_min, strict=True)):
+                if t != d.time_min:
+                    cells = self._cells[i]
+                    self._cells[i] = (cells[0] + "\n" + weekday_time(days, t), *cells[1:])
         self.endResetModel()
 
     def _row_text(self, d: Dose) -> tuple[str, ...]:
@@ -109,6 +116,12 @@ class ScheduleModel(QAbstractTableModel):
         if role == ElementalMgRole:
             return d.elemental_mg
         return None
+
+
+def weekday_time(days: WeekdayTimes, minute: int | None) -> str:
+    """A dose's time on the days a weekday-only medicine moves it: ``"Mon: 12:30"``."""
+    names = ", ".join(WEEKDAY_NAMES[d][:3] for d in days.weekdays)
+    return f"{names}: {format_time(minute) if minute is not None else 'none'}"
 
 
 _ICONS = {

@@ -70,6 +70,8 @@ class PersonPanel(QGroupBox):
         named(self.pregnant_box, "Pregnant")
         self.lactating_box = QCheckBox("Breastfeeding")
         named(self.lactating_box, "Breastfeeding")
+        self.states_message = FieldMessage("Pregnant or breastfeeding")
+        marks.register(self.lactating_box, self.states_message)
         states = QWidget()
         row = QHBoxLayout(states)
         row.setContentsMargins(0, 0, 0, 0)
@@ -81,15 +83,34 @@ class PersonPanel(QGroupBox):
         form.addRow("Prepared &by:", self.prepared_edit)
         form.addRow("&Age:", stacked(self.age_spin, self.age_message))
         form.addRow("&Sex:", stacked(self.sex_combo, self.sex_message))
-        form.addRow("", states)
+        form.addRow("", stacked(states, self.states_message))
         set_buddies(form)
 
         self.name_edit.textEdited.connect(self.changed)
         self.prepared_edit.textEdited.connect(self.changed)
         self.age_spin.valueChanged.connect(self.changed)
         self.sex_combo.currentIndexChanged.connect(self.changed)
-        self.pregnant_box.toggled.connect(self.changed)
-        self.lactating_box.toggled.connect(self.changed)
+        for box in (self.pregnant_box, self.lactating_box):
+            box.toggled.connect(self._one_state_at_a_time)
+            box.toggled.connect(self.changed)
+
+    def _one_state_at_a_time(self) -> None:
+        """Pregnant and breastfeeding exclude each other: while one is ticked the other cannot
+        be (both stay usable when a loaded profile has both, so that one can be unticked)."""
+        pregnant, lactating = self.pregnant_box.isChecked(), self.lactating_box.isChecked()
+        for box, other, ticked in (
+            (self.pregnant_box, self.lactating_box, pregnant),
+            (self.lactating_box, self.pregnant_box, lactating),
+        ):
+            usable = ticked or not other.isChecked()
+            box.setEnabled(usable)
+            box.setToolTip(
+                ""
+                if usable
+                else f"Untick {other.text()} first: choose the one that applies now "
+                "(each has its own reference intake)"
+            )
+            box.setAccessibleDescription(box.toolTip())
 
     def card_info(self) -> tuple[str, str]:
         return self.name_edit.text().strip(), self.prepared_edit.text().strip()
@@ -107,6 +128,7 @@ class PersonPanel(QGroupBox):
         self.sex_combo.setCurrentIndex([s for _, s in _SEXES].index(req.sex))
         self.pregnant_box.setChecked(req.pregnant)
         self.lactating_box.setChecked(req.lactating)
+        self._one_state_at_a_time()
 
 
 class DayPanel(QGroupBox):

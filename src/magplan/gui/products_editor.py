@@ -31,13 +31,18 @@ from magplan.gui.row_list import EditorRow, RowList
 
 UNITS = ("capsule", "tablet", "softgel", "scoop", "sachet", "gummy", "teaspoon", "ml")
 MAX_LABEL_MG = 20000.0
+CHOOSE_FORM = "Choose a form…"
+NOT_IN_PLAN = "Not in the plan until a form is chosen."
 
 
 class ProductRow(EditorRow):
     """One bottle: form, mg per unit (elemental, or the compound weight from the label), unit,
-    whether it can be halved, and an optional name for the printout."""
+    whether it can be halved, and an optional name for the printout.
 
-    def __init__(self, k: Knowledge, marks: FieldMarks, number: int, form: str) -> None:
+    A new row has no form yet ("Choose a form…"): until one is chosen the row is being filled
+    in, not an error, and the plan is made without it."""
+
+    def __init__(self, k: Knowledge, marks: FieldMarks, number: int, form: str | None) -> None:
         super().__init__()
         self._k = k
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -45,9 +50,10 @@ class ProductRow(EditorRow):
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(4)
         self.form_combo = QComboBox()
+        self.form_combo.addItem(CHOOSE_FORM, None)
         for fid, f in k.forms.items():
             self.form_combo.addItem(f.name, fid)
-        self.form_combo.setCurrentIndex(max(0, self.form_combo.findData(form)))
+        self._select_form(form)
         self.form_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -78,7 +84,7 @@ class ProductRow(EditorRow):
             "Tick when the label says e.g. '500 mg magnesium glycinate' rather than the "
             "elemental magnesium: the planner converts it through the form"
         )
-        self.info = QLabel()
+        self.info = QLabel(NOT_IN_PLAN if form is None else "")
         self.info.setWordWrap(True)
         self.info.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
@@ -110,7 +116,11 @@ class ProductRow(EditorRow):
 
     def set_number(self, number: int) -> None:
         """Names its controls by their place in the list (renumbered after a removal)."""
-        named(self.form_combo, f"Product {number} form")
+        named(
+            self.form_combo,
+            f"Product {number} form",
+            "The form on the label; the product is not used until a form is chosen",
+        )
         named(self.label_edit, f"Product {number} name", "Printed on the schedule")
         named(self.remove_button, f"Remove product {number}")
         named(self.mg_spin, f"Product {number} mg per unit")
@@ -125,8 +135,21 @@ class ProductRow(EditorRow):
     def first_field(self) -> QWidget:
         return self.form_combo
 
+    def _select_form(self, form: str | None) -> None:
+        index = self.form_combo.findData(form) if form is not None else 0
+        self.form_combo.setCurrentIndex(max(0, index))
+
+    def form(self) -> str | None:
+        """The chosen form's id, or None while the row still shows "Choose a form…"."""
+        data = self.form_combo.currentData()
+        return data if isinstance(data, str) else None
+
     def read(self, errors: Errors) -> Product | None:
-        form = str(self.form_combo.currentData())
+        """The product, or None when the row is not complete (no form) or cannot be read."""
+        form = self.form()
+        if form is None:
+            self.info.setText(NOT_IN_PLAN)
+            return None
         unit = self.unit_combo.currentText().strip().lower() or "capsule"
         compound = self.compound_box.isChecked()
         try:
@@ -158,7 +181,7 @@ class ProductRow(EditorRow):
         return f"{elemental} elemental magnesium per {p.unit}"
 
     def load(self, p: Product) -> None:
-        self.form_combo.setCurrentIndex(max(0, self.form_combo.findData(p.form)))
+        self._select_form(p.form)
         self.label_edit.setText(p.label)
         self.compound_box.setChecked(p.compound_mg_per_unit is not None)
         if p.compound_mg_per_unit is not None:
@@ -180,7 +203,6 @@ class ProductsEditor(QGroupBox):
         named(self, "Your products")
         self._k = k
         self._marks = marks
-        self.default_form = "glycinate"
         lay = QVBoxLayout(self)
         hint = QLabel(
             "Without products the schedule is in mg of elemental magnesium. Add your bottles "
@@ -224,14 +246,12 @@ class ProductsEditor(QGroupBox):
         return self._list.rows
 
     def _add_clicked(self) -> None:
+        # The plan does not change: the new row counts once its form is chosen.
         self._list.focus_new(self.add_row())
-        self.changed.emit()  # a new bottle changes the plan at once (100 mg by default)
 
     def add_row(self, form: str | None = None) -> ProductRow:
         number = len(self.rows) + 1
-        return self._list.append(
-            ProductRow(self._k, self._marks, number, form or self.default_form)
-        )
+        return self._list.append(ProductRow(self._k, self._marks, number, form))
 
     def clear(self) -> None:
         self._list.clear()
@@ -248,4 +268,4 @@ class ProductsEditor(QGroupBox):
         self.other_spin.setValue(other_mg)
 
 
-__all__ = ["UNITS", "ProductRow", "ProductsEditor"]
+__all__ = ["CHOOSE_FORM", "UNITS", "ProductRow", "ProductsEditor"]

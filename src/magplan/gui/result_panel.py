@@ -143,9 +143,9 @@ class ResultPanel(QWidget):
         self.notes.setAccessibleName("Notes")
         lay.addWidget(self.notes)
 
-    def show_plan(self, plan: Plan) -> None:
+    def show_plan(self, plan: Plan, supervisor: str = "") -> None:
         self.gate_banner.show_plan(plan)
-        self.supervised_marker.show_plan(plan)
+        self.supervised_marker.show_plan(plan, supervisor)
         self.form_panel.show_plan(plan)
         self.total.show_plan(plan)
         self.schedule_model.set_plan(plan)

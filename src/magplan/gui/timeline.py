@@ -4,10 +4,11 @@ them that magnesium keeps out of (shaded)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPaintEvent, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from magplan.core.plan import Plan
+from magplan.core.request import WEEKDAY_NAMES, format_weekdays
 from magplan.core.text import format_mg
 from magplan.core.timeofday import MINUTES_PER_DAY, format_time, forward_gap
 from magplan.gui.theme import severity_color
@@ -54,6 +55,8 @@ class TimelineWidget(QWidget):
             parts.append("No magnesium is planned.")
         for m in p.medicines:
             times = ", ".join(format_time(t) for t in m.times_min)
+            if m.weekdays:
+                times += f" on {format_weekdays(m.weekdays)} only"
             rule = f"; keep magnesium out of the shaded time ({m.rule})" if m.rule else ""
             parts.append(f"{m.name} at {times}{rule}.")
         return " ".join(parts)
@@ -115,6 +118,8 @@ class TimelineWidget(QWidget):
         painter.drawRoundedRect(band, 4, 4)
         shade = QColor(caution)
         shade.setAlpha(80)
+        # a medicine taken on some weekdays only: hatched, its window is not there every day
+        some_days = QBrush(caution.darker(110), Qt.BrushStyle.BDiagPattern)
         for med in p.medicines:
             if not (med.mg_first_min or med.other_first_min):
                 continue
@@ -124,7 +129,8 @@ class TimelineWidget(QWidget):
                 if right > left:
                     x0, x1 = max(self._x(left), band.left()), min(self._x(right), band.right())
                     if x1 > x0:
-                        painter.fillRect(QRectF(x0, band.top(), x1 - x0, band.height()), shade)
+                        window = QRectF(x0, band.top(), x1 - x0, band.height())
+                        painter.fillRect(window, some_days if med.weekdays else shade)
 
         # hours under the band; wake and bed at its ends
         painter.setPen(QPen(muted, 1))
@@ -190,7 +196,7 @@ class TimelineWidget(QWidget):
                         ]
                     )
                 )
-                label = med.name
+                label = med.name + _days_short(med.weekdays)
                 w = fm.horizontalAdvance(label)
                 left = min(max(2.0, x - w / 2), self.width() - w - 2)
                 row = med_rows.place(left, left + w)
@@ -238,6 +244,8 @@ class TimelineWidget(QWidget):
         items: list[tuple[str, str]] = [("dose", "magnesium"), ("meal", "meal")]
         if p.medicines:
             items += [("med", "other medicine"), ("shade", "keep magnesium out")]
+        if any(m.weekdays and (m.mg_first_min or m.other_first_min) for m in p.medicines):
+            items.append(("hatch", "only on the days named"))
         for kind, text in items:
             painter.setPen(Qt.PenStyle.NoPen)
             if kind == "dose":
@@ -260,11 +268,20 @@ class TimelineWidget(QWidget):
                         ]
                     )
                 )
+            elif kind == "hatch":
+                painter.fillRect(QRectF(x, y - 5, 14, 10), some_days)
             else:
                 painter.fillRect(QRectF(x, y - 5, 14, 10), shade)
             painter.setPen(muted)
             painter.drawText(QPointF(x + 18, y - sfm.height() / 2 + sfm.ascent()), text)
             x += 18 + sfm.horizontalAdvance(text) + 18
+
+
+def _days_short(weekdays: tuple[int, ...]) -> str:
+    """`` (Mon)`` after a weekday-only medicine's name; nothing for one taken every day."""
+    if not weekdays:
+        return ""
+    return " (" + ", ".join(WEEKDAY_NAMES[d][:3] for d in weekdays) + ")"
 
 
 class _Rows:
