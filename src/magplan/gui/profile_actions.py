@@ -273,10 +273,9 @@ class ProfileController(QObject):
             return False
         person, prepared = self._w.card_info()
         try:
-            profile = Profile(name=name, person_name=person, prepared_by=prepared, request=request)
-            if not self._file_keeps_everything(profile):
-                return False
-            saved = self.store.save(profile)
+            saved = self.store.save(
+                Profile(name=name, person_name=person, prepared_by=prepared, request=request)
+            )
         except ValidationError as exc:  # one line naming the field, not pydantic's report
             problem = data_error(exc)
             field = _FIELD_LABELS.get(problem.field, problem.field)
@@ -292,33 +291,6 @@ class ProfileController(QObject):
         self._show_state()
         self._remember_recent(saved.name)
         return True
-
-    def _file_keeps_everything(self, profile: Profile) -> bool:
-        """Whether the profile's file would keep every input; if not (saved profiles do not yet
-        keep a medicine's weekdays or a stated spacing), say which medicines, in words, instead
-        of the store's refusal ("the saved form differs from the inputs")."""
-        from magplan.profiles.model import profile_from_data, profile_to_data
-
-        kept = profile_from_data(profile_to_data(profile)).request
-        if kept == profile.request:
-            return True
-        lost = [
-            m.name
-            for m, k in zip(profile.request.medicines, kept.medicines, strict=False)
-            if m != k
-        ]
-        QMessageBox.warning(
-            self.window,
-            "Not saved",
-            "The profile was not saved: a saved profile cannot yet keep "
-            + (
-                f"the weekdays or the stated spacing of {', '.join(lost)}"
-                if lost
-                else "all of these inputs"
-            )
-            + ". Everything stays as typed in the window.",
-        )
-        return False
 
     # ---- closing --------------------------------------------------------------------------
 
