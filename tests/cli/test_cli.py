@@ -227,3 +227,16 @@ def test_a_command_called_in_process_leaves_the_collector_alone(
     assert main(["plan", "--goal", "sleep"]) == 0
     assert "Magnesium plan" in capsys.readouterr().out
     assert gc.isenabled() and gc.get_freeze_count() == frozen
+
+
+def test_a_supervised_plan_names_its_supervisor_on_every_output(tmp_path: Path) -> None:
+    args = ["--condition", "kidney-disease", "--supervised", "--prepared-by", "Dr. A. Jones"]
+    table = magplan("plan", *args)
+    assert table.returncode == 0
+    assert "PRESCRIBED AND SUPERVISED by Dr. A. Jones" in table.stdout
+    data = json.loads(magplan("plan", *args, "--json").stdout)
+    assert data["supervised"] is True and data["doses"]
+    ics = tmp_path / "s.ics"
+    assert magplan("export", "--ics", str(ics), *args).returncode == 0
+    unfolded = ics.read_text().replace("\r\n ", "")
+    assert "Prescribed and supervised by a clinician (Dr. A. Jones)" in unfolded

@@ -81,6 +81,15 @@ def test_a_named_preparer_is_kept_and_the_banner_names_the_clinician(
     assert window.card_info()[1] == "J. Smith, RD"
     text = window.result_panel.supervised_marker.label.text()
     assert text.startswith("Prescribed and supervised by Dr. A. Jones")
+    # the clinician is kept with the plan, apart from who prepared the card
+    request, plan = window.current_request(), window.current_plan()
+    assert request is not None and request.supervised_by == "Dr. A. Jones"
+    assert plan is not None and plan.supervised_by == "Dr. A. Jones"
+    card = build_card(plan, request, CardInfo(person_name="", prepared_by="J. Smith, RD"))
+    assert "PRESCRIBED AND SUPERVISED by Dr. A. Jones" in card.toPlainText()
+    window.set_inputs(request, "", "J. Smith, RD")  # as a saved profile opens again
+    text = window.result_panel.supervised_marker.label.text()
+    assert text.startswith("Prescribed and supervised by Dr. A. Jones")
 
 
 def test_a_loaded_supervised_plan_names_its_preparer_without_asking(

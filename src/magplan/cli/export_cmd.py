@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     request = request_from_args(args, k)
     plan = plan_day(request, k)
     try:
-        write_ics(plan, args.ics, start, supervisor=args.prepared_by or "")
+        write_ics(plan, args.ics, start)
     except NothingToRemind as exc:
         print(f"magplan: error: {exc}", file=sys.stderr)
         return EXIT_NOTHING_TO_REMIND

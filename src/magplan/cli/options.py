@@ -184,6 +184,11 @@ def request_from_args(args: argparse.Namespace, k: Knowledge) -> PlanRequest:
                 check_day(wake, bed, profile.request.meals_min)
             except PlanInputError:
                 fields["meals_min"] = default_meals(wake, bed)
+    supervised = fields.get("supervised", profile.request.supervised if profile else False)
+    if supervised and getattr(args, "prepared_by", None):
+        fields["supervised_by"] = args.prepared_by  # who prepared a supervised plan supervises it
+    elif not supervised:
+        fields["supervised_by"] = ""
     request = PlanRequest.model_validate(fields)
     for attr, kept in (("name", "person_name"), ("prepared_by", "prepared_by")):
         if profile is not None and hasattr(args, attr) and getattr(args, attr) is None:

@@ -37,12 +37,12 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(plan.to_json(), indent=2, ensure_ascii=False))
     else:
-        print(render_table(plan, k, supervisor=args.prepared_by or ""))
+        print(render_table(plan, k))
     save_profile_if_asked(args)
     return 0
 
 
-def render_table(plan: Plan, k: Knowledge, supervisor: str = "") -> str:
+def render_table(plan: Plan, k: Knowledge) -> str:
     """The plan as a terminal reader sees it."""
     out: list[str] = []
     limit = f"{plan.upper_limit_mg} mg" if plan.upper_limit_mg is not None else "none set"
@@ -61,7 +61,7 @@ def render_table(plan: Plan, k: Knowledge, supervisor: str = "") -> str:
         )
         out.append(f"Upper limit from supplements: {limit} ({plan.limit_name}){other}")
     if plan.supervised:
-        by = f" by {supervisor}" if supervisor else ""
+        by = f" by {plan.supervised_by}" if plan.supervised_by else ""
         out.append(f"PRESCRIBED AND SUPERVISED{by}: a clinician confirmed this plan.")
     if plan.doses:
         out.append("")

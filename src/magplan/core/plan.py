@@ -9,6 +9,8 @@ from pydantic import BaseModel, ConfigDict
 from magplan.core.knowledge import Severity
 from magplan.core.timeofday import format_time
 
+WEEKDAYS_SHORT = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
 
 class PlanWarning(BaseModel):
     """A warning with a stable code, a severity, a message and its source keys."""
@@ -113,6 +115,7 @@ class Plan(BaseModel):
 
     blocked: bool
     supervised: bool
+    supervised_by: str = ""  # the supervising clinician's name, when known
     daily_elemental_mg: float
     target_mg: float
     upper_limit_mg: int | None
@@ -143,6 +146,7 @@ class Plan(BaseModel):
         return {
             "blocked": self.blocked,
             "supervised": self.supervised,
+            "supervised_by": self.supervised_by,
             "daily_elemental_mg": _num(self.daily_elemental_mg),
             "upper_limit_mg": self.upper_limit_mg,
             "limit": self.limit_name,
@@ -188,6 +192,14 @@ class Plan(BaseModel):
                 for s in self.suggestions
             ],
             "notes": list(self.notes),
+            "weekday_times": [
+                {
+                    "weekdays": [WEEKDAYS_SHORT[d] for d in w.weekdays],
+                    "medicines": list(w.medicines),
+                    "times": [format_time(t) if t is not None else None for t in w.times_min],
+                }
+                for w in self.weekday_times
+            ],
         }
 
 

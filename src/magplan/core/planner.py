@@ -162,6 +162,7 @@ def _check_sizes(req: PlanRequest) -> None:
                 f"{shown(m.name)} at {len(m.times_min)} times a day: at most "
                 f"{MAX_TIMES_PER_MEDICINE}",
             )
+    check_text(req.supervised_by, "supervised_by", "the supervising clinician's name")
     for p in req.products:
         check_text(p.unit, "product", "a product's unit")
         check_text(p.label, "product", "a product's label")
@@ -214,6 +215,7 @@ def plan_day(req: PlanRequest, k: Knowledge | None = None) -> Plan:
     return Plan(
         blocked=blocked,
         supervised=req.supervised,
+        supervised_by=req.supervised_by if req.supervised else "",
         daily_elemental_mg=daily,
         target_mg=target,
         upper_limit_mg=lim.upper_limit_mg,

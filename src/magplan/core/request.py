@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from magplan.core.errors import INVISIBLE, PlanInputError, shown
 from magplan.core.knowledge import Knowledge
+from magplan.core.plan import WEEKDAYS_SHORT
 from magplan.core.timeofday import MINUTES_PER_DAY, format_time, forward_gap, parse_time
 
 MIN_WAKING_DAY_MIN = 6 * 60
@@ -30,7 +31,7 @@ MAX_MEDICINES = 20
 MAX_TIMES_PER_MEDICINE = 6
 MAX_MEALS = 6
 MAX_PRODUCTS = 8
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+WEEKDAYS = WEEKDAYS_SHORT
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 Sex = Literal["female", "male"]
@@ -119,6 +120,7 @@ class PlanRequest(BaseModel):
     medicines: tuple[MedicineTimes, ...] = ()
     conditions: tuple[str, ...] = ()
     supervised: bool = False
+    supervised_by: str = ""  # the supervising clinician, when a plan is supervised
 
     @field_validator("meals_min")
     @classmethod

@@ -98,6 +98,7 @@ class ConditionsPanel(QGroupBox):
     def read(self, out: dict[str, Any]) -> None:
         out["conditions"] = tuple(self._order)
         out["supervised"] = self.supervised_box.isChecked()
+        out["supervised_by"] = self.supervisor_name if self.supervised_box.isChecked() else ""
 
     def load(self, req: PlanRequest) -> None:
         for cid, box in self._boxes.items():
@@ -108,4 +109,4 @@ class ConditionsPanel(QGroupBox):
         self.supervised_box.blockSignals(True)
         self.supervised_box.setChecked(req.supervised)
         self.supervised_box.blockSignals(False)
-        self.supervisor_name = ""  # a saved plan names its supervisor in "Prepared by"
+        self.supervisor_name = req.supervised_by if req.supervised else ""

@@ -322,8 +322,8 @@ class MainWindow(QMainWindow):
             self.planChanged.emit()
 
     def supervisor(self) -> str:
-        """Who supervises the plan: the clinician confirmed in this window, else "Prepared by"
-        (what the card and a saved profile name)."""
+        """Who supervises the plan: the clinician confirmed in this window (kept with the plan
+        and a saved profile), else "Prepared by" for a plan supervised before names were kept."""
         return self.conditions_panel.supervisor_name or self.person_panel.card_info()[1]
 
     def _supervisor_confirmed(self, name: str) -> None:

@@ -307,12 +307,13 @@ def _header(plan: Plan, info: CardInfo, pt: float) -> str:
         '<hr style="height: 2px; background-color: #000000;"/>'
     )
     if plan.supervised:
+        supervisor = plan.supervised_by or info.prepared_by.strip()
         out += (
             '<table width="100%" border="2" cellspacing="0" cellpadding="4" '
             'style="border-collapse: collapse; border-color: #000000; border-style: solid; '
             'margin-top: 4px;"><tr><td>'
             f'<p style="font-size: {round(pt * 1.1, 1)}pt;"><b>PRESCRIBED AND SUPERVISED</b>'
-            + (f" by <b>{_e(info.prepared_by.strip())}</b>" if info.prepared_by.strip() else "")
+            + (f" by <b>{_e(supervisor)}</b>" if supervisor else "")
             + " &#8212; a clinician confirmed that this plan is prescribed and supervised.</p>"
             "</td></tr></table>"
         )

@@ -132,9 +132,7 @@ def _rule(
     return rule
 
 
-def build_calendar(
-    plan: Plan, start: dt.date, *, now: dt.datetime | None = None, supervisor: str = ""
-) -> Calendar:
+def build_calendar(plan: Plan, start: dt.date, *, now: dt.datetime | None = None) -> Calendar:
     """The reminders for ``plan`` starting on ``start``. Raises :class:`NothingToRemind`."""
     if plan.blocked or not plan.doses:
         raise NothingToRemind(
@@ -149,7 +147,7 @@ def build_calendar(
     cal.add("x-wr-calname", "Magnesium schedule")
     notes = " ".join(plan.notes[:1])
     if plan.supervised:
-        by = f" ({supervisor})" if supervisor else ""
+        by = f" ({plan.supervised_by})" if plan.supervised_by else ""
         notes = f"Prescribed and supervised by a clinician{by}. " + notes
     ramp = plan.titration if len(plan.titration) >= 2 else ()
     for i, dose in enumerate(plan.doses):
@@ -225,12 +223,10 @@ def build_calendar(
     return cal
 
 
-def write_ics(
-    plan: Plan, path: str | os.PathLike[str] | Path, start: dt.date, supervisor: str = ""
-) -> None:
+def write_ics(plan: Plan, path: str | os.PathLike[str] | Path, start: dt.date) -> None:
     """Write the reminders to ``path``, all at once or not at all.
 
     Raises :class:`NothingToRemind` for a plan with no doses and
     :class:`magplan.printing.files.OutputError` (an ``OSError``) when the file cannot be written.
     """
-    write_atomically(path, build_calendar(plan, start, supervisor=supervisor).to_ical())
+    write_atomically(path, build_calendar(plan, start).to_ical())

@@ -45,6 +45,8 @@ As version 3 (:mod:`magplan.profiles.model`), but a medicine was only ``name``, 
 and ``times``: every medicine was taken every day, and only medicines the planner knew could
 be kept. Integrase inhibitors were one class (``integrase-inhibitor``, 2 hours either way);
 each now follows its own label, so a medicine is filed again under the class its name has now.
+A supervised plan named its supervising clinician only as "Prepared by": that name becomes
+``supervised_by``.
 """
 
 from __future__ import annotations
@@ -177,6 +179,11 @@ def v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
     medicines = request.get("medicines") if isinstance(request, dict) else None
     if not isinstance(request, dict) or not isinstance(medicines, list):
         return {**data, "schema_version": 3}  # the version-3 check names what is wrong
+    # a supervised plan named its clinician in "Prepared by"
+    prepared = data.get("prepared_by")
+    supervised_by = (
+        prepared if request.get("supervised") is True and isinstance(prepared, str) else ""
+    )
     moved = []
     for med in medicines:
         if isinstance(med, dict):
@@ -186,7 +193,11 @@ def v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
             if now is not None:
                 med["class_id"] = now
         moved.append(med)
-    return {**data, "schema_version": 3, "request": {**request, "medicines": moved}}
+    return {
+        **data,
+        "schema_version": 3,
+        "request": {**request, "medicines": moved, "supervised_by": supervised_by},
+    }
 
 
 MIGRATIONS: dict[int, Step] = {1: v1_to_v2, 2: v2_to_v3}

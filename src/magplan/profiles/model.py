@@ -19,7 +19,7 @@ On disk a profile is one JSON object (schema version 3)::
         "other_magnesium_mg": 0.0,
         "medicines": [{"name": "sertraline", "class_id": "antidepressant", "times": ["08:00"],
                        "weekdays": [], "spacing_min": null}],
-        "conditions": [], "supervised": false
+        "conditions": [], "supervised": false, "supervised_by": ""
       }
     }
 
@@ -156,6 +156,7 @@ class StoredRequest(_Stored):
     medicines: Annotated[tuple[StoredMedicine, ...], JSON_ARRAY]
     conditions: Annotated[tuple[str, ...], JSON_ARRAY]
     supervised: bool
+    supervised_by: str = Field(max_length=MAX_TEXT_CHARS)
 
 
 def _usable_name(value: str) -> str:
@@ -245,6 +246,7 @@ def profile_to_data(profile: Profile) -> dict[str, Any]:
             ],
             "conditions": list(req.conditions),
             "supervised": req.supervised,
+            "supervised_by": req.supervised_by,
         },
     }
     try:
@@ -291,6 +293,7 @@ def profile_from_data(data: object, k: Knowledge | None = None) -> Profile:
                 ],
                 "conditions": s.conditions,
                 "supervised": s.supervised,
+                "supervised_by": s.supervised_by,
             }
         )
     except ValidationError as exc:
