@@ -97,8 +97,11 @@ def check(p: Plan, req: PlanRequest, times: list[int], ws: list[Window], prefix:
             missed = w.short(t)
             if missed:
                 assert w.strength in ("should", "precaution")
-                expected = f"The {format_time(t)} dose is {missed} min short of {w.name} at"
-                assert any(expected in m for m in shorts), (expected, shorts)
+                expected = (
+                    f"the {format_time(t)} dose is {missed} min short of {w.name} at "
+                    f"{format_time(w.at)}"
+                )
+                assert any(expected in m.lower() for m in shorts), (expected, shorts)
     for m in shorts:
         if "No time in your day keeps every rule" in m:
             assert not every, f"claimed no time, but {format_time(every[0])} keeps every rule"

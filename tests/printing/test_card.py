@@ -264,3 +264,40 @@ def test_a_folder_as_target_is_refused(tmp_path: Path) -> None:
     with pytest.raises(OutputError, match="it is a folder"):
         write_pdf(plan, request, info(), tmp_path)
     assert _leftovers(tmp_path) == []
+
+
+# The most the program accepts: twenty medicines, each up to six times a day, long names.
+_MOST_NAMES = [
+    "calcium", "sertraline", "iron", "gabapentin", "zinc", "fluoxetine", "furosemide",
+    "omeprazole", "prednisolone", "spironolactone", "amitriptyline", "ferrous fumarate",
+    "zinc citrate", "citalopram", "hydrochlorothiazide", "budesonide", "trazodone",
+    "calcium citrate", "X" * 60, "Y" * 60,
+]  # fmt: skip
+MOST_ARGS = [
+    "--goal", "sleep", "--goal", "constipation", "--goal", "depression", "--goal", "cognition",
+    "--target", "600", "--name", "N" * 200, "--prepared-by", "P" * 200,
+    *(a for i, n in enumerate(_MOST_NAMES) for h in (6, 9, 12, 15, 18, 21)
+      for a in ("--med", f"{n}@{(h + i % 3) % 24:02d}:{(i * 5) % 60:02d}")),
+    "--med-spacing", f"{'X' * 60}=1", "--med-spacing", f"{'Y' * 60}=0",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_the_most_the_program_accepts_keeps_every_dose_on_page_one(
+    tmp_path: Path, paper: str
+) -> None:
+    plan, request = planned(MOST_ARGS)
+    assert len(plan.medicines) == 20 and len(plan.doses) >= 2
+    assert len(plan.warnings) >= 12
+    out = tmp_path / "most.pdf"
+    write_pdf(plan, request, info(paper), out)
+    reader = PdfReader(str(out))
+    assert 1 <= len(reader.pages) <= 2
+    first = " ".join((reader.pages[0].extract_text() or "").split())
+    for dose in plan.doses:
+        assert dose.time in first
+    if len(reader.pages) == 2:  # a clearly marked second page
+        assert "Continued on page 2" in first
+        second = " ".join((reader.pages[1].extract_text() or "").split())
+        assert second.startswith("Page 2 of the daily magnesium schedule for Maria Jensen")
+        assert "Sources" in second and "Sources" not in first

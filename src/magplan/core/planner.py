@@ -26,6 +26,7 @@ from magplan.core.plan import (
 )
 from magplan.core.request import (
     MAX_MEALS,
+    MAX_MEDICINE_NAME_CHARS,
     MAX_MEDICINES,
     MAX_PRODUCTS,
     MAX_TIMES_PER_MEDICINE,
@@ -155,7 +156,7 @@ def _check_sizes(req: PlanRequest) -> None:
         if count > most:
             raise PlanInputError(field, f"{count} {what}: at most {most} can be planned around")
     for m in req.medicines:
-        check_text(m.name, "med", "a medicine name")
+        check_text(m.name, "med", "a medicine name", MAX_MEDICINE_NAME_CHARS)
         if len(m.times_min) > MAX_TIMES_PER_MEDICINE:
             raise PlanInputError(
                 "med",
@@ -787,23 +788,34 @@ def _short(
         )
     else:
         why = "No time in your day keeps every rule."
+    # one warning per strength: every dose and medicine it misses, by how much
+    misses: dict[Strength, list[tuple[int, SeparationRule, int]]] = {}
     for t in times:
         for r in rules:
             missed = r.shortfall_min(t)
-            if not missed:
-                continue
-            kept = sorted({s.name for s in rules if s.strength in _STRONGER[r.strength]})
-            instead = f" Kept instead: {', '.join(kept)}, which weigh more." if kept else ""
-            found.append(
-                PlanWarning(
-                    code="separation-short",
-                    severity="caution" if r.strength == "should" else "info",
-                    message=f"{prefix}The {format_time(t)} dose is {missed} min short of "
-                    f"{r.describe()} ({STRENGTH_WORDS[r.strength]}).{instead} {why} Ask your "
-                    "pharmacist whether the times can change.",
-                    sources=tuple(k.medicines[r.class_id].sources),
-                )
+            if missed:
+                misses.setdefault(r.strength, []).append((t, r, missed))
+    for strength, found_misses in misses.items():
+        kept = sorted({s.name for s in rules if s.strength in _STRONGER[strength]})
+        instead = f" Kept instead: {', '.join(kept)}, which weigh more." if kept else ""
+        which = "; ".join(
+            f"the {format_time(t)} dose is {missed} min short of {r.name} at "
+            f"{format_time(r.time_min)} ({rule_text(r.other_first_min, r.mg_first_min)})"
+            for t, r, missed in found_misses
+        )
+        found.append(
+            PlanWarning(
+                code="separation-short",
+                severity="caution" if strength == "should" else "info",
+                message=f"{prefix}{which[0].upper()}{which[1:]}. {STRENGTH_WORDS[strength]}"
+                f"{instead} {why} Ask your pharmacist whether the times can change.",
+                sources=tuple(
+                    dict.fromkeys(
+                        src for _, r, _ in found_misses for src in k.medicines[r.class_id].sources
+                    )
+                ),
             )
+        )
     return found
 
 

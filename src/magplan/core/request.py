@@ -27,6 +27,7 @@ MAX_OTHER_MG = 2000.0
 MAX_TARGET_MG = 600.0  # also the dosing cap in intakes.toml; checked against it in planner
 MAX_STATED_SPACING_MIN = 720
 MAX_TEXT_CHARS = 200  # names, labels and units; a saved profile keeps the same
+MAX_MEDICINE_NAME_CHARS = 60  # the longest generic or brand names are about 40
 MAX_MEDICINES = 20
 MAX_TIMES_PER_MEDICINE = 6
 MAX_MEALS = 6
@@ -139,14 +140,14 @@ class PlanRequest(BaseModel):
 # ---- turning what a user typed into ids -------------------------------------------------
 
 
-def check_text(text: str, field: str, what: str) -> str:
+def check_text(text: str, field: str, what: str, most: int = MAX_TEXT_CHARS) -> str:
     """``text`` as it will be kept (NFC, surrounding spaces removed), or one clear error: at
-    most :data:`MAX_TEXT_CHARS` characters, and no control, format or direction characters
+    most ``most`` characters, and no control, format or direction characters
     (a right-to-left override or a zero-width space would make a card say what it does not)."""
     cleaned = unicodedata.normalize("NFC", text).strip()
-    if len(cleaned) > MAX_TEXT_CHARS:
+    if len(cleaned) > most:
         raise PlanInputError(
-            field, f"{what} has {len(cleaned)} characters; at most {MAX_TEXT_CHARS} are kept"
+            field, f"{what} has {len(cleaned)} characters; at most {most} are kept"
         )
     bad = next((ch for ch in cleaned if unicodedata.category(ch) in INVISIBLE), None)
     if bad is not None:
@@ -245,7 +246,7 @@ def parse_med_spec(k: Knowledge, spec: str, spacings: dict[str, int] | None = No
         raise PlanInputError(
             "med", f"--med '{shown(spec)}' must be NAME@HH:MM[/DAYS], e.g. sertraline@08:00"
         )
-    name = check_text(name, "med", "a medicine name")
+    name = check_text(name, "med", "a medicine name", MAX_MEDICINE_NAME_CHARS)
     if "@" in name:
         raise PlanInputError("med", f"--med '{shown(spec)}' must be NAME@HH:MM with one @")
     when, slash, days_text = when.partition("/")

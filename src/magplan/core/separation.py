@@ -15,9 +15,9 @@ from magplan.core.timeofday import MINUTES_PER_DAY, format_time, forward_gap
 
 Strength = Literal["must", "should", "precaution"]
 STRENGTH_WORDS: dict[Strength, str] = {
-    "must": "must be kept: magnesium stops the medicine working",
-    "should": "should be kept: they compete for absorption",
-    "precaution": "a precaution, not an established interaction",
+    "must": "This spacing must be kept: magnesium stops the medicine working.",
+    "should": "This spacing should be kept: the two compete for absorption.",
+    "precaution": "This spacing is a precaution, not an established interaction.",
 }
 
 

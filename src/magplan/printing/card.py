@@ -31,7 +31,7 @@ from PySide6.QtGui import (
 )
 
 from magplan.core.knowledge import Knowledge, load_knowledge
-from magplan.core.plan import Dose, Plan
+from magplan.core.plan import Dose, Plan, PlanWarning
 from magplan.core.request import PlanRequest, format_weekdays
 from magplan.core.text import (
     SEVERITY_LABELS,
@@ -55,6 +55,10 @@ FONT_SIZES_PT = tuple(10.0 - 0.25 * i for i in range(13))
 LAYOUTS = ((FONT_SIZES_PT[0], False), *((size, True) for size in FONT_SIZES_PT))
 """(font size, compact) in the order tried: roomy at full size, then compact (the ramp and the
 medicines side by side) at shrinking sizes."""
+OVERFLOW_LEVELS = (1, 2, 3)
+"""When even the smallest layout takes two pages, what moves to a clearly marked second page,
+level by level: (1) the tick grid, the notes and the sources; (2) and the other medicines;
+(3) and every warning but the dangers. The schedule's rows never leave the first page."""
 
 # Territories that use US Letter paper (ISO 3166 codes): the US and the Americas that follow
 # it, and the Philippines. Everyone else uses A4.
@@ -89,22 +93,33 @@ def page_layout(paper: Paper) -> QPageLayout:
 class CardDocument(QTextDocument):
     """The pill card. It keeps its HTML source so it can re-fit itself to any page."""
 
-    def __init__(self, render: Callable[[float, bool], str], title: str) -> None:
+    def __init__(self, render: Callable[[float, bool, int, bool], str], title: str) -> None:
         super().__init__()
         self._render = render
         self.font_size_pt = FONT_SIZES_PT[0]
         self.compact = False
+        self.overflow = 0
         self.setDocumentMargin(0)
         self.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, title)
 
     def fit_page(self, page_size: QSizeF) -> None:
         """Lay out on pages of ``page_size`` (device pixels): the roomiest layout that fits one."""
         self.setPageSize(page_size)
+        self.overflow = 0
         for size, compact in LAYOUTS:
             self.font_size_pt, self.compact = size, compact
-            self.setHtml(self._render(size, compact))
+            self.setHtml(self._render(size, compact, 0, False))
             if self.pageCount() <= 1:
                 return
+        # Too much for one page even at the smallest size: the rest goes to a second page, so
+        # that the first keeps the whole schedule and what is most important.
+        size = FONT_SIZES_PT[-1]
+        for level in OVERFLOW_LEVELS:
+            self.overflow = level
+            self.setHtml(self._render(size, True, level, True))
+            if self.pageCount() <= 1 or level == OVERFLOW_LEVELS[-1]:
+                break
+        self.setHtml(self._render(size, True, self.overflow, False))
 
     def fit_to(self, device: QPagedPaintDevice) -> None:
         """Lay out with ``device``'s fonts and resolution on its printable area."""
@@ -137,7 +152,17 @@ def _card_document(plan: Plan, request: PlanRequest, info: CardInfo) -> CardDocu
     if info.person_name.strip():
         title += f" for {info.person_name.strip()}"
     return CardDocument(
-        lambda size, compact: card_html(plan, request, info, k, size, compact=compact), title
+        lambda size, compact, overflow, first_only: card_html(
+            plan,
+            request,
+            info,
+            k,
+            size,
+            compact=compact,
+            overflow=overflow,
+            first_page_only=first_only,
+        ),
+        title,
     )
 
 
@@ -221,9 +246,13 @@ def card_html(
     pt: float,
     *,
     compact: bool = False,
+    overflow: int = 0,
+    first_page_only: bool = False,
 ) -> str:
     """The card as Qt rich text with base font size ``pt``; ``compact`` sets the ramp and the
-    other medicines side by side."""
+    other medicines side by side; ``overflow`` moves parts to a second page (see
+    :data:`OVERFLOW_LEVELS`), and ``first_page_only`` leaves that page out (to measure the
+    first)."""
     del request  # the plan carries everything the card shows; kept for the contract
     sources = _Sources(k)
     small = round(pt * 0.85, 1)
@@ -246,21 +275,71 @@ def card_html(
         parts.append(_summary(plan, k))
         parts.append(_dose_table(plan, k, pt))
     ramp = "" if plan.blocked else _titration(plan)
+    medicines = _medicines(plan) if overflow < 2 else ""
     if compact:
-        parts.append(_side_by_side(ramp, _medicines(plan)))
+        parts.append(_side_by_side(ramp, medicines))
     else:
-        parts += [ramp, _medicines(plan)]
-    parts.append(_warnings(plan, sources, pt, skip_gates=plan.blocked))
+        parts += [ramp, medicines]
+    first_warnings, later_warnings = _split_warnings(plan, overflow)
+    parts.append(_warnings(first_warnings, sources, pt))
+    later = []
+    if overflow >= 2:
+        later.append(_medicines(plan))
+    later.append(_warnings(later_warnings, sources, pt))
     if not plan.blocked and plan.doses:
-        parts.append(_tick_grid(plan))
+        (later if overflow else parts).append(_tick_grid(plan))
     for choice in plan.suggestions:
         if choice.form in plan.forms:
             sources.cite(choice.sources)
     sources.cite(k.disclaimer.sources)
     sources.cite(["AHRQ"])
-    parts.append(_footer(plan, sources, k))
+    later.append(_footer(plan, sources, k))
+    if overflow:
+        parts.append(
+            '<p style="margin-top: 6px; page-break-after: always;"><b>Continued on page 2: '
+            f"{_e(_later_words(overflow))}.</b></p>"
+        )
+        if not first_page_only:
+            # an empty first line on page 2: a printer draws a page's next lines into its
+            # bottom margin, so page 1 would show a sliver of them
+            parts.append('<p style="font-size: 34pt;">&#160;</p>')
+            parts.append(
+                f'<p style="font-weight: bold; font-size: {round(pt * 1.3, 1)}pt;">'
+                "Page 2 of the daily magnesium schedule"
+                + (f" for {_e(info.person_name.strip())}" if info.person_name.strip() else "")
+                + "</p>"
+            )
+            parts += later
+    else:
+        parts += later
     parts.append("</body></html>")
     return "".join(parts)
+
+
+def _later_words(overflow: int) -> str:
+    """What the second page holds, for the line that sends the reader there."""
+    words = ["the notes", "the tick grid", "the sources"]
+    if overflow >= 2:
+        words.insert(0, "your other medicines")
+    if overflow >= 3:
+        words.insert(0, "the cautions")
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _split_warnings(plan: Plan, overflow: int) -> tuple[list[PlanWarning], list[PlanWarning]]:
+    """The warnings for the first page and for the second (see :data:`OVERFLOW_LEVELS`); a
+    blocked card shows its dangers in the gate, and the weekday times under the schedule."""
+    shown = [
+        w
+        for w in plan.warnings
+        if not (plan.blocked and w.severity == "danger") and w.code != WEEKDAY_CODE
+    ]
+    first: tuple[str, ...] = ("danger", "caution", "info")
+    if overflow >= 3:
+        first = ("danger",)
+    elif overflow:
+        first = ("danger", "caution")
+    return [w for w in shown if w.severity in first], [w for w in shown if w.severity not in first]
 
 
 _TABLE = (
@@ -510,17 +589,12 @@ def _medicines(plan: Plan) -> str:
     return (
         '<p class="h2">Your other medicines</p>'
         + _table(2)
-        + '<tr><th width="44%">Medicine</th><th width="17%">Taken at</th>'
+        + '<tr><th width="30%">Medicine</th><th width="34%">Taken at</th>'
         "<th>Keep apart from magnesium</th></tr>" + rows + "</table>"
     )
 
 
-def _warnings(plan: Plan, sources: _Sources, pt: float, *, skip_gates: bool) -> str:
-    shown = [
-        w
-        for w in plan.warnings
-        if not (skip_gates and w.severity == "danger") and w.code != WEEKDAY_CODE
-    ]
+def _warnings(shown: list[PlanWarning], sources: _Sources, pt: float) -> str:
     if not shown:
         return ""
     rows = []
