@@ -162,6 +162,9 @@ class Plan(BaseModel):
                     "unit": d.unit,
                     "elemental_mg_per_unit": _num(d.elemental_mg_per_unit),
                     "compound_mg": _num(d.compound_mg) if d.compound_mg is not None else None,
+                    "compound_about_mg": (
+                        _num(d.compound_about_mg) if d.compound_about_mg is not None else None
+                    ),
                     "with_food": d.with_food,
                     "goals": list(d.goals),
                     "reason": d.reason,
