@@ -102,7 +102,8 @@ def test_infants_get_nothing_even_when_supervised() -> None:
 
 def test_other_magnesium_counts_against_the_limit() -> None:
     p = plan(other_magnesium_mg=100)
-    assert p.daily_elemental_mg + 100 <= 350
+    assert [(d.time, d.elemental_mg) for d in p.doses] == [("07:30", 125), ("22:00", 125)]
+    assert p.daily_elemental_mg == 250 and p.total_with_other_mg == 350
 
 
 def test_other_magnesium_at_the_limit_plans_nothing_and_says_so() -> None:
@@ -182,6 +183,11 @@ def test_calcium_is_kept_two_hours_away() -> None:
 
 def test_antidepressant_is_planned_four_hours_apart_as_a_precaution() -> None:
     p = plan(medicines=meds("sertraline@08:00"))
+    assert [(d.time, d.elemental_mg) for d in p.doses] == [
+        ("12:30", 115),
+        ("18:30", 115),
+        ("22:00", 120),
+    ]
     assert all(gap(d.time_min, t("08:00")) >= 240 for d in p.doses)
     w = p.warning("antidepressant-timing")
     assert w is not None and "precaution" in w.message
@@ -189,6 +195,11 @@ def test_antidepressant_is_planned_four_hours_apart_as_a_precaution() -> None:
 
 def test_antibiotic_two_hours_before_or_six_after() -> None:
     p = plan(goals=("repletion",), medicines=meds("doxycycline@08:00", "doxycycline@20:00"))
+    assert [(d.time, d.elemental_mg) for d in p.doses] == [
+        ("10:00", 120),
+        ("13:00", 115),
+        ("22:00", 115),
+    ]
     for d in p.doses:
         for m in (t("08:00"), t("20:00")):
             after_med = (d.time_min - m) % 1440

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from magplan.core.knowledge import Knowledge
 from magplan.core.plan import Dose, Plan, PlanWarning, WeekdayTimes
 from magplan.core.request import WEEKDAY_NAMES
-from magplan.core.text import SEVERITY_LABELS, format_mg, format_units
+from magplan.core.text import SEVERITY_LABELS, compound_text, format_mg, format_units
 from magplan.core.timeofday import format_time
 
 Index = QModelIndex | QPersistentModelIndex
@@ -69,7 +69,11 @@ class ScheduleModel(QAbstractTableModel):
             d.time + (" (bedtime)" if d.at_bedtime else ""),
             self._product(d),
             format_units(d.units, d.unit),
-            format_mg(d.elemental_mg),
+            " ".join(
+                filter(
+                    None, [format_mg(d.elemental_mg), compound_text(d, self._k.forms[d.form].name)]
+                )
+            ),
             "With food" if d.with_food else "—",
             self._goals(d),
             d.reason,
