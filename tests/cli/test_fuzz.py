@@ -81,7 +81,9 @@ def _snapshot(folder: Path) -> dict[str, tuple[int, int]]:
 
 
 @pytest.fixture
-def sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: object) -> Path:
+    """A folder of its own, and the test session's QApplication, so that a print in this
+    process does not leave a QGuiApplication behind for the window's tests."""
     monkeypatch.setenv("MAGPLAN_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.chdir(tmp_path)
     return tmp_path
