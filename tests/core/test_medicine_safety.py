@@ -156,7 +156,7 @@ def test_weekly_alendronate_constrains_only_its_own_day() -> None:
 
 
 def test_a_weekday_medicine_the_usual_times_already_keep_needs_no_other_times() -> None:
-    p = plan(goals=("sleep",), medicines=meds("alendronate@03:00/sun"))
+    p = plan(goals=("sleep",), medicines=meds("alendronate@17:00/sun"))
     assert p.weekday_times == ()
     w = p.warning("weekday-times")
     assert w is not None and "usual times already keep apart" in w.message
@@ -349,3 +349,25 @@ def test_doses_closer_than_two_hours_are_explained() -> None:
         assert w is not None and f"only {min(gaps)} min apart" in w.message
     else:
         assert p.warning("doses-close") is None
+
+
+def test_a_weekday_medicine_after_midnight_belongs_to_the_waking_day_before() -> None:
+    # up until 02:00: Saturday's 00:30 dose is part of the day that began on Friday
+    p = plan(
+        goals=("sleep",),
+        wake_min=t("10:00"),
+        bed_min=t("02:00"),
+        meals_min=(t("10:30"), t("14:30"), t("20:30")),
+        medicines=(
+            MedicineTimes(
+                name="chloroquine",
+                class_id="stated",
+                times_min=(t("00:30"),),
+                weekdays=(5,),
+                spacing_min=240,
+            ),
+        ),
+    )
+    (friday,) = p.weekday_times
+    assert friday.weekdays == (4,)
+    assert all(keeps(m, t("00:30"), 240, 240) for m in friday.times_min if m is not None)

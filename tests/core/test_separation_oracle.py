@@ -51,13 +51,31 @@ def windows(req: PlanRequest, weekday: int | None = None) -> list[Window]:
         cls = K.medicines[m.class_id]
         if not (cls.other_first_min or cls.mg_first_min):
             continue
-        if m.weekdays and (weekday is None or weekday not in m.weekdays):
-            continue
         for at in m.times_min:
+            if m.weekdays and (
+                weekday is None
+                or not any(
+                    touches(req, d, at, cls.other_first_min, cls.mg_first_min, weekday)
+                    for d in m.weekdays
+                )
+            ):
+                continue
             found.append(
                 Window(m.name, at, cls.other_first_min, cls.mg_first_min, cls.strength or "")
             )
     return found
+
+
+def touches(req: PlanRequest, day: int, at: int, before: int, after: int, waking: int) -> bool:
+    """Whether a medicine taken on calendar ``day`` at ``at`` has its window (``after`` min
+    before it to ``before`` min after it) inside the waking day that starts on ``waking``."""
+    week = 7 * DAY
+    taken = day * DAY + at
+    start = waking * DAY + req.wake_min
+    return any(
+        taken + shift - after < start + req.waking_min and taken + shift + before > start
+        for shift in (-week, 0, week)
+    )
 
 
 def grid(req: PlanRequest) -> list[int]:

@@ -111,3 +111,49 @@ def test_a_blocked_plan_has_nothing_to_remind(tmp_path: Path) -> None:
     with pytest.raises(NothingToRemind, match="nothing to remind"):
         write_ics(plan, out, START)
     assert list(tmp_path.iterdir()) == []
+
+
+def _occurrences(cal: Calendar, until: dt.datetime) -> list[dt.datetime]:
+    """Every dose reminder up to ``until``, expanded as a calendar program does."""
+    from dateutil.rrule import rrulestr
+
+    found: list[dt.datetime] = []
+    for event in _events(cal):
+        if "rrule" not in event:
+            continue
+        begin = event["dtstart"].dt
+        rule = rrulestr(event["rrule"].to_ical().decode(), dtstart=begin)
+        found += (
+            [when for when in rule if when <= until]
+            if "COUNT" in event["rrule"] or ("UNTIL" in event["rrule"])
+            else list(rule.between(begin, until, inc=True))
+        )
+    return sorted(found)
+
+
+def test_a_weekday_medicine_late_at_night_moves_the_right_calendar_dose(tmp_path: Path) -> None:
+    # awake 09:00-01:00; chloroquine at 23:30 on Saturdays, kept 4 h from magnesium
+    args = [
+        "--goal", "sleep", "--wake", "09:00", "--bed", "01:00",
+        "--meal", "09:30", "--meal", "13:30", "--meal", "19:30",
+        "--med", "chloroquine@23:30/sat", "--med-spacing", "chloroquine=4",
+    ]  # fmt: skip
+    plan, _ = planned(args)
+    out = tmp_path / "late.ics"
+    start = dt.date(2026, 12, 15)  # a Tuesday
+    write_ics(plan, out, start)
+    until = dt.datetime(2027, 1, 12, 9, 0)
+    doses = _occurrences(_read(out), until)
+    # from the full schedule on, every waking day (09:00 to 01:00) has exactly its doses
+    full = start + dt.timedelta(days=7 * (len(plan.titration) - 1))
+    day = dt.datetime.combine(full, dt.time(9, 0))
+    while day + dt.timedelta(days=1) <= until:
+        n = sum(day <= d < day + dt.timedelta(hours=16, minutes=1) for d in doses)
+        assert n == len(plan.doses), (day, n)
+        day += dt.timedelta(days=1)
+    # and none within 4 hours of a Saturday's chloroquine
+    for d in doses:
+        sat = dt.datetime.combine(d.date(), dt.time(23, 30))
+        for taken in (sat - dt.timedelta(days=1), sat):
+            if taken.weekday() == 5:
+                assert abs((d - taken).total_seconds()) >= 4 * 3600, (d, taken)

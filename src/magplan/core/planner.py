@@ -57,7 +57,7 @@ from magplan.core.separation import (
     total_shortfall,
 )
 from magplan.core.text import short_form_name
-from magplan.core.timeofday import format_time
+from magplan.core.timeofday import MINUTES_PER_DAY, format_time
 from magplan.core.titration import titrate
 from magplan.core.units import Portion, SlotProduct, portion_doses
 
@@ -455,8 +455,9 @@ def _medicines(k: Knowledge, req: PlanRequest, out: list[PlanWarning]) -> _Medic
             ]
             if med.every_day:
                 rules.extend(new)
-            for day in med.weekdays:
-                weekday_rules.setdefault(day, []).extend(new)
+            for rule in new:
+                for day in _waking_days(req, rule, med.weekdays):
+                    weekday_rules.setdefault(day, []).append(rule)
         times = ", ".join(format_time(t) for t in med.times_min)
         if med.weekdays:
             times += f" on {format_weekdays(med.weekdays)}"
@@ -476,6 +477,25 @@ def _medicines(k: Knowledge, req: PlanRequest, out: list[PlanWarning]) -> _Medic
             )
         )
     return _Medicines(tuple(listed), rules, weekday_rules, avoided)
+
+
+def _waking_days(req: PlanRequest, rule: SeparationRule, weekdays: tuple[int, ...]) -> list[int]:
+    """The waking days (by the weekday they start on) a weekday-only medicine constrains.
+
+    The medicine is taken at its clock time on its calendar weekdays; it constrains every
+    waking day whose span (wake to bed, past midnight too) meets its window. A Saturday 00:30
+    dose constrains the waking day that began on Friday for someone who goes to bed at 02:00.
+    """
+    found = []
+    week = 7 * MINUTES_PER_DAY
+    for day in weekdays:
+        at = week + day * MINUTES_PER_DAY + rule.time_min
+        lo, hi = at - rule.mg_first_min, at + rule.other_first_min  # the open window
+        for waking in (day - 1, day, day + 1):
+            start = week + waking * MINUTES_PER_DAY + req.wake_min
+            if lo < start + req.waking_min and hi > start:
+                found.append(waking % 7)
+    return sorted(set(found))
 
 
 def _rule_words(cls: MedicineClass, other_first: int, mg_first: int) -> str:

@@ -13,6 +13,9 @@ zone.
 Each step of the start-low ramp is an all-day event on the day it begins ("Week 2: step up to
 230 mg a day"), and each dose's description says how much of it to take in each week.
 
+The days are waking days: a dose after midnight is on the calendar date after the day it
+belongs to (its event starts on that date, and its weekdays move with it).
+
 A medicine taken on some weekdays only can move or leave out a dose on those days
 (``Plan.weekday_times``): such a dose has one event for its usual days and one for each group
 of weekdays with their own time (``BYDAY``), each week of the ramp ending with ``UNTIL``.
@@ -184,9 +187,12 @@ def build_calendar(plan: Plan, start: dt.date, *, now: dt.datetime | None = None
                 event.add("summary", summary)
                 event.add("description", "\n".join(line for line in [head, why, *lines] if line))
                 at = dt.time(time_min // 60, time_min % 60)
-                event.add("dtstart", dt.datetime.combine(first, at))  # floating local time
+                # a dose after midnight is on the next calendar date of its waking day
+                late = dt.timedelta(days=1 if time_min < plan.wake_min else 0)
+                dates = tuple(sorted((d + late.days) % 7 for d in days))
+                event.add("dtstart", dt.datetime.combine(first + late, at))  # floating local
                 event.add("duration", dt.timedelta(minutes=5))
-                event.add("rrule", _rule(days, first_day, count, at))
+                event.add("rrule", _rule(dates, first_day + late, count, at))
                 event.add("transp", "TRANSPARENT")
                 alarm = Alarm()
                 alarm.add("action", "DISPLAY")
