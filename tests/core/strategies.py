@@ -75,6 +75,7 @@ def requests(
     gates: bool = True,
     weekly: bool = True,
     adults: bool = False,
+    conditions: bool = True,
 ) -> PlanRequest:
     wake, bed, meals = draw(days())
     adult = st.integers(min_value=18, max_value=100)
@@ -107,6 +108,8 @@ def requests(
         products=tuple(draw(st.one_of(st.just([]), products))),
         other_magnesium_mg=other,
         medicines=draw(medicines(min_size=min_medicines, weekly=weekly)),
-        conditions=tuple(draw(st.lists(st.sampled_from(pool), max_size=2, unique=True))),
+        conditions=tuple(
+            draw(st.lists(st.sampled_from(pool), max_size=2 if conditions else 0, unique=True))
+        ),
         supervised=draw(st.booleans()),
     )

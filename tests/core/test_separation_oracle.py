@@ -134,7 +134,7 @@ REACHED: list[bool] = []
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(requests(min_medicines=1, gates=False, adults=True))
+@given(requests(min_medicines=1, gates=False, adults=True, conditions=False))
 def _check_against_the_oracle(req: PlanRequest) -> None:
     p = plan_day(req, K)
     daily = windows(req)
@@ -156,9 +156,14 @@ def _check_against_the_oracle(req: PlanRequest) -> None:
             else [d.time_min for d in p.doses]
         )
         check(p, req, times, windows(req, days[0]), f"On {format_weekdays(tuple(days))}: ")
-    # something was checked: doses against the rules, or a true "no time" (no doses)
+    # something was checked: doses against the rules, a true "no time" (no doses), or, with
+    # no timing rule at all, doses and not one separation warning
     ruled = bool(daily) or bool(groups)
-    REACHED.append(ruled and (bool(p.doses) or p.warning("separation-no-time") is not None))
+    if not ruled:
+        assert not {"separation-short", "separation-no-time", "reduced-for-separation"} & {
+            w.code for w in p.warnings
+        }
+    REACHED.append(bool(p.doses) or p.warning("separation-no-time") is not None)
 
 
 def test_plans_agree_with_an_independent_oracle_of_the_separation_rules() -> None:

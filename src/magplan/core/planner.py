@@ -491,7 +491,7 @@ def _waking_days(req: PlanRequest, rule: SeparationRule, weekdays: tuple[int, ..
     for day in weekdays:
         at = week + day * MINUTES_PER_DAY + rule.time_min
         lo, hi = at - rule.mg_first_min, at + rule.other_first_min  # the open window
-        for waking in (day - 1, day, day + 1):
+        for waking in range(day - 2, day + 2):  # a window reaches back at most 12 h
             start = week + waking * MINUTES_PER_DAY + req.wake_min
             if lo < start + req.waking_min and hi > start:
                 found.append(waking % 7)
