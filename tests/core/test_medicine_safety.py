@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from magplan.core.errors import PlanInputError
-from magplan.core.request import MedicineTimes, Product, parse_medicine_class
+from magplan.core.request import MedicineTimes, Product, make_product, parse_medicine_class
 from magplan.core.text import compound_text, format_units, medicine_label
 from tests.core.helpers import K, meds, plan, t
 
@@ -241,6 +241,21 @@ def test_a_child_with_migraine_is_not_shown_the_adult_guideline_dose() -> None:
 # ---- 7. L-threonate at sane pill counts ------------------------------------------------------
 
 
+def test_threonate_by_its_label_is_held_to_about_2_g_of_the_compound() -> None:
+    three = plan(
+        goals=("cognition",), products=(make_product(K, "l-threonate", 667, compound=True),)
+    )
+    assert sum(d.units for d in three.doses) == 3  # 2,001 mg: the studied "about 2 g"
+    w = three.warning("low-magnesium-form")
+    assert w is not None and "about 2.0 g of the compound" in w.message
+    scoop = plan(
+        goals=("cognition",), products=(Product(form="l-threonate", elemental_mg_per_unit=150),)
+    )
+    assert not scoop.doses
+    u = scoop.warning("unit-too-large")
+    assert u is not None and "more than the amount studied" in u.message
+
+
 def test_threonate_capsules_stop_at_the_studied_amount_and_say_what_would_fill_the_rest() -> None:
     p = plan(
         goals=("cognition",), products=(Product(form="l-threonate", elemental_mg_per_unit=48),)
@@ -265,8 +280,9 @@ def test_an_amount_without_a_product_says_elemental_and_its_compound_weight() ->
     p = plan(goals=("sleep",), medicines=meds("sertraline@08:00"), target_mg=115)
     d = p.doses[0]
     assert d.elemental_mg == 115 and d.compound_about_mg == 815  # 115 / 14.1 %, to 5 mg
+    assert d.compound_about_max_mg == 1150  # 115 / 10 %: products with bound water
     assert format_units(d.units, d.unit) == "115 mg elemental"
-    assert compound_text(d, K.forms[d.form].name) == "= about 815 mg of magnesium glycinate"
+    assert compound_text(d, K.forms[d.form].name) == "= about 815-1150 mg of magnesium glycinate"
 
 
 # ---- 9. medicine names -----------------------------------------------------------------------
@@ -371,3 +387,25 @@ def test_a_weekday_medicine_after_midnight_belongs_to_the_waking_day_before() ->
     (friday,) = p.weekday_times
     assert friday.weekdays == (4,)
     assert all(keeps(m, t("00:30"), 240, 240) for m in friday.times_min if m is not None)
+
+
+@pytest.mark.parametrize(
+    ("typed", "class_id"),
+    [
+        ("doxycycline hyclate", "tetracycline"),
+        ("Doxycycline 100mg", "tetracycline"),
+        ("levothyroxine sodium 50 mcg", "levothyroxine"),
+        ("Ciprofloxacin HCl 500 mg tablets", "quinolone"),
+        ("alendronate sodium 70 mg once weekly", "bisphosphonate"),
+    ],
+)
+def test_a_medicine_written_with_its_salt_or_strength_keeps_its_rule(
+    typed: str, class_id: str
+) -> None:
+    assert parse_medicine_class(K, typed) == class_id
+    assert parse_medicine_class(K, typed, stated=True) == class_id  # never a stated spacing
+
+
+def test_a_stated_spacing_is_refused_for_a_near_match_of_a_known_medicine() -> None:
+    with pytest.raises(PlanInputError, match="close to 'doxycycline'"):
+        parse_medicine_class(K, "doxycyclin", stated=True)

@@ -48,6 +48,9 @@ def render_table(plan: Plan, k: Knowledge) -> str:
     limit = f"{plan.upper_limit_mg} mg" if plan.upper_limit_mg is not None else "none set"
     if plan.blocked:
         out.append("NO SCHEDULE: this plan is blocked.")
+    elif not plan.doses:
+        out.append("No magnesium is planned: see the warnings below.")
+        out.append(f"Upper limit from supplements: {limit} ({plan.limit_name})")
     else:
         forms = ", ".join(k.forms[f].name.lower() for f in plan.forms) or "none"
         out.append(

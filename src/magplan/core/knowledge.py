@@ -6,6 +6,7 @@ Read once from the TOML files in ``resources/`` and validated by pydantic. A bro
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import cache
 from pathlib import Path
@@ -172,6 +173,12 @@ class MedicineClass(_Strict):
         return self.other_first_min > 0 or self.mg_first_min > 0
 
 
+class Qualifiers(_Strict):
+    """Words that may follow a medicine's name (salt, strength unit, form)."""
+
+    words: list[str] = Field(min_length=1)
+
+
 class MagnesiumNames(_Strict):
     """Names that are magnesium itself: counted as other magnesium, never spaced from it."""
 
@@ -201,6 +208,7 @@ class _GoalsFile(_Strict):
 
 
 class _MedicinesFile(_Strict):
+    qualifiers: Qualifiers
     magnesium: MagnesiumNames
     classes: list[MedicineClass]
 
@@ -212,6 +220,9 @@ class _ConditionsFile(_Strict):
 class _SourcesFile(_Strict):
     sources: dict[str, Source]
     disclaimer: Disclaimer
+
+
+_STRENGTH = re.compile(r"[0-9]+([.,][0-9]+)?(mg|mcg|µg|g|iu|%)?")
 
 
 def _key(text: str) -> str:
@@ -229,6 +240,7 @@ class Knowledge(BaseModel):
     intakes: Intakes
     medicines: dict[str, MedicineClass]
     magnesium_names: frozenset[str]
+    qualifier_words: frozenset[str]
     conditions: dict[str, Condition]
     sources: dict[str, Source]
     disclaimer: Disclaimer
@@ -244,8 +256,15 @@ class Knowledge(BaseModel):
         return self.goal_lookup.get(_key(text))
 
     def find_medicine(self, text: str) -> str | None:
-        """The medicine class id for a brand, generic or class name."""
-        return self.medicine_lookup.get(_key(text))
+        """The medicine class id for a brand, generic or class name, also when its salt,
+        strength or form follows it ("doxycycline hyclate 100 mg" is doxycycline)."""
+        found = self.medicine_lookup.get(_key(text))
+        if found is not None:
+            return found
+        words = text.casefold().replace(",", " ").split()
+        while words and (words[-1] in self.qualifier_words or _STRENGTH.fullmatch(words[-1])):
+            words.pop()
+        return self.medicine_lookup.get(_key(" ".join(words))) if words else None
 
     def is_magnesium(self, text: str) -> bool:
         """Whether a medicine name is magnesium itself (an antacid, a laxative, a supplement)."""
@@ -347,6 +366,7 @@ def load_knowledge_from(folder: Path) -> Knowledge:
         intakes=intakes,
         medicines={m.id: m for m in medicines},
         magnesium_names=frozenset(_key(n) for n in medicines_file.magnesium.names),
+        qualifier_words=frozenset(w.casefold() for w in medicines_file.qualifiers.words),
         conditions={c.id: c for c in conditions},
         sources=sources,
         disclaimer=sources_file.disclaimer,

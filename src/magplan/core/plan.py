@@ -47,6 +47,7 @@ class Dose(BaseModel):
     # Without a product: about how much of the compound the elemental mg is (form's fraction),
     # so that a person reading a label knows what to look for.
     compound_about_mg: float | None = None
+    compound_about_max_mg: float | None = None  # the same at the low end of the form's share
 
     @property
     def elemental_mg(self) -> float:
@@ -164,6 +165,11 @@ class Plan(BaseModel):
                     "compound_mg": _num(d.compound_mg) if d.compound_mg is not None else None,
                     "compound_about_mg": (
                         _num(d.compound_about_mg) if d.compound_about_mg is not None else None
+                    ),
+                    "compound_about_max_mg": (
+                        _num(d.compound_about_max_mg)
+                        if d.compound_about_max_mg is not None
+                        else None
                     ),
                     "with_food": d.with_food,
                     "goals": list(d.goals),

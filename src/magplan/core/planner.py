@@ -13,7 +13,7 @@ from itertools import combinations, pairwise
 
 from magplan.core.errors import PlanInputError, shown
 from magplan.core.forms import NOT_OWNED, FormPick, add_filler, pick_forms
-from magplan.core.knowledge import Knowledge, MedicineClass, Severity, load_knowledge
+from magplan.core.knowledge import Form, Knowledge, MedicineClass, Severity, load_knowledge
 from magplan.core.limits import ADULT_AGE, INFANT_AGE, Limits, limits_for
 from magplan.core.plan import (
     Dose,
@@ -66,6 +66,7 @@ COMPOUND_ROUNDING_MG = 5  # "about 815 mg of magnesium glycinate"
 LOW_MAGNESIUM_FRACTION = 0.10  # below this, a day's magnesium takes grams of the compound
 NEAR_BED_MIN = 120  # a "bedtime" dose pushed earlier than this by a medicine is not called one
 SHORT_DAY_MIN = 8 * 60
+STUDIED_AMOUNT_SLACK = 1.01  # "about 2 g": a product's own units may pass it by 1%
 
 
 def validate_request(req: PlanRequest, k: Knowledge) -> None:
@@ -588,20 +589,19 @@ def _product_for(req: PlanRequest, form: str, portion_mg: float) -> Product | No
 def daily_cap_mg(k: Knowledge, form: str, product: Product | None) -> float | None:
     """The most elemental mg of ``form`` planned in a day (its studied amount), if it has one.
 
-    A compound maximum is turned into elemental mg with the product's own label, or else with
-    the low end of the form's range (the smaller amount: the cautious reading).
+    A product that gives its compound weight is held to the studied compound amount (about
+    2 g of L-threonate: three 667 mg capsules are that amount, so "about" allows 1%); any
+    other to the studied elemental amount.
     """
     f = k.forms[form]
-    caps = []
+    if product is not None and product.compound_mg_per_unit and f.max_daily_compound_mg:
+        fraction = product.elemental_mg_per_unit / product.compound_mg_per_unit
+        return f.max_daily_compound_mg * STUDIED_AMOUNT_SLACK * fraction
     if f.max_daily_elemental_mg is not None:
-        caps.append(f.max_daily_elemental_mg)
+        return f.max_daily_elemental_mg
     if f.max_daily_compound_mg is not None:
-        if product is not None and product.compound_mg_per_unit:
-            fraction = product.elemental_mg_per_unit / product.compound_mg_per_unit
-        else:
-            fraction = f.fraction_low
-        caps.append(f.max_daily_compound_mg * fraction)
-    return min(caps) if caps else None
+        return f.max_daily_compound_mg * f.fraction_low
+    return None
 
 
 @dataclass(frozen=True)
@@ -697,11 +697,13 @@ def _schedule(
                 break
     if best is None:
         out.extend(_unusable(k, req, pick, (), target, dosing.max_dose_mg))
+        out.extend(_cap_below_one_unit(k, req, pick, ()))
         must = of_strength(rules, "must")
         if must and not feasible_intervals(must, day.wake_min, day.waking_min, STEP_MIN):
             out.append(_no_time(k, rules))
         return (), []
     out.extend(_unusable(k, req, pick, best.slots, best.amount, dosing.max_dose_mg))
+    out.extend(_cap_below_one_unit(k, req, pick, best.slots))
     planned = sum(p.elemental_mg for p in best.portions)
     if best.amount < target:
         out.append(_reduced(k, rules, planned, target))
@@ -725,6 +727,7 @@ def _schedule(
                 reason=_reason(k, slot, place, day, meal_names, rules, pick),
                 at_bedtime=slot.kind == "bedtime" and _near_bed(day, place),
                 compound_about_mg=_compound_about(k, slot.form, portion),
+                compound_about_max_mg=_compound_about(k, slot.form, portion, low_end=True),
             )
         )
     out.extend(_short(k, day, [p.time_min for p in best.placed], rules))
@@ -732,11 +735,15 @@ def _schedule(
     return tuple(doses), best.slots
 
 
-def _compound_about(k: Knowledge, form: str, portion: Portion) -> float | None:
-    """Elemental mg without a product, as about how much of the compound (to the nearest 5)."""
+def _compound_about(
+    k: Knowledge, form: str, portion: Portion, *, low_end: bool = False
+) -> float | None:
+    """Elemental mg without a product, as about how much of the compound (to the nearest 5):
+    at the form's usual share, or with ``low_end`` at the lowest share products have."""
     if portion.unit != "mg":
         return None
-    compound = portion.elemental_mg / k.forms[form].elemental_fraction
+    f = k.forms[form]
+    compound = portion.elemental_mg / (f.fraction_low if low_end else f.elemental_fraction)
     return float(round(compound / COMPOUND_ROUNDING_MG) * COMPOUND_ROUNDING_MG)
 
 
@@ -906,17 +913,58 @@ def _capped(
                 if filler
                 else "."
             )
-        compound = (
-            f" (about {f.max_daily_compound_mg / 1000:g} g of the compound)"
-            if f.max_daily_compound_mg
-            else ""
-        )
         found.append(
             PlanWarning(
                 code="form-daily-maximum",
                 severity="info",
-                message=f"{f.name} is planned up to the amount studied: at most {cap:g} mg of "
-                f"magnesium a day{compound}. {rest}",
+                message=f"{f.name} is planned up to the amount studied: "
+                f"{_studied_amount(f, product)}. {rest}",
+                sources=tuple(f.max_daily_sources),
+            )
+        )
+    return found
+
+
+def _studied_amount(f: Form, product: Product | None) -> str:
+    """``"at most 144 mg of magnesium a day (about 2 g of the compound)"``, or by the
+    compound's weight for a product whose label gives it."""
+    grams = f"{f.max_daily_compound_mg / 1000:g} g" if f.max_daily_compound_mg else ""
+    if product is not None and product.compound_mg_per_unit and grams:
+        return f"about {grams} of the compound a day, by your product's label"
+    cap = daily_cap_mg_plain(f)
+    return f"at most {cap:g} mg of magnesium a day" + (
+        f" (about {grams} of the compound)" if grams else ""
+    )
+
+
+def daily_cap_mg_plain(f: Form) -> float:
+    """The studied daily amount in elemental mg, without a product's label."""
+    if f.max_daily_elemental_mg is not None:
+        return f.max_daily_elemental_mg
+    return (f.max_daily_compound_mg or 0) * f.fraction_low
+
+
+def _cap_below_one_unit(
+    k: Knowledge, req: PlanRequest, pick: FormPick, slots: list[DoseSlot] | tuple[()]
+) -> list[PlanWarning]:
+    """A form left without a dose because one unit of the product holds more than its studied
+    daily amount."""
+    planned = {s.form for s in slots}
+    found = []
+    for form in pick.forms:
+        product = _product_for(req, form, 0)
+        cap = daily_cap_mg(k, form, product)
+        if form in planned or product is None or cap is None or product.step_mg <= cap:
+            continue
+        f = k.forms[form]
+        found.append(
+            PlanWarning(
+                code="unit-too-large",
+                severity="caution",
+                message=f"One {'half ' if product.halves else ''}{product.unit} of your "
+                f"{short_form_name(f.name)} holds {product.step_mg:g} mg of magnesium, more "
+                f"than the amount studied ({_studied_amount(f, product)}): no dose of it is "
+                "planned. Check the label, or use a smaller product.",
                 sources=tuple(f.max_daily_sources),
             )
         )
@@ -1178,15 +1226,23 @@ def _form_warnings(
     for f in used:
         form = k.forms[f]
         if form.elemental_fraction < LOW_MAGNESIUM_FRACTION and daily_mg_of(doses, f) > 0:
-            grams = daily_mg_of(doses, f) / form.elemental_fraction / 1000
+            mg = daily_mg_of(doses, f)
+            labelled = [d.compound_mg for d in doses if d.form == f]
+            if all(labelled):  # the person's label gives the compound's weight: exactly that
+                low = high = sum(c or 0 for c in labelled) / 1000
+            else:
+                low, high = mg / form.elemental_fraction / 1000, mg / form.fraction_low / 1000
+            grams = f"{low:.1f}" if f"{low:.1f}" == f"{high:.1f}" else f"{low:.1f}-{high:.1f}"
+            share = f"{form.elemental_fraction:.1%}"
+            if form.fraction_low < form.elemental_fraction:
+                share = f"{form.fraction_low:.1%}-{share}"
             out.append(
                 PlanWarning(
                     code="low-magnesium-form",
                     severity="info",
-                    message=f"{form.name} is only {form.elemental_fraction:.1%} magnesium: "
-                    f"{daily_mg_of(doses, f):g} mg of magnesium a day means about {grams:.1f} g "
-                    "of the compound, often several capsules a dose. Check the count on your "
-                    "product's label.",
+                    message=f"{form.name} is only {share} magnesium: {mg:g} mg of magnesium a "
+                    f"day means about {grams} g of the compound, often several capsules a dose. "
+                    "Check the count on your product's label.",
                     sources=("CHEM",),
                 )
             )

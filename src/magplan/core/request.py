@@ -193,9 +193,15 @@ def parse_medicine_class(k: Knowledge, name: str, *, stated: bool = False) -> st
             f"'{shown(name)}' is magnesium itself: count it with --other-magnesium MG (the mg of "
             "magnesium it gives a day), not as a medicine to keep apart",
         )
-    if stated:
-        return "stated"
     close = k.suggest_medicine(name)
+    if stated and close is None:
+        return "stated"
+    if stated:
+        raise PlanInputError(
+            "med",
+            f"'{shown(name)}' is close to '{close}', which the planner knows: write its name "
+            "(its own label's rule then applies) rather than stating a spacing",
+        )
     hint = f"did you mean '{close}'? If not, " if close else ""
     raise PlanInputError(
         "med",

@@ -51,12 +51,15 @@ def short_form_name(name: str) -> str:
 def compound_text(dose: Dose, form_name: str) -> str:
     """What the dose's elemental magnesium is as the compound on a label, or ``""``:
     ``"in 1000 mg of magnesium glycinate"`` (from the label), ``"= about 815 mg of magnesium
-    glycinate"`` (without a product, from the form's share of magnesium)."""
+    glycinate"`` or ``"= about 815-1150 mg"`` (without a product: from the form's share of
+    magnesium, over its range where products differ)."""
     form = short_form_name(form_name)
     if dose.compound_mg:
         return f"in {dose.compound_mg:g} mg of {form}"
     if dose.compound_about_mg:
-        return f"= about {dose.compound_about_mg:g} mg of {form}"
+        most = dose.compound_about_max_mg
+        span = f"-{most:g}" if most and most != dose.compound_about_mg else ""
+        return f"= about {dose.compound_about_mg:g}{span} mg of {form}"
     return ""
 
 
