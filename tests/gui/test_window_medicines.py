@@ -253,3 +253,19 @@ def test_the_new_controls_are_named_and_reached_with_tab(qtbot: QtBot, window: M
         assert QApplication.focusWidget() is here
         qtbot.keyClick(here, Qt.Key.Key_Tab)
         assert QApplication.focusWidget() is there
+
+
+def test_a_plan_with_no_doses_points_to_the_warning_that_says_why(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.set_inputs(
+        PlanRequest(
+            medicines=(MedicineTimes(name="Isentress", class_id="raltegravir", times_min=(480,)),)
+        )
+    )
+    plan = window.current_plan()
+    assert plan is not None and not plan.doses and not plan.blocked
+    table = window.result_panel.schedule_table
+    assert table.empty_text.startswith("No doses: see the warnings below")
+    assert window.result_panel.warnings_list.verticalScrollBar().value() == 0
+    assert any("raltegravir" in text.lower() for text in warning_texts(window))

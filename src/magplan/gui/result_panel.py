@@ -148,8 +148,15 @@ class ResultPanel(QWidget):
         self.supervised_marker.show_plan(plan, supervisor)
         self.form_panel.show_plan(plan)
         self.total.show_plan(plan)
+        self.schedule_table.empty_text = (
+            "No doses: see the red banner above."
+            if plan.blocked
+            else "No doses: see the warnings below for why, and what to do."
+        )
         self.schedule_model.set_plan(plan)
         self.timeline.set_plan(plan)
         self.warnings_model.set_plan(plan)
+        self.warnings_list.scrollToTop()  # the most severe first, never scrolled out of sight
+        self.schedule_table.scrollToTop()
         self.titration_list.show_plan(plan)
         self.notes.setText(" ".join(plan.notes))
