@@ -231,6 +231,7 @@ def test_a_command_called_in_process_leaves_the_collector_alone(
 
 def test_a_supervised_plan_names_its_supervisor_on_every_output(tmp_path: Path) -> None:
     args = ["--condition", "kidney-disease", "--supervised", "--prepared-by", "Dr. A. Jones"]
+    args += ["--target", "150"]
     table = magplan("plan", *args)
     assert table.returncode == 0
     assert "PRESCRIBED AND SUPERVISED by Dr. A. Jones" in table.stdout
@@ -238,5 +239,5 @@ def test_a_supervised_plan_names_its_supervisor_on_every_output(tmp_path: Path) 
     assert data["supervised"] is True and data["doses"]
     ics = tmp_path / "s.ics"
     assert magplan("export", "--ics", str(ics), *args).returncode == 0
-    unfolded = ics.read_text().replace("\r\n ", "")
+    unfolded = ics.read_bytes().decode().replace("\r\n ", "")
     assert "Prescribed and supervised by a clinician (Dr. A. Jones)" in unfolded

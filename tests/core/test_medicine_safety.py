@@ -212,7 +212,7 @@ def test_pregnancy_under_14_has_no_figure_and_is_sent_to_her_clinician() -> None
     w = p.warning("pregnancy")
     assert w is not None and "no pregnancy figure under 14" in w.message
     assert "240" not in w.message
-    supervised = plan(age_years=13, sex="female", pregnant=True, supervised=True)
+    supervised = plan(age_years=13, sex="female", pregnant=True, supervised=True, target_mg=100)
     assert supervised.doses and not supervised.blocked
 
 

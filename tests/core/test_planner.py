@@ -163,8 +163,8 @@ def test_gates_block_the_plan(condition: str) -> None:
 
 
 def test_supervised_unlocks_a_gate_and_says_so() -> None:
-    p = plan(conditions=("kidney-disease",), supervised=True)
-    assert not p.blocked and p.doses and p.supervised
+    p = plan(conditions=("kidney-disease",), supervised=True, target_mg=200)
+    assert not p.blocked and p.doses and p.supervised and p.daily_elemental_mg == 200
     w = p.warning("kidney-disease")
     assert w is not None and "supervised" in w.message
 
@@ -367,3 +367,14 @@ def test_a_forced_form_still_serves_the_persons_goals_and_names_the_one_it_canno
     w = p.warning("goal-not-served")
     assert w is not None and w.message.startswith("Constipation is not served")
     assert "you chose magnesium glycinate" in w.message and "citrate would serve it" in w.message
+
+
+def test_a_supervised_gate_plans_only_the_amount_the_clinician_sets() -> None:
+    p = plan(conditions=("kidney-disease",), supervised=True)
+    assert not p.blocked and not p.doses
+    w = p.warning("supervised-amount-needed")
+    assert (
+        w is not None
+        and w.severity == "danger"
+        and "clinician sets the daily amount" in (w.message)
+    )

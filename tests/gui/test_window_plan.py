@@ -100,6 +100,9 @@ def test_kidney_disease_blocks_the_schedule_until_a_clinician_supervises(
     supervision_dialog.name = "Dr. A. Jones"  # the clinician names themself and confirms
     click(qtbot, window.conditions_panel.supervised_box)
     assert supervision_dialog.asked == 1
+    assert schedule_rows(window) == []  # the amount is the clinician's to set
+    assert any("clinician sets the daily amount" in text for text in warning_texts(window))
+    window.amount_panel.target_spin.setValue(200)
     assert schedule_rows(window)
     assert not panel.gate_banner.isVisible()
     assert panel.supervised_marker.isVisible()

@@ -14,6 +14,7 @@ from magplan.printing.card import CardInfo, build_card
 
 
 def _blocked_by_kidney_disease(qtbot: QtBot, window: MainWindow) -> None:
+    window.amount_panel.target_spin.setValue(200)  # a supervised plan's amount is prescribed
     click(qtbot, window.conditions_panel.box("kidney-disease"))
     plan = window.current_plan()
     assert plan is not None and plan.blocked and plan.doses == ()
@@ -95,7 +96,7 @@ def test_a_named_preparer_is_kept_and_the_banner_names_the_clinician(
 def test_a_loaded_supervised_plan_names_its_preparer_without_asking(
     qtbot: QtBot, window: MainWindow, supervision_dialog: SupervisionAnswers
 ) -> None:
-    request = PlanRequest(conditions=("kidney-disease",), supervised=True)
+    request = PlanRequest(conditions=("kidney-disease",), supervised=True, target_mg=200)
     window.set_inputs(request, "Ann Example", "Dr. B. Lee")
     assert supervision_dialog.asked == 0
     assert window.conditions_panel.supervised_box.isChecked()

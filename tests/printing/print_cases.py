@@ -39,7 +39,7 @@ HARD_ARGS = [
 BLOCKED_ARGS = ["--condition", "kidney-disease", "--product", "glycinate:100:capsule"]
 SUPERVISED_ARGS = [
     "--condition", "kidney-disease",
-    "--supervised",
+    "--supervised", "--target", "200",
     "--goal", "sleep",
     "--product", "glycinate:100:capsule",
 ]  # fmt: skip

@@ -196,6 +196,10 @@ def plan_day(req: PlanRequest, k: Knowledge | None = None) -> Plan:
     doses: tuple[Dose, ...] = ()
     titration: tuple[TitrationStep, ...] = ()
     weekday_times: tuple[WeekdayTimes, ...] = ()
+    if not blocked and req.target_mg is None and _unlocked(k, req):
+        # the upper limit does not protect these people: the clinician prescribes the amount
+        warnings.append(_amount_needed(k, req))
+        target = 0.0
     if not blocked and target > 0:
         if meds.avoided:
             warnings.extend(_avoided(k, meds.avoided))
@@ -305,6 +309,30 @@ def _gates(k: Knowledge, req: PlanRequest, lim: Limits, out: list[PlanWarning]) 
     if req.pregnant or req.lactating:
         blocked = _pregnancy(req, lim, out) or blocked
     return blocked
+
+
+def _unlocked(k: Knowledge, req: PlanRequest) -> list[str]:
+    """What a clinician's supervision unlocked: gated conditions, a pregnancy under 14."""
+    if not req.supervised:
+        return []
+    found = [k.conditions[c].name for c in req.conditions if k.conditions[c].gate]
+    if (req.pregnant or req.lactating) and limits_for(k, req).rda_row not in (
+        "pregnancy",
+        "lactation",
+    ):
+        found.append("pregnancy" if req.pregnant else "breastfeeding under 14")
+    return found
+
+
+def _amount_needed(k: Knowledge, req: PlanRequest) -> PlanWarning:
+    return PlanWarning(
+        code="supervised-amount-needed",
+        severity="danger",
+        message=f"Supervised plan ({', '.join(_unlocked(k, req)).lower()}): the upper limit does "
+        "not protect this person, so the planner does not choose the amount. The supervising "
+        "clinician sets the daily amount (the target), and the schedule follows.",
+        sources=("ODS", "RULES"),
+    )
 
 
 def _pregnancy(req: PlanRequest, lim: Limits, out: list[PlanWarning]) -> bool:
