@@ -409,3 +409,26 @@ def test_a_medicine_written_with_its_salt_or_strength_keeps_its_rule(
 def test_a_stated_spacing_is_refused_for_a_near_match_of_a_known_medicine() -> None:
     with pytest.raises(PlanInputError, match="close to 'doxycycline'"):
         parse_medicine_class(K, "doxycyclin", stated=True)
+
+
+def test_a_dose_at_the_edge_of_a_must_window_says_there_is_no_time_to_spare() -> None:
+    p = plan(
+        goals=("sleep",),
+        medicines=meds(
+            "ciprofloxacin@08:00", "ciprofloxacin@20:00", "sertraline@12:00", "levothyroxine@22:00"
+        ),
+    )
+    w = p.warning("must-tight")
+    assert w is not None and w.severity == "caution"
+    assert (
+        "the 10:00 dose comes 2 h after ciprofloxacin (08:00): never take it earlier" in w.message
+    )
+    assert "the 14:00 dose comes 6 h before ciprofloxacin (20:00): never take it later" in w.message
+    assert "pause magnesium" in w.message and "levothyroxine" not in w.message
+    roomy = plan(goals=("sleep",), medicines=meds("levothyroxine@06:00"))
+    assert roomy.warning("must-tight") is None
+
+
+def test_a_young_person_is_not_called_a_child() -> None:
+    assert plan(age_years=16).warning("child").message.startswith("A young person of 16")  # type: ignore[union-attr]
+    assert plan(age_years=10).warning("child").message.startswith("A child of 10")  # type: ignore[union-attr]

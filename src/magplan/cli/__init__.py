@@ -22,6 +22,39 @@ from magplan.collector import paused_then_frozen
 from magplan.utf8_locale import use_utf8_ctype
 
 EXIT_USAGE = 2
+MAX_MESSAGE_CHARS = 400
+MAX_WORDS = 1000  # argparse slows down with the square of repeated options
+
+
+def write_output(text: str) -> None:
+    """The command's output on stdout, flushed; ``OSError`` when it cannot be written (a full
+    disk, a closed stdout), ``BrokenPipeError`` when the reader has gone."""
+    if sys.stdout is None:
+        raise OSError(9, "stdout is closed")
+    print(text)
+    sys.stdout.flush()
+
+
+def refuse_profiles_folder(path: str, option: str) -> None:
+    """An output written into the saved profiles' folder could replace a profile: refused.
+    (Only a name a profile file could have is looked into: the profile code loads then.)"""
+    if not path.endswith((".json", ".bak")) and ".corrupt-" not in path:
+        return
+    from magplan.profiles import ProfileStore
+
+    folder = ProfileStore().folder
+    target = os.path.realpath(os.path.dirname(os.path.abspath(path)) or ".")
+    if os.path.realpath(folder) == target:
+        raise UsageError(f"{option} {path}: that is the saved profiles' folder; write it elsewhere")
+
+
+def notice(text: str) -> None:
+    """A line on stdout about what was done ("wrote card.pdf"): the work is done whether or
+    not the line can be shown, so a stdout that cannot take it is not an error."""
+    try:
+        write_output(text)
+    except OSError:
+        _quiet_stdout()
 
 
 class UsageError(Exception):
@@ -80,6 +113,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     args_list = list(sys.argv[1:] if argv is None else argv)
     use_utf8_ctype()  # before Qt loads: no locale notice on stderr in the C locale
+    for stream in (sys.stdout, sys.stderr):  # an ASCII-only terminal gets \u escapes
+        if stream is not None and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     if args_list in ([], ["--smoke-test"]):
         # The window alone: no need to build every command's parser (and import its modules)
         # before the first paint.
@@ -94,15 +130,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         from magplan.core.knowledge import KnowledgeError
 
         try:
+            if len(args_list) > MAX_WORDS:
+                raise UsageError(f"{len(args_list)} words on the command line: at most {MAX_WORDS}")
             _refuse_dashes(args_list)
             args = build_parser().parse_args(args_list)
             if args.command is not None:
                 run: Command = args.run
                 code = run(args)
-                sys.stdout.flush()
+                if sys.stdout is not None:
+                    sys.stdout.flush()
                 return code
         except (UsageError, PlanInputError) as exc:
             one_line = " ".join(_explained(str(exc), args_list).split("\n"))
+            if len(one_line) > MAX_MESSAGE_CHARS:  # a 100,000-character value stays readable
+                half = MAX_MESSAGE_CHARS // 2
+                one_line = f"{one_line[:half]}…{one_line[-half:]}"
             print(f"magplan: error: {one_line}", file=sys.stderr)
             return EXIT_USAGE
         except KnowledgeError as exc:
@@ -124,7 +166,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _quiet_stdout() -> None:
     """Send what is left of stdout nowhere, so that closing it at exit reports nothing."""
-    with contextlib.suppress(OSError, ValueError):
+    with contextlib.suppress(OSError, ValueError, AttributeError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
 

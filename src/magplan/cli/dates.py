@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from magplan.cli import UsageError
 from magplan.core.errors import shown
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 FIRST_DATE = dt.date(2000, 1, 1)
 LAST_DATE = dt.date(2199, 12, 31)  # far enough for any plan; a calendar adds weeks after it
 
@@ -16,6 +18,8 @@ def parse_date(text: str | None, option: str) -> dt.date:
     if text is None:
         return dt.date.today()
     try:
+        if not _ISO_DATE.fullmatch(text.strip()):
+            raise ValueError(text)
         day = dt.date.fromisoformat(text.strip())
     except ValueError:
         raise UsageError(

@@ -10,7 +10,7 @@ import argparse
 import sys
 from typing import Any
 
-from magplan.cli import UsageError
+from magplan.cli import UsageError, notice, refuse_profiles_folder
 from magplan.cli.dates import parse_date
 from magplan.cli.options import add_plan_options, request_from_args, save_profile_if_asked
 from magplan.core.knowledge import load_knowledge
@@ -42,6 +42,7 @@ def run(args: argparse.Namespace) -> int:
 
     if not args.ics.strip():
         raise UsageError(f"--ics '{args.ics}': give the calendar a file name, e.g. --ics plan.ics")
+    refuse_profiles_folder(args.ics, "--ics")
     start = parse_date(args.start, "--start")
     k = load_knowledge()
     request = request_from_args(args, k)
@@ -53,6 +54,6 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_NOTHING_TO_REMIND
     except OutputError as exc:
         raise UsageError(str(exc)) from None
-    print(f"wrote {args.ics}")
+    notice(f"wrote {args.ics}")
     save_profile_if_asked(args)
     return 0

@@ -299,7 +299,13 @@ def _spacings(specs: list[str]) -> dict[str, int]:
             raise PlanInputError(
                 "med-spacing", f"--med-spacing '{shown(spec)}': give the hours in whole minutes"
             )
-        found[name.strip().casefold()] = minutes
+        key = name.strip().casefold()
+        if found.get(key, minutes) != minutes:
+            raise PlanInputError(
+                "med-spacing",
+                f"--med-spacing '{shown(name.strip())}' is given twice with different hours",
+            )
+        found[key] = minutes
     return found
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import textwrap
 from typing import Any
 
+from magplan.cli import write_output
 from magplan.cli.options import add_plan_options, request_from_args, save_profile_if_asked
 from magplan.core.knowledge import Knowledge, load_knowledge
 from magplan.core.plan import Plan
@@ -34,10 +36,10 @@ def run(args: argparse.Namespace) -> int:
     k = load_knowledge()
     request = request_from_args(args, k)
     plan = plan_day(request, k)
-    if args.json:
-        print(json.dumps(plan.to_json(), indent=2, ensure_ascii=False))
-    else:
-        print(render_table(plan, k))
+    text = json.dumps(plan.to_json(), indent=2, ensure_ascii=False) if args.json else None
+    # a reader that stopped reading (| head) is not an error: the plan was made, and is saved
+    with contextlib.suppress(BrokenPipeError):
+        write_output(text if text is not None else render_table(plan, k))
     save_profile_if_asked(args)
     return 0
 
@@ -57,11 +59,13 @@ def render_table(plan: Plan, k: Knowledge) -> str:
             f"Magnesium plan: {format_mg(plan.daily_elemental_mg)} elemental magnesium a day "
             f"as {forms}"
         )
-        other = (
-            f" + {format_mg(plan.other_magnesium_mg)} from other products"
-            if (plan.other_magnesium_mg)
-            else ""
-        )
+        other = ""
+        if plan.other_magnesium_mg and plan.upper_limit_mg is not None:
+            left = max(0.0, plan.upper_limit_mg - plan.other_magnesium_mg)
+            other = (
+                f"; {format_mg(plan.other_magnesium_mg)} of it come from your other products, "
+                f"{format_mg(left)} are left for this plan"
+            )
         out.append(f"Upper limit from supplements: {limit} ({plan.limit_name}){other}")
     if plan.supervised:
         by = f" by {plan.supervised_by}" if plan.supervised_by else ""

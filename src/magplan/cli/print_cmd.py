@@ -11,7 +11,7 @@ import argparse
 import sys
 from typing import Any
 
-from magplan.cli import UsageError
+from magplan.cli import UsageError, notice, refuse_profiles_folder
 from magplan.cli.dates import parse_date
 from magplan.cli.options import add_plan_options, request_from_args, save_profile_if_asked
 from magplan.core.knowledge import load_knowledge
@@ -53,7 +53,8 @@ def run(args: argparse.Namespace) -> int:
 
     if args.output is not None:  # a path that cannot be written is refused before any work
         if not args.output.strip():
-            raise UsageError("-o '': give the PDF a file name, e.g. -o schedule.pdf")
+            raise UsageError(f"-o '{args.output}': give the PDF a file name, e.g. -o schedule.pdf")
+        refuse_profiles_folder(args.output, "-o")
         try:
             check_output_target(args.output)
         except OutputError as exc:
@@ -74,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
             write_pdf(plan, request, info, args.output)
         except OutputError as exc:
             raise UsageError(str(exc)) from None
-        print(f"wrote {args.output}")
+        notice(f"wrote {args.output}")
         del app
         save_profile_if_asked(args)
         return 0

@@ -57,7 +57,7 @@ from magplan.core.separation import (
     total_shortfall,
 )
 from magplan.core.text import short_form_name
-from magplan.core.timeofday import MINUTES_PER_DAY, format_time
+from magplan.core.timeofday import MINUTES_PER_DAY, format_time, forward_gap
 from magplan.core.titration import titrate
 from magplan.core.units import Portion, SlotProduct, portion_doses
 
@@ -66,6 +66,8 @@ COMPOUND_ROUNDING_MG = 5  # "about 815 mg of magnesium glycinate"
 LOW_MAGNESIUM_FRACTION = 0.10  # below this, a day's magnesium takes grams of the compound
 NEAR_BED_MIN = 120  # a "bedtime" dose pushed earlier than this by a medicine is not called one
 SHORT_DAY_MIN = 8 * 60
+TEEN_AGE = 14  # ODS's rows from 14 on: a young person, not a child, in what the plan says
+TIGHT_MIN = 30  # a dose this close to a must window's edge is said, with what to do
 STUDIED_AMOUNT_SLACK = 1.01  # "about 2 g": a product's own units may pass it by 1%
 
 
@@ -300,9 +302,10 @@ def _gates(k: Knowledge, req: PlanRequest, lim: Limits, out: list[PlanWarning]) 
             PlanWarning(
                 code="child",
                 severity="caution",
-                message=f"A child of {req.age_years}: held to the limit for this age, "
-                f"{lim.upper_limit_mg} mg/day from supplements and medicines. Plan with the "
-                "child's doctor.",
+                message=f"{'A young person' if req.age_years >= TEEN_AGE else 'A child'} of "
+                f"{req.age_years}: held to the limit for this age, {lim.upper_limit_mg} mg/day "
+                "from supplements and medicines. Plan with "
+                f"{'their' if req.age_years >= TEEN_AGE else 'the child' + chr(39) + 's'} doctor.",
                 sources=(lim.limit_source,),
             )
         )
@@ -759,6 +762,7 @@ def _schedule(
             )
         )
     out.extend(_short(k, day, [p.time_min for p in best.placed], rules))
+    out.extend(_tight(k, [p.time_min for p in best.placed], rules))
     out.extend(_close_doses(day, best.placed, rules))
     return tuple(doses), best.slots
 
@@ -835,12 +839,13 @@ def _short(
     every_rule = feasible_intervals(rules, day.wake_min, day.waking_min, STEP_MIN)
     if every_rule:
         spans = ", ".join(
-            f"{format_time(day.clock(lo))}-{format_time(day.clock(hi))}" for lo, hi in every_rule
+            format_time(day.clock(lo))
+            if lo == hi
+            else f"{format_time(day.clock(lo))}-{format_time(day.clock(hi))}"
+            for lo, hi in every_rule
         )
-        why = (
-            f"The times that keep every rule ({spans}) cannot hold all {len(times)} doses an "
-            "hour apart."
-        )
+        doses = "both doses" if len(times) == 2 else f"all {len(times)} doses"
+        why = f"The times that keep every rule ({spans}) cannot hold {doses} an hour apart."
     else:
         why = "No time in your day keeps every rule."
     # one warning per strength: every dose and medicine it misses, by how much
@@ -852,7 +857,8 @@ def _short(
                 misses.setdefault(r.strength, []).append((t, r, missed))
     for strength, found_misses in misses.items():
         kept = sorted({s.name for s in rules if s.strength in _STRONGER[strength]})
-        instead = f" Kept instead: {', '.join(kept)}, which weigh more." if kept else ""
+        weigh = "which weighs" if len(kept) == 1 else "which weigh"
+        instead = f" Kept instead: {', '.join(kept)}, {weigh} more." if kept else ""
         which = "; ".join(
             f"the {format_time(t)} dose is {missed} min short of {r.name} at "
             f"{format_time(r.time_min)} ({rule_text(r.other_first_min, r.mg_first_min)})"
@@ -872,6 +878,49 @@ def _short(
             )
         )
     return found
+
+
+def _tight(k: Knowledge, times: list[int], rules: list[SeparationRule]) -> list[PlanWarning]:
+    """Doses that keep a must rule with less than half an hour to spare: a late medicine or an
+    early dose would break it, so the person is told."""
+    close = []
+    tight: list[SeparationRule] = []
+    for t in times:
+        for r in of_strength(rules, "must"):
+            if (
+                min(
+                    forward_gap(r.time_min, t) - r.other_first_min,
+                    forward_gap(t, r.time_min) - r.mg_first_min,
+                )
+                < TIGHT_MIN
+            ):
+                tight.append(r)
+            after = forward_gap(r.time_min, t) - r.other_first_min  # spare after the medicine
+            before = forward_gap(t, r.time_min) - r.mg_first_min  # spare before the next one
+            if 0 <= after < TIGHT_MIN:
+                close.append(
+                    f"the {format_time(t)} dose comes {format_hours(r.other_first_min)}"
+                    f"{f' {after} min' if after else ''} after {r.name} "
+                    f"({format_time(r.time_min)}): never take it earlier"
+                )
+            elif 0 <= before < TIGHT_MIN:
+                close.append(
+                    f"the {format_time(t)} dose comes {format_hours(r.mg_first_min)}"
+                    f"{f' {before} min' if before else ''} before {r.name} "
+                    f"({format_time(r.time_min)}): never take it later"
+                )
+    if not close:
+        return []
+    text = "; ".join(dict.fromkeys(close))
+    return [
+        PlanWarning(
+            code="must-tight",
+            severity="caution",
+            message=f"Little time to spare: {text}. If you take the medicine at another time, "
+            f"move magnesium by as much. {_unkept(k, tight)}".strip(),
+            sources=_must_sources(k, tight),
+        )
+    ]
 
 
 def _min_gap(day: Day, placed: list[Placement]) -> int | None:
@@ -1170,7 +1219,11 @@ def _reason(
     if slot.kind == "bedtime" and _near_bed(day, place):
         when = "Shortly before bed"
     elif slot.kind == "bedtime":
-        when = "As late in the day as your other medicines allow (not at bedtime)"
+        when = (
+            "As late in the day as your other medicines allow (not at bedtime)"
+            if rules
+            else "In the evening (not at bedtime)"
+        )
         if place.meal_index is not None:
             when += f", with {meal_names[place.meal_index]}"
     elif place.meal_index is not None:

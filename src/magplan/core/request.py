@@ -8,6 +8,7 @@ clear :class:`PlanInputError` when they cannot.
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Literal
@@ -211,11 +212,17 @@ def parse_medicine_class(k: Knowledge, name: str, *, stated: bool = False) -> st
     )
 
 
+_MG_NUMBER = re.compile(r"[0-9]{1,6}(\.[0-9])?")  # as labels print them: at most one decimal
+
+
 def parse_weekdays(text: str, field: str = "med") -> tuple[int, ...]:
     """``"mon"``, ``"mon,thu"``, ``"Monday"`` -> weekday numbers (0 Monday)."""
     days = []
     for part in text.split(","):
-        word = part.strip().lower()[:3]
+        word = part.strip().lower()
+        full = [n.lower() for n in WEEKDAY_NAMES]
+        if word in full:
+            word = WEEKDAYS[full.index(word)]
         if word not in WEEKDAYS:
             raise PlanInputError(
                 field,
@@ -295,11 +302,16 @@ def parse_product_spec(k: Knowledge, spec: str, *, compound: bool = False) -> Pr
             f"{what} '{shown(spec)}' must be FORM:MG[:UNIT][:half], e.g. glycinate:100:capsule",
         )
     form = parse_form(k, parts[0])
+    number = parts[1].lower().removesuffix("mg").strip()
     try:
-        mg = float(parts[1].lower().removesuffix("mg"))
+        if not _MG_NUMBER.fullmatch(number):
+            raise ValueError(number)
+        mg = float(number)
     except ValueError:
         raise PlanInputError(
-            "product", f"{what} '{shown(spec)}': '{shown(parts[1])}' is not a number of mg"
+            "product",
+            f"{what} '{shown(spec)}': '{shown(parts[1])}' is not a number of mg "
+            "(at most one decimal)",
         ) from None
     unit = parts[2] if len(parts) > 2 and parts[2] else "capsule"
     halves = False

@@ -589,7 +589,7 @@ def _medicines(plan: Plan) -> str:
     return (
         '<p class="h2">Your other medicines</p>'
         + _table(2)
-        + '<tr><th width="30%">Medicine</th><th width="34%">Taken at</th>'
+        + '<tr><th width="36%">Medicine</th><th width="30%">Taken at</th>'
         "<th>Keep apart from magnesium</th></tr>" + rows + "</table>"
     )
 

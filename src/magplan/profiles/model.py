@@ -60,6 +60,7 @@ from pydantic import (
 )
 
 import magplan
+from magplan.core.errors import INVISIBLE
 from magplan.core.knowledge import Knowledge, load_knowledge
 from magplan.core.request import MAX_STATED_SPACING_MIN, WEEKDAYS, PlanRequest
 from magplan.core.timeofday import format_time, parse_time
@@ -167,6 +168,20 @@ def _usable_name(value: str) -> str:
 
 
 ProfileName = Annotated[str, AfterValidator(_usable_name)]
+
+
+def _visible(value: str) -> str:
+    bad = next((ch for ch in value if unicodedata.category(ch) in INVISIBLE), None)
+    if bad is not None:
+        raise ValueError(
+            f"contains an invisible or control character (U+{ord(bad):04X}), which a printed "
+            "card would not show"
+        )
+    return value
+
+
+CardText = Annotated[str, AfterValidator(_visible)]
+"""A name for the printed card: no control, format or direction characters."""
 """A profile's name, checked the same way in a file and in memory."""
 
 
@@ -175,8 +190,8 @@ class ProfileDocument(_Stored):
 
     schema_version: Literal[3]
     name: ProfileName
-    person_name: str = Field(max_length=MAX_TEXT_CHARS)
-    prepared_by: str = Field(max_length=MAX_TEXT_CHARS)
+    person_name: CardText = Field(max_length=MAX_TEXT_CHARS)
+    prepared_by: CardText = Field(max_length=MAX_TEXT_CHARS)
     saved_at: SavedAt
     app_version: str = Field(max_length=MAX_TEXT_CHARS)
     request: StoredRequest

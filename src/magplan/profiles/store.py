@@ -30,6 +30,7 @@ import json
 import os
 import re
 import stat
+import tempfile
 import time
 from dataclasses import dataclass
 from datetime import datetime
@@ -47,6 +48,7 @@ from magplan.profiles.errors import (
     ProfileNotFound,
 )
 from magplan.profiles.folder import (
+    LOCK_NAME,
     FileTooLarge,
     FolderLock,
     LockTimeout,
@@ -71,7 +73,7 @@ TEMP_SUFFIX = ".tmp"
 STALE_TEMP_S = 3600
 MAX_SLUG_CHARS = 60
 MAX_SAME_SLUG = 1000
-LOCK_TIMEOUT_S = 30.0
+LOCK_TIMEOUT_S = 5
 _WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {
     f"{p}{i}" for p in ("COM", "LPT") for i in range(10)
 }
@@ -120,6 +122,18 @@ class ProfileListing:
 
     def names(self) -> builtins.list[str]:
         return [p.profile.name for p in self.profiles]
+
+
+def _writable(folder: Path) -> bool:
+    """Whether a file can be made in ``folder`` (tried, then removed: root passes access())."""
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".write-check-", dir=folder)
+    except OSError:
+        return False
+    os.close(fd)
+    with contextlib.suppress(OSError):
+        os.unlink(probe)
+    return True
 
 
 class ProfileStore:
@@ -276,9 +290,21 @@ class ProfileStore:
 
     def check_can_save(self, name: str) -> None:
         """Raise the :class:`ProfileError` a save of ``name`` would meet in the folder (not a
-        usable folder; its file a pipe, a link or from a newer version), writing nothing."""
+        usable folder; its file, its ``.bak`` or the folder's lock a pipe, a link, a folder or
+        from a newer version; a folder that cannot be written), writing nothing."""
         self.check_folder()
-        self._target_for(check_profile_name(name), keep_aside=False)
+        target = self._target_for(check_profile_name(name), keep_aside=False)
+        for other in (self.folder / LOCK_NAME, Path(f"{target}{BACKUP_SUFFIX}")):
+            try:
+                info = os.lstat(other)
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                raise self._unusable(f"{other}: {exc.strerror or exc}") from None
+            if not stat.S_ISREG(info.st_mode):
+                raise self._unusable(f"{other.name} is not a regular file")
+        if self.folder.is_dir() and not _writable(self.folder):
+            raise self._unusable("it cannot be written")
 
     def check_folder(self) -> None:
         """:class:`ProfileError` if the folder is not, and cannot become, a folder (a file
