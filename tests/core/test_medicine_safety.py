@@ -152,7 +152,8 @@ def test_weekly_alendronate_constrains_only_its_own_day() -> None:
     moved = [m for m in monday.times_min if m is not None]
     assert all(keeps(m, t("07:00"), 240, 240) for m in moved)
     w = p.warning("weekday-times")
-    assert w is not None and w.message.startswith("On Mondays (alendronate): take the 07:30 dose")
+    assert w is not None and w.message.startswith("On Mondays (alendronate): take magnesium at ")
+    assert "instead of the usual 07:30" in w.message
 
 
 def test_a_weekday_medicine_the_usual_times_already_keep_needs_no_other_times() -> None:

@@ -56,7 +56,7 @@ from magplan.core.separation import (
     rule_text,
     total_shortfall,
 )
-from magplan.core.text import short_form_name
+from magplan.core.text import format_mg, short_form_name
 from magplan.core.timeofday import MINUTES_PER_DAY, format_time, forward_gap
 from magplan.core.titration import titrate
 from magplan.core.units import Portion, SlotProduct, portion_doses
@@ -1160,12 +1160,13 @@ def _weekday_warning(
     when: str,
     rules: list[SeparationRule],
 ) -> PlanWarning:
-    changes = []
-    for d, t in zip(doses, times, strict=True):
-        if t is None:
-            changes.append(f"leave out the {d.time} dose")
-        elif t != d.time_min:
-            changes.append(f"take the {d.time} dose at {format_time(t)} instead")
+    changes = any(t != d.time_min for d, t in zip(doses, times, strict=True))
+    taken = [
+        f"{format_time(t)} ({format_mg(d.elemental_mg)})"
+        for d, t in zip(doses, times, strict=True)
+        if t is not None
+    ]
+    usual = _and_list([d.time for d in doses])
     what = ", ".join(dict.fromkeys(names))
     if all(t is None for t in times):
         body = f"take no magnesium: no time keeps it apart from {what} as it must be. " + (
@@ -1173,7 +1174,11 @@ def _weekday_warning(
         )
         severity: Severity = "caution"
     elif changes:
-        body = "; ".join(changes) + f", to keep apart from {what}."
+        only = "only " if len(taken) < len(doses) else ""
+        body = (
+            f"take magnesium {only}at {_and_list(taken)}, instead of the usual {usual}, to "
+            f"keep apart from {what}."
+        )
         severity = "caution"
     else:
         body = f"the usual times already keep apart from {what}."
@@ -1184,6 +1189,11 @@ def _weekday_warning(
         message=f"On {when} ({what}): {body}",
         sources=tuple(dict.fromkeys(s for r in rules for s in k.medicines[r.class_id].sources)),
     )
+
+
+def _and_list(items: list[str]) -> str:
+    """``["a", "b", "c"]`` -> ``"a, b and c"``."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _near_bed(day: Day, place: Placement) -> bool:
