@@ -17,7 +17,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Signal
+from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 from magplan import APP_NAME
 from magplan.gui.actions import build_menus
 from magplan.gui.settings import app_settings
-from magplan.gui.wheel_guard import install_wheel_guard
 
 if TYPE_CHECKING:
     from magplan.core.knowledge import Knowledge
@@ -82,9 +81,6 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(APP_NAME)
-        app = QCoreApplication.instance()
-        if app is not None:
-            install_wheel_guard(app)
         self._given_knowledge = knowledge
         self._k: Knowledge | None = None
         self._request: PlanRequest | None = None
@@ -126,7 +122,13 @@ class MainWindow(QMainWindow):
             return
         # Qt's namespace (Qt.Orientation, ...) too: its first use builds ~100 Python enums,
         # which the frame does not need.
-        from PySide6.QtCore import Qt
+        from PySide6.QtCore import QCoreApplication, Qt
+
+        from magplan.gui.wheel_guard import install_wheel_guard
+
+        app = QCoreApplication.instance()
+        if app is not None:  # before the fields exist: each is guarded as it is polished
+            install_wheel_guard(app)
 
         from magplan.core.request import PlanRequest
         from magplan.gui.conditions_panel import ConditionsPanel
