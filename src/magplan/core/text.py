@@ -48,12 +48,13 @@ def short_form_name(name: str) -> str:
     return name.split(" (")[0].lower()
 
 
-def compound_text(dose: Dose, form_name: str) -> str:
+def compound_text(dose: Dose, form_name: str, *, short: bool = False) -> str:
     """What the dose's elemental magnesium is as the compound on a label, or ``""``:
     ``"in 1000 mg of magnesium glycinate"`` (from the label), ``"= about 815 mg of magnesium
     glycinate"`` or ``"= about 815-1150 mg"`` (without a product: from the form's share of
-    magnesium, over its range where products differ)."""
-    form = short_form_name(form_name)
+    magnesium, over its range where products differ). ``short`` says "compound" instead of the
+    form's name, where the form is named beside it."""
+    form = "compound" if short else short_form_name(form_name)
     if dose.compound_mg:
         return f"in {dose.compound_mg:g} mg of {form}"
     if dose.compound_about_mg:

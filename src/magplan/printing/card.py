@@ -485,7 +485,7 @@ def _dose_table(plan: Plan, k: Knowledge, pt: float) -> str:
         )
         product = d.product_label or k.forms[d.form].name
         amount = format_units(d.units, d.unit)
-        about = compound_text(d, k.forms[d.form].name)
+        about = compound_text(d, k.forms[d.form].name, short=True)
         compound = f'<br/><span class="small">{_e(about)}</span>' if about else ""
         goals = ", ".join(k.goals[g].name for g in d.goals) or "General use"
         rows.append(
