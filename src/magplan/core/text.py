@@ -54,7 +54,7 @@ def compound_text(dose: Dose, form_name: str, *, short: bool = False) -> str:
     glycinate"`` or ``"= about 815-1150 mg"`` (without a product: from the form's share of
     magnesium, over its range where products differ). ``short`` says "compound" instead of the
     form's name, where the form is named beside it."""
-    form = "compound" if short else short_form_name(form_name)
+    form = "the compound" if short else short_form_name(form_name)
     if dose.compound_mg:
         return f"in {dose.compound_mg:g} mg of {form}"
     if dose.compound_about_mg:
