@@ -201,6 +201,17 @@ class Plan(BaseModel):
                 for s in self.suggestions
             ],
             "notes": list(self.notes),
+            "medicines": [
+                {
+                    "name": m.name,
+                    "class": m.class_name,
+                    "times": [format_time(t) for t in m.times_min],
+                    "weekdays": [WEEKDAYS_SHORT[d] for d in m.weekdays],
+                    "rule": m.rule,
+                    "strength": m.strength,
+                }
+                for m in self.medicines
+            ],
             "weekday_times": [
                 {
                     "weekdays": [WEEKDAYS_SHORT[d] for d in w.weekdays],
