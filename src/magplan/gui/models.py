@@ -71,7 +71,11 @@ class ScheduleModel(QAbstractTableModel):
             format_units(d.units, d.unit),
             " ".join(
                 filter(
-                    None, [format_mg(d.elemental_mg), compound_text(d, self._k.forms[d.form].name)]
+                    None,
+                    [
+                        format_mg(d.elemental_mg),
+                        compound_text(d, self._k.forms[d.form].name, short=True),
+                    ],
                 )
             ),
             "With food" if d.with_food else "—",
