@@ -23,6 +23,7 @@ import pytest
 from magplan.profiles import Profile, ProfileStore
 
 RUNS = 40
+FORKSERVER_STATUS_LOST = 255
 PARALLEL = min(8, os.cpu_count() or 2)
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
@@ -44,7 +45,11 @@ def _run_once(ctx: BaseContext, folder: Path, fraction: float) -> float:
     time.sleep(delay_s)
     worker.kill()  # SIGKILL
     worker.join(30)
-    assert worker.exitcode == -signal.SIGKILL, f"the worker ended by itself ({worker.exitcode})"
+    # 255 is the fork server's "status lost" (multiprocessing reads it so when the server's
+    # status pipe is gone), seen on busy machines; a worker that failed by itself ends with 1
+    assert worker.exitcode in (-signal.SIGKILL, FORKSERVER_STATUS_LOST), (
+        f"the worker ended by itself ({worker.exitcode})"
+    )
     receive.close()
     return delay_s
 
