@@ -8,6 +8,12 @@ INVISIBLE = ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")
 """Unicode categories of characters that do not show (control, format and direction marks)."""
 
 
+def first_invisible(text: str) -> str | None:
+    """The first character of ``text`` that does not show, as ``"U+202E"``, or ``None``."""
+    bad = next((ch for ch in text if unicodedata.category(ch) in INVISIBLE), None)
+    return f"U+{ord(bad):04X}" if bad is not None else None
+
+
 def shown(text: str, limit: int = 40) -> str:
     """A typed value as an error message quotes it: invisible characters as ``\\uXXXX``, and
     at most ``limit`` characters, so that a message stays one readable line."""

@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from magplan.core.errors import INVISIBLE, PlanInputError, shown
+from magplan.core.errors import PlanInputError, first_invisible, shown
 from magplan.core.knowledge import Knowledge
 from magplan.core.plan import WEEKDAYS_SHORT
 from magplan.core.timeofday import MINUTES_PER_DAY, format_time, forward_gap, parse_time
@@ -150,12 +150,12 @@ def check_text(text: str, field: str, what: str, most: int = MAX_TEXT_CHARS) -> 
         raise PlanInputError(
             field, f"{what} has {len(cleaned)} characters; at most {most} are kept"
         )
-    bad = next((ch for ch in cleaned if unicodedata.category(ch) in INVISIBLE), None)
+    bad = first_invisible(cleaned)
     if bad is not None:
         raise PlanInputError(
             field,
-            f"{what} '{shown(cleaned)}' contains an invisible or control character "
-            f"(U+{ord(bad):04X}); type it without",
+            f"{what} '{shown(cleaned)}' contains an invisible or control character ({bad}); "
+            "type it without",
         )
     return cleaned
 

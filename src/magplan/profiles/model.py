@@ -60,7 +60,7 @@ from pydantic import (
 )
 
 import magplan
-from magplan.core.errors import INVISIBLE
+from magplan.core.errors import first_invisible
 from magplan.core.knowledge import Knowledge, load_knowledge
 from magplan.core.request import MAX_STATED_SPACING_MIN, WEEKDAYS, PlanRequest
 from magplan.core.timeofday import format_time, parse_time
@@ -171,11 +171,11 @@ ProfileName = Annotated[str, AfterValidator(_usable_name)]
 
 
 def _visible(value: str) -> str:
-    bad = next((ch for ch in value if unicodedata.category(ch) in INVISIBLE), None)
+    bad = first_invisible(value)
     if bad is not None:
         raise ValueError(
-            f"contains an invisible or control character (U+{ord(bad):04X}), which a printed "
-            "card would not show"
+            f"contains an invisible or control character ({bad}), which a printed card would "
+            "not show"
         )
     return value
 
