@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from magplan.cli import build_parser, main
@@ -94,6 +94,7 @@ def sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: object) -> Pa
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
+@example(["export"], "x" * 300, "Anna")  # a save's checks once touched the profiles folder
 @given(command_lines(), st.sampled_from(["card.pdf", "", " ", "--", "x" * 300, "a/b/c.pdf"]),
        st.sampled_from([None, "Anna", "", "x" * 300, "a/b"]))  # fmt: skip
 def test_any_command_line_ends_in_one_line_or_success(

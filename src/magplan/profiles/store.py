@@ -30,7 +30,6 @@ import json
 import os
 import re
 import stat
-import tempfile
 import time
 from dataclasses import dataclass
 from datetime import datetime
@@ -125,15 +124,9 @@ class ProfileListing:
 
 
 def _writable(folder: Path) -> bool:
-    """Whether a file can be made in ``folder`` (tried, then removed: root passes access())."""
-    try:
-        fd, probe = tempfile.mkstemp(prefix=".write-check-", dir=folder)
-    except OSError:
-        return False
-    os.close(fd)
-    with contextlib.suppress(OSError):
-        os.unlink(probe)
-    return True
+    """Whether files can be made in ``folder``, asked without writing anything there (a
+    probe file would change the folder even when the command then stops)."""
+    return os.access(folder, os.W_OK | os.X_OK)
 
 
 class ProfileStore:
