@@ -106,10 +106,18 @@ class CardDocument(QTextDocument):
         """Lay out on pages of ``page_size`` (device pixels): the roomiest layout that fits one."""
         self.setPageSize(page_size)
         self.overflow = 0
-        for size, compact in LAYOUTS:
-            self.font_size_pt, self.compact = size, compact
-            self.setHtml(self._render(size, compact, 0, False))
-            if self.pageCount() <= 1:
+        if self._fits(FONT_SIZES_PT[0], False) or self._fits(FONT_SIZES_PT[0], True):
+            return
+        # Text height grows about with the square of the font size (taller lines, and more of
+        # them as lines wrap): start at the size that should just fit, and step down from there
+        # (a quarter point smaller than the very largest that fits, at worst): three or four
+        # layouts instead of one per size.
+        height = self._content_height()
+        guess = FONT_SIZES_PT[0] * (page_size.height() / height) ** 0.5 if height else 0.0
+        i = next((j for j, size in enumerate(FONT_SIZES_PT) if size <= guess), 1)
+        i = max(1, min(i, len(FONT_SIZES_PT) - 1))
+        for size in FONT_SIZES_PT[i:]:
+            if self._fits(size, True):
                 return
         # Too much for one page even at the smallest size: the rest goes to a second page, so
         # that the first keeps the whole schedule and what is most important.
@@ -120,6 +128,18 @@ class CardDocument(QTextDocument):
             if self.pageCount() <= 1 or level == OVERFLOW_LEVELS[-1]:
                 break
         self.setHtml(self._render(size, True, self.overflow, False))
+
+    def _fits(self, size: float, compact: bool) -> bool:
+        """Lay out at ``size`` (compact or roomy); whether it fits one page."""
+        self.font_size_pt, self.compact = size, compact
+        self.setHtml(self._render(size, compact, 0, False))
+        return self.pageCount() <= 1
+
+    def _content_height(self) -> float:
+        """How tall the laid-out text is, across its pages (without the last page's blank)."""
+        last = self.lastBlock()
+        rect = self.documentLayout().blockBoundingRect(last)
+        return float(rect.bottom())
 
     def fit_to(self, device: QPagedPaintDevice) -> None:
         """Lay out with ``device``'s fonts and resolution on its printable area."""
