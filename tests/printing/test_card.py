@@ -301,3 +301,16 @@ def test_the_most_the_program_accepts_keeps_every_dose_on_page_one(
         second = " ".join((reader.pages[1].extract_text() or "").split())
         assert second.startswith("Page 2 of the daily magnesium schedule for Maria Jensen")
         assert "Sources" in second and "Sources" not in first
+
+
+def test_a_weekday_medicine_shows_its_days_times_on_the_schedule_and_the_tick_grid(
+    tmp_path: Path,
+) -> None:
+    plan, request = planned(["--goal", "repletion", "--med", "alendronate@07:00/sun"])
+    assert plan.weekday_times
+    out = tmp_path / "weekly.pdf"
+    write_pdf(plan, request, info(), out)
+    text = pdf_text(out)
+    assert "On Sundays (alendronate): take magnesium at" in text
+    moved = next(t for t in plan.weekday_times[0].times_min if t is not None)
+    assert text.count(f"Sun: {moved // 60:02d}:{moved % 60:02d}") >= 2  # schedule and grid

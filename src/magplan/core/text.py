@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from magplan.core.plan import Dose
+from magplan.core.plan import Dose, Plan, WeekdayTimes
+from magplan.core.request import WEEKDAY_NAMES
+from magplan.core.timeofday import format_time
 
 _PLURALS = {
     "capsule": "capsules",
@@ -98,3 +100,20 @@ def time_of_day_column(minute_of_day: int, *, at_bedtime: bool, wake_min: int) -
 
 
 SEVERITY_LABELS = {"danger": "DANGER", "caution": "CAUTION", "info": "NOTE"}
+
+
+def weekday_time(days: WeekdayTimes, minute: int | None) -> str:
+    """A dose's time on the days a weekday-only medicine moves it: ``"Mon: 12:30"``, or
+    ``"Mon: none"`` when it is left out that day."""
+    names = ", ".join(WEEKDAY_NAMES[d][:3] for d in days.weekdays)
+    return f"{names}: {format_time(minute) if minute is not None else 'none'}"
+
+
+def weekday_times_of(plan: Plan, index: int) -> list[str]:
+    """How dose ``index`` differs on the days a weekday-only medicine changes it."""
+    dose = plan.doses[index]
+    return [
+        weekday_time(days, days.times_min[index])
+        for days in plan.weekday_times
+        if days.times_min[index] != dose.time_min
+    ]

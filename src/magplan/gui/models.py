@@ -15,10 +15,14 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from magplan.core.knowledge import Knowledge
-from magplan.core.plan import Dose, Plan, PlanWarning, WeekdayTimes
-from magplan.core.request import WEEKDAY_NAMES
-from magplan.core.text import SEVERITY_LABELS, compound_text, format_mg, format_units
-from magplan.core.timeofday import format_time
+from magplan.core.plan import Dose, Plan, PlanWarning
+from magplan.core.text import (
+    SEVERITY_LABELS,
+    compound_text,
+    format_mg,
+    format_units,
+    weekday_time,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -124,12 +128,6 @@ class ScheduleModel(QAbstractTableModel):
         if role == ElementalMgRole:
             return d.elemental_mg
         return None
-
-
-def weekday_time(days: WeekdayTimes, minute: int | None) -> str:
-    """A dose's time on the days a weekday-only medicine moves it: ``"Mon: 12:30"``."""
-    names = ", ".join(WEEKDAY_NAMES[d][:3] for d in days.weekdays)
-    return f"{names}: {format_time(minute) if minute is not None else 'none'}"
 
 
 _ICONS = {

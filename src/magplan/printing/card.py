@@ -40,6 +40,7 @@ from magplan.core.text import (
     format_units,
     medicine_label,
     time_of_day_column,
+    weekday_times_of,
 )
 from magplan.core.timeofday import format_time
 from magplan.printing.files import write_atomically
@@ -496,7 +497,10 @@ def _dose_table(plan: Plan, k: Knowledge, pt: float) -> str:
     )
     rows = []
     big = round(pt * 1.25, 1)
-    for d in plan.doses:
+    for i, d in enumerate(plan.doses):
+        other_days = "".join(
+            f'<br/><span class="small">{_e(w)}</span>' for w in weekday_times_of(plan, i)
+        )
         column = time_of_day_column(d.time_min, at_bedtime=d.at_bedtime, wake_min=plan.wake_min)
         marks = "".join(
             f'<td align="center" valign="middle" style="font-size: {big}pt;">'
@@ -511,7 +515,7 @@ def _dose_table(plan: Plan, k: Knowledge, pt: float) -> str:
         rows.append(
             "<tr>"
             f'<td valign="middle" style="font-size: {big}pt; white-space: nowrap;">'
-            f"<b>{d.time}</b></td>"
+            f"<b>{d.time}</b>{other_days}</td>"
             f"{marks}"
             f'<td valign="middle"><b>{_e(amount)}</b><br/>'
             f'<span class="small">{_e(product)}</span></td>'
@@ -649,10 +653,12 @@ def _warnings(shown: list[PlanWarning], sources: _Sources, pt: float) -> str:
 def _tick_grid(plan: Plan) -> str:
     days = "".join(f'<th align="center">Day {i}</th>' for i in range(1, 8))
     rows = "".join(
-        f"<tr><td><b>{d.time}</b> {_e(format_units(d.units, d.unit))}</td>"
+        f"<tr><td><b>{d.time}</b> {_e(format_units(d.units, d.unit))}"
+        + "".join(f'<br/><span class="small">{_e(w)}</span>' for w in weekday_times_of(plan, i))
+        + "</td>"
         + "".join('<td style="padding: 6px;">&nbsp;</td>' for _ in range(7))
         + "</tr>"
-        for d in plan.doses
+        for i, d in enumerate(plan.doses)
     )
     return (
         '<p class="h2">Tick each dose when you take it</p>'
