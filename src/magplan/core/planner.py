@@ -13,7 +13,7 @@ from itertools import combinations, pairwise
 
 from magplan.core.errors import PlanInputError, shown
 from magplan.core.forms import NOT_OWNED, FormPick, add_filler, pick_forms
-from magplan.core.knowledge import Form, Knowledge, MedicineClass, Severity, load_knowledge
+from magplan.core.knowledge import Knowledge, MedicineClass, Severity, load_knowledge
 from magplan.core.limits import ADULT_AGE, INFANT_AGE, Limits, limits_for
 from magplan.core.plan import (
     Dose,
@@ -56,7 +56,7 @@ from magplan.core.separation import (
     rule_text,
     total_shortfall,
 )
-from magplan.core.text import format_mg, short_form_name
+from magplan.core.text import format_mg, medicine_rule, short_form_name
 from magplan.core.timeofday import MINUTES_PER_DAY, format_time, forward_gap
 from magplan.core.titration import titrate
 from magplan.core.units import Portion, SlotProduct, portion_doses
@@ -198,9 +198,10 @@ def plan_day(req: PlanRequest, k: Knowledge | None = None) -> Plan:
     doses: tuple[Dose, ...] = ()
     titration: tuple[TitrationStep, ...] = ()
     weekday_times: tuple[WeekdayTimes, ...] = ()
-    if not blocked and req.target_mg is None and _unlocked(k, req):
+    unlocked = _unlocked(k, req, lim)
+    if not blocked and req.target_mg is None and unlocked:
         # the upper limit does not protect these people: the clinician prescribes the amount
-        warnings.append(_amount_needed(k, req))
+        warnings.append(_amount_needed(unlocked))
         target = 0.0
     if not blocked and target > 0:
         if meds.avoided:
@@ -314,24 +315,26 @@ def _gates(k: Knowledge, req: PlanRequest, lim: Limits, out: list[PlanWarning]) 
     return blocked
 
 
-def _unlocked(k: Knowledge, req: PlanRequest) -> list[str]:
+def _unlocked(k: Knowledge, req: PlanRequest, lim: Limits) -> list[str]:
     """What a clinician's supervision unlocked: gated conditions, a pregnancy under 14."""
     if not req.supervised:
         return []
     found = [k.conditions[c].name for c in req.conditions if k.conditions[c].gate]
-    if (req.pregnant or req.lactating) and limits_for(k, req).rda_row not in (
-        "pregnancy",
-        "lactation",
-    ):
+    if _no_pregnancy_figure(req, lim):
         found.append("pregnancy" if req.pregnant else "breastfeeding under 14")
     return found
 
 
-def _amount_needed(k: Knowledge, req: PlanRequest) -> PlanWarning:
+def _no_pregnancy_figure(req: PlanRequest, lim: Limits) -> bool:
+    """Pregnant or breastfeeding at an age ODS gives no figure for (under 14)."""
+    return (req.pregnant or req.lactating) and lim.rda_row not in ("pregnancy", "lactation")
+
+
+def _amount_needed(unlocked: list[str]) -> PlanWarning:
     return PlanWarning(
         code="supervised-amount-needed",
         severity="danger",
-        message=f"Supervised plan ({', '.join(_unlocked(k, req)).lower()}): the upper limit does "
+        message=f"Supervised plan ({', '.join(unlocked).lower()}): the upper limit does "
         "not protect this person, so the planner does not choose the amount. The supervising "
         "clinician sets the daily amount (the target), and the schedule follows.",
         sources=("ODS", "RULES"),
@@ -346,7 +349,7 @@ def _pregnancy(req: PlanRequest, lim: Limits, out: list[PlanWarning]) -> bool:
         if req.pregnant
         else ("lactation", "Breastfeeding", "your doctor or midwife")
     )
-    if lim.rda_row not in ("pregnancy", "lactation"):
+    if _no_pregnancy_figure(req, lim):
         planned = req.supervised
         out.append(
             PlanWarning(
@@ -465,7 +468,7 @@ def _medicines(k: Knowledge, req: PlanRequest, out: list[PlanWarning]) -> _Medic
                 times_min=med.times_min,
                 other_first_min=other_first,
                 mg_first_min=mg_first,
-                rule=_rule_words(cls, other_first, mg_first),
+                rule=medicine_rule(cls, med.spacing_min),
                 strength=(cls.strength or "") if (separates or cls.avoid) else "",
                 weekdays=med.weekdays,
             )
@@ -528,16 +531,6 @@ def _waking_days(req: PlanRequest, rule: SeparationRule, weekdays: tuple[int, ..
             if lo < start + req.waking_min and hi > start:
                 found.append(waking % 7)
     return sorted(set(found))
-
-
-def _rule_words(cls: MedicineClass, other_first: int, mg_first: int) -> str:
-    if cls.avoid:
-        return "not with magnesium at any spacing (its label)"
-    if other_first or mg_first:
-        return rule_text(other_first, mg_first)
-    if cls.stated:
-        return "no spacing needed, as stated"
-    return ""
 
 
 def _stated_warning(cls: MedicineClass, med: MedicineTimes, times: str) -> PlanWarning:
@@ -887,16 +880,10 @@ def _tight(k: Knowledge, times: list[int], rules: list[SeparationRule]) -> list[
     tight: list[SeparationRule] = []
     for t in times:
         for r in of_strength(rules, "must"):
-            if (
-                min(
-                    forward_gap(r.time_min, t) - r.other_first_min,
-                    forward_gap(t, r.time_min) - r.mg_first_min,
-                )
-                < TIGHT_MIN
-            ):
-                tight.append(r)
             after = forward_gap(r.time_min, t) - r.other_first_min  # spare after the medicine
             before = forward_gap(t, r.time_min) - r.mg_first_min  # spare before the next one
+            if min(after, before) < TIGHT_MIN:
+                tight.append(r)
             if 0 <= after < TIGHT_MIN:
                 close.append(
                     f"the {format_time(t)} dose comes {format_hours(r.other_first_min)}"
@@ -995,30 +982,23 @@ def _capped(
                 code="form-daily-maximum",
                 severity="info",
                 message=f"{f.name} is planned up to the amount studied: "
-                f"{_studied_amount(f, product)}. {rest}",
+                f"{_studied_amount(k, form, product)}. {rest}",
                 sources=tuple(f.max_daily_sources),
             )
         )
     return found
 
 
-def _studied_amount(f: Form, product: Product | None) -> str:
+def _studied_amount(k: Knowledge, form: str, product: Product | None) -> str:
     """``"at most 144 mg of magnesium a day (about 2 g of the compound)"``, or by the
     compound's weight for a product whose label gives it."""
+    f = k.forms[form]
     grams = f"{f.max_daily_compound_mg / 1000:g} g" if f.max_daily_compound_mg else ""
     if product is not None and product.compound_mg_per_unit and grams:
         return f"about {grams} of the compound a day, by your product's label"
-    cap = daily_cap_mg_plain(f)
-    return f"at most {cap:g} mg of magnesium a day" + (
+    return f"at most {daily_cap_mg(k, form, None):g} mg of magnesium a day" + (
         f" (about {grams} of the compound)" if grams else ""
     )
-
-
-def daily_cap_mg_plain(f: Form) -> float:
-    """The studied daily amount in elemental mg, without a product's label."""
-    if f.max_daily_elemental_mg is not None:
-        return f.max_daily_elemental_mg
-    return (f.max_daily_compound_mg or 0) * f.fraction_low
 
 
 def _cap_below_one_unit(
@@ -1040,7 +1020,7 @@ def _cap_below_one_unit(
                 severity="caution",
                 message=f"One {'half ' if product.halves else ''}{product.unit} of your "
                 f"{short_form_name(f.name)} holds {product.step_mg:g} mg of magnesium, more "
-                f"than the amount studied ({_studied_amount(f, product)}): no dose of it is "
+                f"than the amount studied ({_studied_amount(k, form, product)}): no dose of it is "
                 "planned. Check the label, or use a smaller product.",
                 sources=tuple(f.max_daily_sources),
             )

@@ -183,18 +183,41 @@ def parse_condition(k: Knowledge, text: str) -> str:
     return ident
 
 
+@dataclass(frozen=True)
+class MedicineName:
+    """What the planner makes of a typed medicine name: a medicine it knows (by generic or
+    brand name, with or without its salt and strength), magnesium itself, or unknown (with
+    the known name closest to it, if one is close)."""
+
+    kind: Literal["empty", "known", "magnesium", "unknown"]
+    class_id: str = ""
+    suggestion: str | None = None
+
+
+def recognise_medicine(k: Knowledge, name: str) -> MedicineName:
+    name = name.strip()
+    if not name:
+        return MedicineName("empty")
+    class_id = k.find_medicine(name)
+    if class_id is not None:
+        return MedicineName("known", class_id)
+    if k.is_magnesium(name):
+        return MedicineName("magnesium")
+    return MedicineName("unknown", suggestion=k.suggest_medicine(name))
+
+
 def parse_medicine_class(k: Knowledge, name: str, *, stated: bool = False) -> str:
     """The class id of a medicine name; ``stated`` when the person gives its spacing."""
-    ident = k.find_medicine(name)
-    if ident is not None:
-        return ident
-    if k.is_magnesium(name):
+    found = recognise_medicine(k, name)
+    if found.kind == "known":
+        return found.class_id
+    if found.kind == "magnesium":
         raise PlanInputError(
             "med",
             f"'{shown(name)}' is magnesium itself: count it with --other-magnesium MG (the mg of "
             "magnesium it gives a day), not as a medicine to keep apart",
         )
-    close = k.suggest_medicine(name)
+    close = found.suggestion
     if stated and close is None:
         return "stated"
     if stated:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from magplan.core.knowledge import MedicineClass
 from magplan.core.plan import Dose, Plan, WeekdayTimes
 from magplan.core.request import WEEKDAY_NAMES
+from magplan.core.separation import rule_text
 from magplan.core.timeofday import format_time
 
 _PLURALS = {
@@ -117,3 +119,18 @@ def weekday_times_of(plan: Plan, index: int) -> list[str]:
         for days in plan.weekday_times
         if days.times_min[index] != dose.time_min
     ]
+
+
+def medicine_rule(cls: MedicineClass, spacing_min: int | None = None) -> str:
+    """A medicine's spacing from magnesium in words, as the plan and the window say it
+    (``spacing_min``: the spacing stated for a medicine the planner does not know)."""
+    if cls.avoid:
+        return "not with magnesium at any spacing (its label)"
+    if cls.stated:
+        spacing = spacing_min or 0
+        return (
+            f"{rule_text(spacing, spacing)}, as you stated"
+            if spacing
+            else "no spacing needed, as you stated"
+        )
+    return rule_text(cls.other_first_min, cls.mg_first_min) if cls.separates else ""

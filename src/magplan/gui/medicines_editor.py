@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
@@ -24,12 +21,14 @@ from magplan.core.errors import PlanInputError
 from magplan.core.knowledge import Knowledge
 from magplan.core.request import (
     MedEntry,
+    MedicineName,
     MedicineTimes,
     format_weekdays,
     group_medicines,
     parse_medicine_class,
+    recognise_medicine,
 )
-from magplan.core.separation import rule_text
+from magplan.core.text import medicine_rule
 from magplan.gui.fields import (
     Errors,
     FieldMarks,
@@ -41,15 +40,6 @@ from magplan.gui.fields import (
 )
 from magplan.gui.medicine_fields import NO_DAY_TICKED, StatedSpacingField, WeekdaysField
 from magplan.gui.row_list import EditorRow, RowList
-
-
-@dataclass(frozen=True)
-class NameState:
-    """What the planner makes of a typed medicine name."""
-
-    kind: Literal["empty", "known", "magnesium", "unknown"]
-    class_id: str = ""
-    suggestion: str | None = None  # a known name close to an unknown one
 
 
 def suggestion_message(name: str, suggestion: str) -> str:
@@ -81,7 +71,7 @@ class MedicineRow(EditorRow):
         self._k = k
         self._marks = marks
         self._number = number
-        self._state_of: tuple[str, NameState] = ("", NameState("empty"))
+        self._state_of: tuple[str, MedicineName] = ("", MedicineName("empty"))
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(6)
@@ -184,22 +174,12 @@ class MedicineRow(EditorRow):
 
     # ---- the name -------------------------------------------------------------------------
 
-    def name_state(self) -> NameState:
+    def name_state(self) -> MedicineName:
         """What the planner makes of the name (worked out once per name, not per edit)."""
         name = self.name_edit.text().strip()
         if self._state_of[0] != name:
-            self._state_of = (name, self._recognise(name))
+            self._state_of = (name, recognise_medicine(self._k, name))
         return self._state_of[1]
-
-    def _recognise(self, name: str) -> NameState:
-        if not name:
-            return NameState("empty")
-        class_id = self._k.find_medicine(name)
-        if class_id is not None:
-            return NameState("known", class_id)
-        if self._k.is_magnesium(name):
-            return NameState("magnesium")
-        return NameState("unknown", suggestion=self._k.suggest_medicine(name))
 
     def _name_changed(self) -> None:
         state = self.name_state()
@@ -276,12 +256,10 @@ class MedicineRow(EditorRow):
 
     def _describe(self, class_id: str, spacing_min: int | None, days: tuple[int, ...]) -> str:
         cls = self._k.medicines[class_id]
+        rule = medicine_rule(cls, spacing_min)
         if cls.stated:
-            spacing = spacing_min or 0
-            rule = rule_text(spacing, spacing) if spacing else "no spacing needed"
-            text = f"Not known to the planner: {rule}, as you stated"
+            text = f"Not known to the planner: {rule}"
         else:
-            rule = rule_text(cls.other_first_min, cls.mg_first_min) if cls.separates else ""
             text = cls.name + (f": {rule}" if rule else "")
         return text + (f"; taken on {format_weekdays(days)} only" if days else "")
 
