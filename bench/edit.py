@@ -74,7 +74,8 @@ def measure_edit(runs: int, log: Callable[[str], None]) -> list[Row]:
 def run_edit_batch(batch: int, env: dict[str, str]) -> dict[str, Any] | str:
     """One window process making ``batch`` edits: its JSON, or how it crashed."""
     proc = subprocess.run(
-        [sys.executable, str(EDIT_WINDOW), str(batch)],
+        # -P: the bench folder stays off the path, so its modules shadow nothing in the child
+        [sys.executable, "-P", str(EDIT_WINDOW), str(batch)],
         env=env,
         capture_output=True,
         text=True,
