@@ -25,9 +25,9 @@ export QT_QPA_PLATFORM=offscreen
 bin=$MP_VENV/bin
 step() { echo "== $*" >&2; }
 step "ruff format --check"
-"$bin/ruff" format --check src tests packaging
+"$bin/ruff" format --check src tests packaging bench tools
 step "ruff check"
-"$bin/ruff" check src tests packaging
+"$bin/ruff" check src tests packaging bench tools
 step "mypy"
 "$bin/mypy"
 step "pytest"

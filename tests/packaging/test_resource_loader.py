@@ -101,3 +101,26 @@ def test_nothing_found_is_one_clear_error_listing_where_it_looked(
     assert str(empty) in message
     assert str(tmp_path / "bundle" / "magplan" / "resources") in message
     assert str(tmp_path / "site-packages" / "magplan" / "resources") in message
+
+
+def test_an_editable_install_uses_the_checkout_next_to_its_sources(tmp_path: Path) -> None:
+    """``pip install -e .`` runs the modules from ``src/magplan``: the folder two levels up is
+    the checkout's ``resources/``, whatever copy the installer left in site-packages."""
+    checkout = tmp_path / "checkout"
+    folder = knowledge_folder(checkout / "resources")
+    knowledge_folder(tmp_path / "site-packages" / "magplan" / "resources")  # never looked at
+    assert loader_copy(checkout / "src" / "magplan").resource_dir() == folder
+
+
+def test_only_the_loader_decides_where_the_resources_are() -> None:
+    """No other module guesses a path from its own file, a bundle's folder or the package."""
+    loader = Path(resources.__file__).resolve()
+    guesses = ("__file__", "_MEIPASS", "importlib.resources", "importlib_resources")
+    offenders = [
+        f"{path.relative_to(loader.parent)}: {word}"
+        for path in sorted(loader.parent.rglob("*.py"))
+        if path != loader
+        for word in guesses
+        if word in path.read_text(encoding="utf-8")
+    ]
+    assert offenders == []

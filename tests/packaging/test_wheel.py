@@ -86,8 +86,17 @@ def test_the_wheel_carries_the_knowledge_files_icon_and_both_commands(
         assert f"magplan/resources/{knowledge}.toml" in names
     assert "magplan/resources/icons/magplan.svg" in names
     assert "magplan/py.typed" in names
+    assert "magplan/cli/collector.py" in names
     assert "magplan = magplan.cli:main" in scripts
     assert "magplan-gui = magplan.cli:gui_main" in scripts
+
+
+def test_the_wheel_carries_the_program_only_not_the_benchmark(installed: Installed) -> None:
+    with zipfile.ZipFile(installed.wheel) as wheel:
+        names = wheel.namelist()
+    assert [n for n in names if "bench" in n.lower()] == []
+    packages = {n.split("/", 1)[0] for n in names if "/" in n and ".dist-info/" not in n}
+    assert packages == {"magplan"}
 
 
 def test_the_installed_program_reads_resources_from_its_own_install(

@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from profile_samples import make_profile
 from PySide6.QtCore import QCoreApplication, QSettings
 
 from magplan.profiles import Profile, ProfileStore
+from tests.profiles.profile_samples import make_profile
 
 
 @pytest.fixture(autouse=True)

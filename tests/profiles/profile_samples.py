@@ -1,4 +1,4 @@
-"""Sample inputs shared by the profiles tests (imported by name: tests/profiles is on sys.path)."""
+"""Sample inputs shared by the profiles tests (from tests.profiles.profile_samples import ...)."""
 
 from __future__ import annotations
 

@@ -17,10 +17,10 @@ from concurrent.futures import ThreadPoolExecutor
 from multiprocessing.context import BaseContext
 from pathlib import Path
 
-import atomic_child
 import pytest
 
 from magplan.profiles import Profile, ProfileStore
+from tests.profiles import atomic_child
 
 RUNS = 40
 FORKSERVER_STATUS_LOST = 255
@@ -63,7 +63,7 @@ def test_killed_saves_leave_the_old_or_the_new_profile(tmp_path: Path) -> None:
         ProfileStore(folder).save(a)
     fractions = [rng.random() for _ in folders]
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["atomic_child"])
+    ctx.set_forkserver_preload([atomic_child.__name__])
     started = time.monotonic()
     with ThreadPoolExecutor(PARALLEL) as pool:
         delays = list(pool.map(lambda f, x: _run_once(ctx, f, x), folders, fractions))

@@ -15,14 +15,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-import concurrent_child
 import pytest
-from profile_samples import make_profile
 
 from magplan.core.request import PlanRequest
 from magplan.profiles import Profile, ProfileError, ProfileStore
 from magplan.profiles.model import profile_to_data
 from magplan.profiles.names import name_key
+from tests.profiles import concurrent_child
+from tests.profiles.profile_samples import make_profile
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="named pipes and links are POSIX")
 
@@ -241,7 +241,7 @@ def test_a_hundred_saves_of_colliding_names_at_once_lose_nothing(tmp_path: Path)
     names = colliding_names()
     assert len(names) == 100 and len({name_key(n) for n in names}) == 25
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["concurrent_child"])
+    ctx.set_forkserver_preload([concurrent_child.__name__])
     start = ctx.Barrier(len(names))
     workers = [
         ctx.Process(target=concurrent_child.save_at_once, args=(str(folder), n, i, start))

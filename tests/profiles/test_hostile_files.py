@@ -9,10 +9,10 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from profile_samples import make_profile
 
 from magplan.profiles import Profile, ProfileError, ProfileStore
 from magplan.profiles.model import CURRENT_SCHEMA_VERSION, profile_to_data
+from tests.profiles.profile_samples import make_profile
 
 VALID = json.dumps(profile_to_data(make_profile()), indent=2).encode()
 VERSION = f'"schema_version": {CURRENT_SCHEMA_VERSION}'.encode()

@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from profile_samples import make_profile
 
 from magplan.profiles import ProfileError, ProfileStore
 from magplan.profiles.model import profile_to_data
+from tests.profiles.profile_samples import make_profile
 
 VALID: dict[str, Any] = profile_to_data(make_profile("Cleo"))
 

@@ -18,7 +18,7 @@ from types import ModuleType
 from typing import NoReturn
 
 import magplan
-from magplan.collector import paused_then_frozen
+from magplan.cli.collector import paused_then_frozen
 from magplan.utf8_locale import use_utf8_ctype
 
 EXIT_USAGE = 2
@@ -109,7 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     ``argv`` None is the program itself (the ``magplan`` script, ``python -m magplan``): it
     reads ``sys.argv``, and a command runs without the cycle collector (see
-    :func:`magplan.collector.paused_then_frozen`).
+    :func:`magplan.cli.collector.paused_then_frozen`).
     """
     args_list = list(sys.argv[1:] if argv is None else argv)
     use_utf8_ctype()  # before Qt loads: no locale notice on stderr in the C locale
