@@ -14,7 +14,7 @@ from magplan.core.knowledge import load_knowledge
 from magplan.core.plan import Plan
 from magplan.core.planner import plan_day
 from magplan.present import PlanView, present
-from magplan.present.words import format_mg
+from magplan.present.words import UPPER_LIMIT, format_mg
 
 
 def register(sub: Any) -> None:
@@ -59,7 +59,7 @@ def _summary_lines(view: PlanView) -> list[str]:
     """What the plan comes to, its upper limit, and whether a clinician supervises it."""
     plan = view.plan
     limit = f"{plan.upper_limit_mg} mg" if plan.upper_limit_mg is not None else "none set"
-    limit_line = f"Upper limit from supplements: {limit} ({plan.limit_name})"
+    limit_line = f"{UPPER_LIMIT}: {limit} ({plan.limit_name})"
     if plan.blocked:
         out = ["NO SCHEDULE: this plan is blocked."]
     elif not plan.doses:

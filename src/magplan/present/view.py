@@ -17,7 +17,7 @@ from magplan.present.rows import (
     medicine_rows,
     warning_rows,
 )
-from magplan.present.words import form_in_sentence, format_mg
+from magplan.present.words import UPPER_LIMIT, form_in_sentence, format_mg
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,7 @@ def total_view(plan: Plan) -> TotalView:
         text = f"{format_mg(total)} of {limit} mg upper limit" + (
             " — OVER THE LIMIT" if over else ""
         )
-    parts = [f"Upper limit from supplements and medicines: {plan.limit_name}."]
+    parts = [f"{UPPER_LIMIT}: {plan.limit_name}."]
     if plan.other_magnesium_mg:
         parts.insert(
             0,

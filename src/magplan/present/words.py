@@ -17,6 +17,7 @@ __all__ = [
     "BLANK_CELL",
     "BLANK_PLAIN",
     "SEVERITY_LABELS",
+    "UPPER_LIMIT",
     "compound_text",
     "dose_amount",
     "food_cell",
@@ -41,6 +42,10 @@ BLANK_CELL = "—"
 """A window table cell with nothing to say."""
 BLANK_PLAIN = "-"
 """The same in the terminal's plain-text table."""
+
+UPPER_LIMIT = "Upper limit from supplements and medicines"
+"""What the person's upper limit counts: magnesium taken as supplements and medicines, never
+the magnesium in food."""
 
 SEVERITY_LABELS = {"danger": "DANGER", "caution": "CAUTION", "info": "NOTE"}
 

@@ -33,7 +33,7 @@ from PySide6.QtGui import (
 from magplan.core.knowledge import Knowledge, load_knowledge
 from magplan.core.plan import Plan
 from magplan.present import DoseRow, PlanView, WarningRow, present
-from magplan.present.words import format_mg
+from magplan.present.words import UPPER_LIMIT, format_mg
 from magplan.printing.files import write_atomically
 
 Paper = Literal["a4", "letter"]
@@ -444,7 +444,7 @@ def _summary(view: PlanView) -> str:
         if plan.warning("above-upper-limit") is not None:
             verdict = " <b>This plan is above it: only under medical supervision.</b>"
         lines.append(
-            f"Upper limit from supplements and medicines: <b>{plan.upper_limit_mg} mg a day</b> "
+            f"{UPPER_LIMIT}: <b>{plan.upper_limit_mg} mg a day</b> "
             f"({_e(plan.limit_name)}).{verdict}"
         )
     return (
