@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -22,12 +23,15 @@ from PySide6.QtCore import QLocale, QSizeF
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
+from magplan.core.knowledge import load_knowledge
+from magplan.present import present
 from magplan.present.words import SEVERITY_LABELS
 from magplan.printing import files
 from magplan.printing.card import (
     CardDocument,
     CardInfo,
     build_card,
+    card_html,
     default_paper,
     pdf_bytes,
     print_document,
@@ -314,3 +318,16 @@ def test_a_weekday_medicine_shows_its_days_times_on_the_schedule_and_the_tick_gr
     assert "On Sundays (alendronate): take magnesium at" in text
     moved = next(t for t in plan.weekday_times[0].times_min if t is not None)
     assert text.count(f"Sun: {moved // 60:02d}:{moved % 60:02d}") >= 2  # schedule and grid
+
+
+@pytest.mark.parametrize("args", [TYPICAL_ARGS, BLOCKED_ARGS, SUPERVISED_ARGS, "hard"])
+def test_the_cards_rules_and_badges_are_styled_once_in_its_style_sheet(
+    args: list[str] | str,
+) -> None:
+    """Tables, frames and severity badges name a class; no border or badge colour is written
+    out again on each element."""
+    plan, _ = hard_plan() if args == "hard" else planned(list(args))
+    html = card_html(present(plan, load_knowledge()), info(), 9.0, compact=True, overflow=2)
+    body = html.split("<body>", 1)[1]
+    assert re.findall(r'style="[^"]*(?:border|color: #ffffff|padding: 6px)[^"]*"', body) == []
+    assert re.search(r'<table [^>]*class="(grid|gate)"', body)
