@@ -116,6 +116,17 @@ def severity_icon(severity: str) -> QIcon:
     return style.standardIcon(_ICONS.get(severity, _ICONS["info"]))
 
 
+_WARNING_ROLES = {
+    _DISPLAY: "cell",
+    _ACCESSIBLE: "accessible",
+    _TOOLTIP: "tooltip",
+    SeverityRole: "severity",
+    CodeRole: "code",
+    WarningRole: "warning",
+}
+"""Each role and the warning row's attribute that answers it."""
+
+
 class WarningsModel(QAbstractListModel):
     """The plan's warnings, most severe first, each with its severity icon and source."""
 
@@ -139,20 +150,9 @@ class WarningsModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         w = self._rows[index.row()]
-        if role == _DISPLAY:
-            return w.cell
-        if role == _ACCESSIBLE:
-            return w.accessible
-        if role == _TOOLTIP:
-            return w.tooltip
         if role == _DECORATION:
             if w.severity not in self._icons:
                 self._icons[w.severity] = severity_icon(w.severity)
             return self._icons[w.severity]
-        if role == SeverityRole:
-            return w.severity
-        if role == CodeRole:
-            return w.code
-        if role == WarningRole:
-            return w.warning
-        return None
+        name = _WARNING_ROLES.get(role)
+        return getattr(w, name) if name is not None else None
