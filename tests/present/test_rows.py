@@ -19,7 +19,7 @@ def test_a_dose_of_a_product_names_the_product_and_its_form() -> None:
         "capsule" if capsules == 1 else "capsules"
     )
     assert row.product_cell == "CalmMag (magnesium glycinate)"
-    assert row.product_label == "CalmMag" and row.product_in_sentence == "CalmMag"
+    assert row.product_name == "CalmMag" and row.product_in_sentence == "CalmMag"
     assert row.take_plain == f"{row.amount} of CalmMag, magnesium glycinate"
     assert row.elemental == f"{capsules * 100:g} mg" == row.elemental_cell  # no compound given
     assert row.goals_cell == row.goals_label == "Sleep" and row.goals_plain == "sleep"
@@ -29,7 +29,7 @@ def test_a_dose_without_a_product_names_the_form_and_the_compound_it_is_in() -> 
     view = present(plan(goals=("sleep",)), K)
     row = view.doses[0]
     assert row.product_cell == "Magnesium glycinate"
-    assert row.product_label == "Magnesium glycinate (bisglycinate)"
+    assert row.product_name == "Magnesium glycinate (bisglycinate)"
     assert row.product_in_sentence == "magnesium glycinate (bisglycinate)"
     assert row.amount.endswith("mg elemental")
     assert row.elemental_cell.endswith("of the compound")

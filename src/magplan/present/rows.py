@@ -45,7 +45,7 @@ class DoseRow:
     amount: str  # "2 capsules", "115 mg elemental"
     form_name: str  # "Magnesium glycinate (bisglycinate)"
     product_cell: str  # "CalmMag (magnesium glycinate)", or "Magnesium glycinate"
-    product_label: str  # "CalmMag", or the form's full name
+    product_name: str  # the card's: "CalmMag", or the form's full name
     product_in_sentence: str  # "CalmMag", or "magnesium glycinate (bisglycinate)"
     take_plain: str  # "2 capsules of CalmMag, magnesium glycinate"
     elemental: str  # "200 mg"
@@ -87,7 +87,7 @@ def _dose_row(plan: Plan, k: Knowledge, index: int, ramp: tuple[str, ...]) -> Do
             if d.product_label
             else form_title(form_name)
         ),
-        product_label=d.product_label or form_name,
+        product_name=d.product_label or form_name,
         product_in_sentence=d.product_label or form_name.lower(),
         take_plain=f"{dose_amount(d)}, {short_form_name(form_name)}",
         elemental=format_mg(d.elemental_mg),

@@ -492,7 +492,7 @@ def _dose_rows(d: DoseRow, big: float) -> str:
         f"<b>{d.time}</b>{other_days}</td>"
         f"{marks}"
         f'<td valign="middle"><b>{_e(d.amount)}</b><br/>'
-        f'<span class="small">{_e(d.product_label)}</span></td>'
+        f'<span class="small">{_e(d.product_name)}</span></td>'
         f'<td valign="middle"><b>{d.elemental}</b>{compound}</td>'
         f'<td valign="middle">{d.food_label}</td>'
         f'<td valign="middle">{_e(d.goals_label)}</td>'
