@@ -8,7 +8,7 @@ import pytest
 
 from magplan.core.errors import PlanInputError
 from magplan.core.request import MedicineTimes, Product, make_product, parse_medicine_class
-from magplan.core.text import compound_text, format_units, medicine_label
+from magplan.present.words import compound_text, format_units, medicine_label
 from tests.core.helpers import K, meds, plan, t
 
 

@@ -16,6 +16,7 @@ from magplan.cli import build_parser, main
 from magplan.cli.options import request_from_args
 from magplan.core.knowledge import load_knowledge
 from magplan.core.planner import plan_day
+from magplan.present import present
 from magplan.printing.card import CardInfo, card_html
 from magplan.printing.ics import NothingToRemind, build_calendar
 from tests.golden.people import PEOPLE
@@ -70,19 +71,18 @@ def outputs(args: list[str]) -> dict[str, str]:
     k = load_knowledge()
     request = request_from_args(build_parser().parse_args(["plan", *args]), k)
     plan = plan_day(request, k)
+    view = present(plan, k)
     info = CardInfo(person_name="Maria Jensen", prepared_by="A. Lund, RD", date=START)
     try:
-        ics = build_calendar(plan, START, now=NOW).to_ical().decode()
+        ics = build_calendar(view, START, now=NOW).to_ical().decode()
     except NothingToRemind as e:
         ics = f"refused: {e}"
     return {
         "table": _cli(["plan", *args]),
         "json": _cli(["plan", *args, "--json"]),
         "ics": ics.replace("\r\n", "\n"),
-        "card": card_html(plan, request, info, k, 10.0).replace("><", ">\n<"),
-        "card-overflow": card_html(plan, request, info, k, 9.0, compact=True, overflow=2).replace(
-            "><", ">\n<"
-        ),
+        "card": card_html(view, info, 10.0).replace("><", ">\n<"),
+        "card-overflow": card_html(view, info, 9.0, compact=True, overflow=2).replace("><", ">\n<"),
         "window": _window(plan),
     }
 

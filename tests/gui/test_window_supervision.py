@@ -61,7 +61,7 @@ def test_the_confirmed_clinician_is_named_on_the_banner_and_as_prepared_by(
     assert marker.label.text().startswith("Prescribed and supervised by Dr. A. Jones, neph")
     # the printed card names the supervisor and says the plan is supervised
     person, prepared_by = window.card_info()
-    card = build_card(plan, request, CardInfo(person_name=person, prepared_by=prepared_by))
+    card = build_card(plan, CardInfo(person_name=person, prepared_by=prepared_by))
     text = card.toPlainText()
     assert "Dr. A. Jones, nephrologist" in text and "PRESCRIBED AND SUPERVISED" in text
 
@@ -86,7 +86,7 @@ def test_a_named_preparer_is_kept_and_the_banner_names_the_clinician(
     request, plan = window.current_request(), window.current_plan()
     assert request is not None and request.supervised_by == "Dr. A. Jones"
     assert plan is not None and plan.supervised_by == "Dr. A. Jones"
-    card = build_card(plan, request, CardInfo(person_name="", prepared_by="J. Smith, RD"))
+    card = build_card(plan, CardInfo(person_name="", prepared_by="J. Smith, RD"))
     assert "PRESCRIBED AND SUPERVISED by Dr. A. Jones" in card.toPlainText()
     window.set_inputs(request, "", "J. Smith, RD")  # as a saved profile opens again
     text = window.result_panel.supervised_marker.label.text()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -22,12 +23,15 @@ from PySide6.QtCore import QLocale, QSizeF
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
-from magplan.core.text import SEVERITY_LABELS
+from magplan.core.knowledge import load_knowledge
+from magplan.present import present
+from magplan.present.words import SEVERITY_LABELS
 from magplan.printing import files
 from magplan.printing.card import (
     CardDocument,
     CardInfo,
     build_card,
+    card_html,
     default_paper,
     pdf_bytes,
     print_document,
@@ -80,9 +84,9 @@ def _close(a: tuple[float, float], b: tuple[float, float]) -> bool:
 def test_typical_plan_prints_on_one_page_with_everything_a_reader_needs(
     tmp_path: Path, paper: str, size: tuple[float, float]
 ) -> None:
-    plan, request = planned(TYPICAL_ARGS)
+    plan, _ = planned(TYPICAL_ARGS)
     out = tmp_path / "schedule.pdf"
-    write_pdf(plan, request, info(paper), out)
+    write_pdf(plan, info(paper), out)
 
     pages = pdf_pages(out)
     assert len(pages) == 1
@@ -117,9 +121,9 @@ def test_typical_plan_prints_on_one_page_with_everything_a_reader_needs(
 
 
 def test_a_typical_card_keeps_its_full_font_size() -> None:
-    plan, request = planned(TYPICAL_ARGS)
+    plan, _ = planned(TYPICAL_ARGS)
     for paper in ("a4", "letter"):
-        doc = build_card(plan, request, info(paper))
+        doc = build_card(plan, info(paper))
         assert isinstance(doc, CardDocument)
         assert doc.pageCount() == 1
         assert doc.font_size_pt == 10.0
@@ -129,10 +133,10 @@ def test_a_typical_card_keeps_its_full_font_size() -> None:
 def test_a_crowded_day_still_fits_one_page(
     tmp_path: Path, paper: str, size: tuple[float, float]
 ) -> None:
-    plan, request = hard_plan()
+    plan, _ = hard_plan()
     assert len(plan.doses) == 4 and len(plan.forms) == 2 and len(plan.medicines) == 5
     out = tmp_path / "crowded.pdf"
-    write_pdf(plan, request, info(paper), out)
+    write_pdf(plan, info(paper), out)
     pages = pdf_pages(out)
     assert len(pages) == 1 and _close(pages[0], size)
     text = pdf_text(out)
@@ -147,10 +151,10 @@ def test_a_crowded_day_still_fits_one_page(
 
 
 def test_a_blocked_plan_shows_the_gate_and_no_doses(tmp_path: Path) -> None:
-    plan, request = planned(BLOCKED_ARGS)
+    plan, _ = planned(BLOCKED_ARGS)
     assert plan.blocked
     out = tmp_path / "blocked.pdf"
-    write_pdf(plan, request, info(), out)
+    write_pdf(plan, info(), out)
     assert len(pdf_pages(out)) == 1
     text = pdf_text(out)
     assert "NO MAGNESIUM SCHEDULE" in text
@@ -161,32 +165,32 @@ def test_a_blocked_plan_shows_the_gate_and_no_doses(tmp_path: Path) -> None:
 
 
 def test_a_supervised_plan_says_so(tmp_path: Path) -> None:
-    plan, request = planned(SUPERVISED_ARGS)
+    plan, _ = planned(SUPERVISED_ARGS)
     assert plan.supervised and not plan.blocked and plan.doses
     out = tmp_path / "supervised.pdf"
-    write_pdf(plan, request, info("letter"), out)
+    write_pdf(plan, info("letter"), out)
     text = pdf_text(out)
     assert "PRESCRIBED AND SUPERVISED" in text
     assert "capsule" in text
 
 
 def test_an_unsupervised_plan_does_not_claim_supervision(tmp_path: Path) -> None:
-    plan, request = planned(TYPICAL_ARGS)
+    plan, _ = planned(TYPICAL_ARGS)
     out = tmp_path / "s.pdf"
-    write_pdf(plan, request, info(), out)
+    write_pdf(plan, info(), out)
     assert "SUPERVISED" not in pdf_text(out)
 
 
 def test_blank_name_leaves_a_line_to_write_on(tmp_path: Path) -> None:
-    plan, request = planned(TYPICAL_ARGS)
+    plan, _ = planned(TYPICAL_ARGS)
     out = tmp_path / "blank.pdf"
-    write_pdf(plan, request, CardInfo(paper="a4"), out)
+    write_pdf(plan, CardInfo(paper="a4"), out)
     assert "Name: ____" in pdf_text(out)
 
 
 def test_printing_to_a_printer_gives_the_same_one_page_card(qtbot: QtBot, tmp_path: Path) -> None:
-    plan, request = planned(TYPICAL_ARGS)
-    doc = build_card(plan, request, info("letter"))
+    plan, _ = planned(TYPICAL_ARGS)
+    doc = build_card(plan, info("letter"))
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     out = tmp_path / "printed.pdf"
@@ -207,7 +211,7 @@ def test_a_pdf_is_laid_out_once_and_matches_the_previewed_card(
 ) -> None:
     """write_pdf lays the card out for the PDF writer only (no screen layout first), and the
     PDF is the one the window's route (the screen card, laid out again to print) gives."""
-    plan, request = hard_plan() if args == "hard" else planned(list(args))
+    plan, _ = hard_plan() if args == "hard" else planned(list(args))
     page_sizes: list[tuple[float, float]] = []
     fit_page = CardDocument.fit_page
 
@@ -219,10 +223,10 @@ def test_a_pdf_is_laid_out_once_and_matches_the_previewed_card(
     for paper in ("a4", "letter"):
         page_sizes.clear()
         direct = tmp_path / f"direct-{paper}.pdf"
-        write_pdf(plan, request, info(paper), direct)
+        write_pdf(plan, info(paper), direct)
         assert len(page_sizes) == 1  # the writer's page at its resolution, nothing else
         previewed = tmp_path / f"previewed-{paper}.pdf"
-        previewed.write_bytes(pdf_bytes(build_card(plan, request, info(paper)), info(paper).paper))
+        previewed.write_bytes(pdf_bytes(build_card(plan, info(paper)), info(paper).paper))
         assert page_sizes[-1] == page_sizes[0]
         assert _page_contents(direct) == _page_contents(previewed)
 
@@ -237,7 +241,7 @@ def _leftovers(folder: Path) -> list[str]:
 def test_a_full_disk_leaves_the_old_file_and_no_temporary_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    plan, request = planned(TYPICAL_ARGS)
+    plan, _ = planned(TYPICAL_ARGS)
     target = tmp_path / "schedule.pdf"
     target.write_bytes(b"the old schedule")
 
@@ -246,23 +250,23 @@ def test_a_full_disk_leaves_the_old_file_and_no_temporary_file(
 
     monkeypatch.setattr(files.os, "fsync", full)
     with pytest.raises(OutputError, match="the disk is full"):
-        write_pdf(plan, request, info(), target)
+        write_pdf(plan, info(), target)
     assert target.read_bytes() == b"the old schedule"
     assert _leftovers(tmp_path) == []
 
 
 def test_a_missing_folder_is_named(tmp_path: Path) -> None:
-    plan, request = planned(TYPICAL_ARGS)
+    plan, _ = planned(TYPICAL_ARGS)
     target = tmp_path / "nowhere" / "schedule.pdf"
     with pytest.raises(OutputError, match=r"folder .*nowhere does not exist"):
-        write_pdf(plan, request, info(), target)
+        write_pdf(plan, info(), target)
     assert not target.exists()
 
 
 def test_a_folder_as_target_is_refused(tmp_path: Path) -> None:
-    plan, request = planned(TYPICAL_ARGS)
+    plan, _ = planned(TYPICAL_ARGS)
     with pytest.raises(OutputError, match="it is a folder"):
-        write_pdf(plan, request, info(), tmp_path)
+        write_pdf(plan, info(), tmp_path)
     assert _leftovers(tmp_path) == []
 
 
@@ -286,11 +290,11 @@ MOST_ARGS = [
 def test_the_most_the_program_accepts_keeps_every_dose_on_page_one(
     tmp_path: Path, paper: str
 ) -> None:
-    plan, request = planned(MOST_ARGS)
+    plan, _ = planned(MOST_ARGS)
     assert len(plan.medicines) == 20 and len(plan.doses) >= 2
     assert len(plan.warnings) >= 12
     out = tmp_path / "most.pdf"
-    write_pdf(plan, request, info(paper), out)
+    write_pdf(plan, info(paper), out)
     reader = PdfReader(str(out))
     assert 1 <= len(reader.pages) <= 2
     first = " ".join((reader.pages[0].extract_text() or "").split())
@@ -306,11 +310,24 @@ def test_the_most_the_program_accepts_keeps_every_dose_on_page_one(
 def test_a_weekday_medicine_shows_its_days_times_on_the_schedule_and_the_tick_grid(
     tmp_path: Path,
 ) -> None:
-    plan, request = planned(["--goal", "repletion", "--med", "alendronate@07:00/sun"])
+    plan, _ = planned(["--goal", "repletion", "--med", "alendronate@07:00/sun"])
     assert plan.weekday_times
     out = tmp_path / "weekly.pdf"
-    write_pdf(plan, request, info(), out)
+    write_pdf(plan, info(), out)
     text = pdf_text(out)
     assert "On Sundays (alendronate): take magnesium at" in text
     moved = next(t for t in plan.weekday_times[0].times_min if t is not None)
     assert text.count(f"Sun: {moved // 60:02d}:{moved % 60:02d}") >= 2  # schedule and grid
+
+
+@pytest.mark.parametrize("args", [TYPICAL_ARGS, BLOCKED_ARGS, SUPERVISED_ARGS, "hard"])
+def test_the_cards_rules_and_badges_are_styled_once_in_its_style_sheet(
+    args: list[str] | str,
+) -> None:
+    """Tables, frames and severity badges name a class; no border or badge colour is written
+    out again on each element."""
+    plan, _ = hard_plan() if args == "hard" else planned(list(args))
+    html = card_html(present(plan, load_knowledge()), info(), 9.0, compact=True, overflow=2)
+    body = html.split("<body>", 1)[1]
+    assert re.findall(r'style="[^"]*(?:border|color: #ffffff|padding: 6px)[^"]*"', body) == []
+    assert re.search(r'<table [^>]*class="(grid|gate)"', body)

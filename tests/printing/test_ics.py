@@ -9,8 +9,8 @@ import pytest
 from icalendar import Calendar
 from print_cases import BLOCKED_ARGS, TYPICAL_ARGS, planned
 
-from magplan.core.text import format_units
-from magplan.printing.ics import NothingToRemind, dose_summary, write_ics
+from magplan.present.words import format_units, reminder_title
+from magplan.printing.ics import NothingToRemind, write_ics
 
 START = dt.date(2025, 3, 4)
 
@@ -44,7 +44,7 @@ def test_each_dose_is_a_daily_event_at_its_time_with_an_alarm(tmp_path: Path) ->
         assert event["rrule"]["FREQ"] == ["DAILY"]
         assert "UNTIL" not in event["rrule"]
         summary = str(event["summary"])
-        assert summary == dose_summary(dose)
+        assert summary == reminder_title(dose)
         assert format_units(dose.units, dose.unit) in summary and dose.form in summary
         description = str(event["description"])
         assert ("with food" in description) == dose.with_food
@@ -54,7 +54,7 @@ def test_each_dose_is_a_daily_event_at_its_time_with_an_alarm(tmp_path: Path) ->
         assert str(alarms[0]["action"]) == "DISPLAY"
         assert alarms[0].decoded("trigger") == dt.timedelta(0)
         assert "dtstamp" in event and "uid" in event
-    assert dose_summary(plan.doses[-1]) == "Magnesium: 2 capsules glycinate (200 mg)"
+    assert reminder_title(plan.doses[-1]) == "Magnesium: 2 capsules glycinate (200 mg)"
 
 
 def test_alarms_in_the_start_low_weeks_ask_only_for_that_weeks_amount(tmp_path: Path) -> None:

@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
     )
     if args.output is not None:
         try:
-            write_pdf(plan, request, info, args.output)
+            write_pdf(plan, info, args.output)
         except OutputError as exc:
             raise UsageError(str(exc)) from None
         notice(f"wrote {args.output}")
@@ -86,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_NO_PRINTER
-    status = send_to_printer(printer, build_card(plan, request, info), info.paper)
+    status = send_to_printer(printer, build_card(plan, info), info.paper)
     if status == 0:
         save_profile_if_asked(args)
     return status

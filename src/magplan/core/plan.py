@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -111,6 +112,33 @@ class WeekdayTimes(BaseModel):
     times_min: tuple[int | None, ...]
 
 
+HeadlineKind = Literal["chosen", "planned", "suggested", "none"]
+
+
+@dataclass(frozen=True)
+class FormHeadline:
+    """The form a plan leads with, as the planner decided it.
+
+    ``kind`` says whose decision the headline is: the person's own ``chosen`` form, the forms
+    ``planned`` (the doses' forms), the best form ``suggested`` for the goals when no dose is
+    planned, or ``none``. ``suggested`` is the best usable form for the goals whatever the
+    headline is; ``explained`` are the choices whose reasons go with the headline, and
+    ``alternatives`` the other forms the person could pick, best first.
+    """
+
+    kind: HeadlineKind
+    forms: tuple[str, ...]
+    suggested: str
+    explained: tuple[FormChoice, ...]
+    alternatives: tuple[FormChoice, ...]
+
+    @property
+    def suggested_ids(self) -> str:
+        """The suggestion's form ids, ``"glycinate + citrate"``: the headline's own forms,
+        or beside a chosen form the best suggestion."""
+        return self.suggested if self.kind == "chosen" else " + ".join(self.forms)
+
+
 class Plan(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -142,6 +170,40 @@ class Plan(BaseModel):
     def warning(self, code: str) -> PlanWarning | None:
         return next((w for w in self.warnings if w.code == code), None)
 
+    def best_suggestion(self) -> FormChoice | None:
+        """The form suggested first for the person's goals: the best one the planner can use,
+        else the best one there is (every form ruled out)."""
+        usable = [c for c in self.suggestions if not c.excluded]
+        return usable[0] if usable else (self.suggestions[0] if self.suggestions else None)
+
+    def headline(self, chosen_form: str | None = None) -> FormHeadline:
+        """Which form heads the plan, and the forms whose reasons go with it.
+
+        ``chosen_form`` is the form the person picked instead of the suggestion, if any: it is
+        the headline. Otherwise the planner's own forms are, and for a plan without doses the
+        best suggestion.
+        """
+        by_form = {c.form: c for c in self.suggestions}
+        best = self.best_suggestion()
+        suggested = best.form if best is not None else ""
+        if chosen_form:
+            kind: HeadlineKind = "chosen"
+            forms: tuple[str, ...] = (chosen_form,)
+        elif self.forms:
+            kind, forms = "planned", self.forms
+        else:
+            kind, forms = ("suggested", (suggested,)) if suggested else ("none", ())
+        explained_forms = self.forms or ((suggested,) if suggested else ())
+        if chosen_form and chosen_form in by_form:
+            explained_forms = (chosen_form,)
+        explained = tuple(by_form[f] for f in explained_forms if f in by_form)
+        alternatives = tuple(
+            c
+            for c in self.suggestions
+            if not c.excluded and c.form not in explained_forms and c.form != chosen_form
+        )
+        return FormHeadline(kind, forms, suggested, explained, alternatives)
+
     def to_json(self) -> dict[str, Any]:
         """The ``magplan plan --json`` contract (plus a few extra keys)."""
         return {
@@ -154,73 +216,67 @@ class Plan(BaseModel):
             "other_magnesium_mg": _num(self.other_magnesium_mg),
             "rda_mg": self.rda_mg,
             "forms": list(self.forms),
-            "doses": [
-                {
-                    "time": d.time,
-                    "form": d.form,
-                    "elemental_mg": _num(d.elemental_mg),
-                    "units": _num(d.units),
-                    "unit": d.unit,
-                    "elemental_mg_per_unit": _num(d.elemental_mg_per_unit),
-                    "compound_mg": _num(d.compound_mg) if d.compound_mg is not None else None,
-                    "compound_about_mg": (
-                        _num(d.compound_about_mg) if d.compound_about_mg is not None else None
-                    ),
-                    "compound_about_max_mg": (
-                        _num(d.compound_about_max_mg)
-                        if d.compound_about_max_mg is not None
-                        else None
-                    ),
-                    "with_food": d.with_food,
-                    "goals": list(d.goals),
-                    "reason": d.reason,
-                }
-                for d in self.doses
-            ],
-            "warnings": [
-                {
-                    "code": w.code,
-                    "severity": w.severity,
-                    "message": w.message,
-                    "source": w.source,
-                }
-                for w in self.warnings
-            ],
+            "doses": [_dose_json(d) for d in self.doses],
+            "warnings": [_warning_json(w) for w in self.warnings],
             "titration": [
                 {"week": s.week, "daily_elemental_mg": _num(s.daily_elemental_mg)}
                 for s in self.titration
             ],
-            "suggestions": [
-                {
-                    "form": s.form,
-                    "rank": s.rank,
-                    "reason": s.reason,
-                    "source": ", ".join(s.sources),
-                    "excluded": s.excluded,
-                }
-                for s in self.suggestions
-            ],
+            "suggestions": [_suggestion_json(s) for s in self.suggestions],
             "notes": list(self.notes),
-            "medicines": [
-                {
-                    "name": m.name,
-                    "class": m.class_name,
-                    "times": [format_time(t) for t in m.times_min],
-                    "weekdays": [WEEKDAYS_SHORT[d] for d in m.weekdays],
-                    "rule": m.rule,
-                    "strength": m.strength,
-                }
-                for m in self.medicines
-            ],
-            "weekday_times": [
-                {
-                    "weekdays": [WEEKDAYS_SHORT[d] for d in w.weekdays],
-                    "medicines": list(w.medicines),
-                    "times": [format_time(t) if t is not None else None for t in w.times_min],
-                }
-                for w in self.weekday_times
-            ],
+            "medicines": [_medicine_json(m) for m in self.medicines],
+            "weekday_times": [_weekday_times_json(w) for w in self.weekday_times],
         }
+
+
+def _dose_json(d: Dose) -> dict[str, Any]:
+    return {
+        "time": d.time,
+        "form": d.form,
+        "elemental_mg": _num(d.elemental_mg),
+        "units": _num(d.units),
+        "unit": d.unit,
+        "elemental_mg_per_unit": _num(d.elemental_mg_per_unit),
+        "compound_mg": _num_or_none(d.compound_mg),
+        "compound_about_mg": _num_or_none(d.compound_about_mg),
+        "compound_about_max_mg": _num_or_none(d.compound_about_max_mg),
+        "with_food": d.with_food,
+        "goals": list(d.goals),
+        "reason": d.reason,
+    }
+
+
+def _warning_json(w: PlanWarning) -> dict[str, Any]:
+    return {"code": w.code, "severity": w.severity, "message": w.message, "source": w.source}
+
+
+def _suggestion_json(s: FormChoice) -> dict[str, Any]:
+    return {
+        "form": s.form,
+        "rank": s.rank,
+        "reason": s.reason,
+        "source": ", ".join(s.sources),
+        "excluded": s.excluded,
+    }
+
+
+def _medicine_json(m: MedicineInPlan) -> dict[str, Any]:
+    return {
+        "name": m.name,
+        "class": m.class_name,
+        "times": [format_time(t) for t in m.times_min],
+        "weekdays": [WEEKDAYS_SHORT[d] for d in m.weekdays],
+        "rule": m.rule,
+        "strength": m.strength,
+    }
+
+
+def _weekday_times_json(w: WeekdayTimes) -> dict[str, Any]:
+    return {
+        "weekdays": [WEEKDAYS_SHORT[d] for d in w.weekdays],
+        "medicines": list(w.medicines),
+        "times": [format_time(t) if t is not None else None for t in w.times_min],
+    }
 
 
 def daily_mg(units: list[float] | tuple[float, ...], doses: tuple[Dose, ...]) -> float:
@@ -232,3 +288,7 @@ def daily_mg(units: list[float] | tuple[float, ...], doses: tuple[Dose, ...]) ->
 def _num(value: float) -> float | int:
     """Whole numbers print as integers in JSON (175, not 175.0)."""
     return int(value) if float(value).is_integer() else round(value, 1)
+
+
+def _num_or_none(value: float | None) -> float | int | None:
+    return _num(value) if value is not None else None

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QVBoxLayout, 
 
 from magplan.core.plan import Plan
 from magplan.gui.theme import BANNER_BACKGROUND, BANNER_TEXT, SUPERVISED_BACKGROUND, severity_color
+from magplan.present import PlanView
 
 GATE_TITLE = "No schedule is planned"
 GATE_HINT = (
@@ -53,11 +54,11 @@ class GateBanner(QFrame):
         lay.addWidget(self.hint)
         self.hide()
 
-    def show_plan(self, plan: Plan) -> None:
-        if not plan.blocked:
+    def show_view(self, view: PlanView) -> None:
+        if not view.plan.blocked:
             self.hide()
             return
-        why = [w.message for w in plan.warnings if w.severity == "danger"]
+        why = [w.message for w in view.dangers]
         self.reasons.setText("<br>".join(escape(m) for m in why))
         self.setAccessibleDescription(" ".join(why))
         self.show()

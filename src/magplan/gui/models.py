@@ -1,4 +1,5 @@
-"""Qt item models over the core's plan: the schedule table and the warnings list."""
+"""Qt item models over the plan in words (:mod:`magplan.present`): the schedule table and
+the warnings list."""
 
 from __future__ import annotations
 
@@ -14,15 +15,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
-from magplan.core.knowledge import Knowledge
-from magplan.core.plan import Dose, Plan, PlanWarning
-from magplan.core.text import (
-    SEVERITY_LABELS,
-    compound_text,
-    format_mg,
-    format_units,
-    weekday_time,
-)
+from magplan.core.plan import Dose, PlanWarning
+from magplan.present import PlanView, WarningRow
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -50,42 +44,29 @@ class ScheduleModel(QAbstractTableModel):
     TIME, PRODUCT, UNITS, ELEMENTAL, FOOD, GOAL, WHY = range(7)
     HEADERS = ("Time", "Product", "Take", "Elemental mg", "With food", "For", "Why")
 
-    def __init__(self, k: Knowledge) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self._k = k
         self._doses: tuple[Dose, ...] = ()
         self._cells: list[tuple[str, ...]] = []
 
-    def set_plan(self, plan: Plan | None) -> None:
+    def set_view(self, view: PlanView | None) -> None:
+        """Show the doses of ``view`` (worded once per plan, not per paint)."""
         self.beginResetModel()
-        self._doses = plan.doses if plan is not None else ()
-        self._cells = [self._row_text(d) for d in self._doses]
-        for days in plan.weekday_times if plan is not None else ():
-            for i, (d, t) in enumerate(zip(self._doses, days.times_min, strict=True)):
-                if t != d.time_min:
-                    cells = self._cells[i]
-                    self._cells[i] = (cells[0] + "\n" + weekday_time(days, t), *cells[1:])
+        rows = view.doses if view is not None else ()
+        self._doses = tuple(r.dose for r in rows)
+        self._cells = [
+            (
+                r.time_cell,
+                r.product_cell,
+                r.amount,
+                r.elemental_cell,
+                r.food_cell,
+                r.goals_cell,
+                r.reason,
+            )
+            for r in rows
+        ]
         self.endResetModel()
-
-    def _row_text(self, d: Dose) -> tuple[str, ...]:
-        """The row's cells as the user reads them (worked out once per plan, not per paint)."""
-        return (
-            d.time + (" (bedtime)" if d.at_bedtime else ""),
-            self._product(d),
-            format_units(d.units, d.unit),
-            " ".join(
-                filter(
-                    None,
-                    [
-                        format_mg(d.elemental_mg),
-                        compound_text(d, self._k.forms[d.form].name, short=True),
-                    ],
-                )
-            ),
-            "With food" if d.with_food else "—",
-            self._goals(d),
-            d.reason,
-        )
 
     def doses(self) -> tuple[Dose, ...]:
         return self._doses
@@ -102,13 +83,6 @@ class ScheduleModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.HEADERS[section]
         return None
-
-    def _product(self, d: Dose) -> str:
-        name = self._k.forms[d.form].name.split(" (")[0]  # "Magnesium glycinate"
-        return f"{d.product_label} ({name.lower()})" if d.product_label else name
-
-    def _goals(self, d: Dose) -> str:
-        return ", ".join(self._k.goals[g].name for g in d.goals if g in self._k.goals) or "—"
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._doses):
@@ -142,57 +116,43 @@ def severity_icon(severity: str) -> QIcon:
     return style.standardIcon(_ICONS.get(severity, _ICONS["info"]))
 
 
+_WARNING_ROLES = {
+    _DISPLAY: "cell",
+    _ACCESSIBLE: "accessible",
+    _TOOLTIP: "tooltip",
+    SeverityRole: "severity",
+    CodeRole: "code",
+    WarningRole: "warning",
+}
+"""Each role and the warning row's attribute that answers it."""
+
+
 class WarningsModel(QAbstractListModel):
     """The plan's warnings, most severe first, each with its severity icon and source."""
 
-    def __init__(self, k: Knowledge) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self._k = k
-        self._warnings: tuple[PlanWarning, ...] = ()
+        self._rows: tuple[WarningRow, ...] = ()
         self._icons: dict[str, QIcon] = {}
 
-    def set_plan(self, plan: Plan | None) -> None:
+    def set_view(self, view: PlanView | None) -> None:
         self.beginResetModel()
-        self._warnings = plan.warnings if plan is not None else ()
+        self._rows = view.warnings if view is not None else ()
         self.endResetModel()
 
     def warnings(self) -> tuple[PlanWarning, ...]:
-        return self._warnings
+        return tuple(r.warning for r in self._rows)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._warnings)
-
-    def source_text(self, w: PlanWarning, *, full: bool) -> str:
-        names = [
-            (self._k.sources[s].title if full else self._k.sources[s].short)
-            if s in self._k.sources
-            else s
-            for s in w.sources
-        ]
-        return "; ".join(names)
+        return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._warnings):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        w = self._warnings[index.row()]
-        if role == _DISPLAY:
-            return (
-                f"{SEVERITY_LABELS[w.severity]}: {w.message}\n"
-                f"Source: {self.source_text(w, full=False)}"
-            )
-        if role == _ACCESSIBLE:
-            label = SEVERITY_LABELS[w.severity]
-            return f"{label}: {w.message} Source: {self.source_text(w, full=False)}"
-        if role == _TOOLTIP:
-            return f"{w.message}\n\nSource: {self.source_text(w, full=True)}"
+        w = self._rows[index.row()]
         if role == _DECORATION:
             if w.severity not in self._icons:
                 self._icons[w.severity] = severity_icon(w.severity)
             return self._icons[w.severity]
-        if role == SeverityRole:
-            return w.severity
-        if role == CodeRole:
-            return w.code
-        if role == WarningRole:
-            return w
-        return None
+        name = _WARNING_ROLES.get(role)
+        return getattr(w, name) if name is not None else None

@@ -117,7 +117,7 @@ class PrintActions:
         from magplan.printing.card import build_card, print_document
 
         info = self.card_info()
-        doc = build_card(*current, info)
+        doc = build_card(current[0], info)
         printer = self._printer(info)
         dialog = QPrintPreviewDialog(printer, self.window)
         dialog.setWindowTitle("Print Preview — Magnesium Planner")
@@ -138,7 +138,7 @@ class PrintActions:
         dialog.setWindowTitle("Print Schedule")
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return
-        print_document(build_card(*current, info), printer)
+        print_document(build_card(current[0], info), printer)
         if printer.printerState() == QPrinter.PrinterState.Error:
             QMessageBox.warning(
                 self.window, "Print", f"The printer {printer.printerName()} reported an error."
@@ -174,7 +174,7 @@ class PrintActions:
         from magplan.printing.card import write_pdf
 
         try:
-            write_pdf(*current, self.card_info(), path)
+            write_pdf(current[0], self.card_info(), path)
         except OSError as exc:
             QMessageBox.warning(self.window, "Export PDF", f"The PDF was not saved: {exc}")
 

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 
 from magplan.core.knowledge import Knowledge
 from magplan.core.plan import Plan
-from magplan.core.text import format_mg
 from magplan.gui.fields import FieldMarks, named
 from magplan.gui.form_panel import FormPanel
 from magplan.gui.gate_banner import GateBanner, ProblemNote, SupervisedMarker
@@ -26,6 +25,7 @@ from magplan.gui.theme import severity_color
 from magplan.gui.timeline import TimelineWidget
 from magplan.gui.titration_view import TitrationList
 from magplan.gui.warnings_view import WarningsList
+from magplan.present import TotalView, present
 
 
 class DailyTotal(QGroupBox):
@@ -46,36 +46,21 @@ class DailyTotal(QGroupBox):
         lay.addWidget(self.detail)
         lay.addStretch(1)
 
-    def show_plan(self, plan: Plan) -> None:
-        total = plan.total_with_other_mg
-        limit = plan.upper_limit_mg
+    def show_total(self, total: TotalView) -> None:
         # QProgressBar repaints at once on setValue, which would paint every pending widget in
         # the middle of a keystroke; hold its updates and let it paint once with the rest.
         self.bar.setUpdatesEnabled(False)
-        if limit is None:
+        if total.limit_mg is None:
             self.bar.setRange(0, 1)
             self.bar.setValue(0)
-            text = f"{format_mg(total)} — no upper limit is set for this age"
         else:
-            self.bar.setRange(0, max(limit, round(total)))
-            self.bar.setValue(round(total))
-            text = f"{format_mg(total)} of {limit} mg upper limit"
-            if total > limit:
-                text += " — OVER THE LIMIT"
-        self.bar.setFormat(text)
+            self.bar.setRange(0, max(total.limit_mg, round(total.total_mg)))
+            self.bar.setValue(round(total.total_mg))
+        self.bar.setFormat(total.text)
         self.bar.setUpdatesEnabled(True)
-        self.bar.setAccessibleDescription(text)
-        parts = [f"Upper limit from supplements and medicines: {plan.limit_name}."]
-        if plan.other_magnesium_mg:
-            parts.insert(
-                0,
-                f"{format_mg(plan.daily_elemental_mg)} planned + "
-                f"{format_mg(plan.other_magnesium_mg)} from other products.",
-            )
-        parts.append(f"Recommended intake from food and supplements: {plan.rda_mg} mg a day.")
-        self.detail.setText(" ".join(parts))
-        over = limit is not None and total > limit
-        if over:
+        self.bar.setAccessibleDescription(total.text)
+        self.detail.setText(total.detail)
+        if total.over_limit:
             color = severity_color("danger", self.palette()).name()
             self.bar.setStyleSheet(f"QProgressBar {{ color: {color}; font-weight: bold; }}")
         else:
@@ -102,8 +87,8 @@ class ResultPanel(QWidget):
         top.addWidget(self.total, 2)
         lay.addLayout(top)
 
-        self.schedule_model = ScheduleModel(k)
-        self.warnings_model = WarningsModel(k)
+        self.schedule_model = ScheduleModel()
+        self.warnings_model = WarningsModel()
         schedule_box = QGroupBox("Schedule")
         named(schedule_box, "Schedule")
         sl = QVBoxLayout(schedule_box)
@@ -144,19 +129,20 @@ class ResultPanel(QWidget):
         lay.addWidget(self.notes)
 
     def show_plan(self, plan: Plan, supervisor: str = "") -> None:
-        self.gate_banner.show_plan(plan)
+        view = present(plan, self._k)
+        self.gate_banner.show_view(view)
         self.supervised_marker.show_plan(plan, supervisor)
-        self.form_panel.show_plan(plan)
-        self.total.show_plan(plan)
+        self.form_panel.show_view(view)
+        self.total.show_total(view.total)
         self.schedule_table.empty_text = (
             "No doses: see the red banner above."
             if plan.blocked
             else "No doses: see the warnings below for why, and what to do."
         )
-        self.schedule_model.set_plan(plan)
+        self.schedule_model.set_view(view)
         self.timeline.set_plan(plan)
-        self.warnings_model.set_plan(plan)
+        self.warnings_model.set_view(view)
         self.warnings_list.scrollToTop()  # the most severe first, never scrolled out of sight
         self.schedule_table.scrollToTop()
-        self.titration_list.show_plan(plan)
+        self.titration_list.show_view(view)
         self.notes.setText(" ".join(plan.notes))

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QWidget
 
-from magplan.core.plan import Plan
-from magplan.core.text import format_mg, format_units
-from magplan.core.timeofday import format_time
+from magplan.present import PlanView
 
 
 class TitrationList(QListWidget):
@@ -18,15 +16,9 @@ class TitrationList(QListWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setSpacing(2)
 
-    def show_plan(self, plan: Plan) -> None:
+    def show_view(self, view: PlanView) -> None:
         self.clear()
-        unit_at = {d.time_min: d.unit for d in plan.doses}
-        for step in plan.titration:
-            doses = ", ".join(
-                f"{format_time(t)} {format_units(u, unit_at.get(t, 'mg'))}"
-                for t, u in step.doses
-                if u > 0
-            )
-            self.addItem(f"Week {step.week}: {format_mg(step.daily_elemental_mg)} a day\n{doses}")
-        if not plan.titration:
+        for row in view.ramp:
+            self.addItem(f"{row.heading}\n{row.taken}")
+        if not view.ramp:
             self.addItem("No ramp: no magnesium is planned.")

@@ -31,18 +31,9 @@ from PySide6.QtGui import (
 )
 
 from magplan.core.knowledge import Knowledge, load_knowledge
-from magplan.core.plan import Dose, Plan, PlanWarning
-from magplan.core.request import PlanRequest, format_weekdays
-from magplan.core.text import (
-    SEVERITY_LABELS,
-    compound_text,
-    format_mg,
-    format_units,
-    medicine_label,
-    time_of_day_column,
-    weekday_times_of,
-)
-from magplan.core.timeofday import format_time
+from magplan.core.plan import Plan
+from magplan.present import DoseRow, PlanView, WarningRow, present
+from magplan.present.words import UPPER_LIMIT, format_mg
 from magplan.printing.files import write_atomically
 
 Paper = Literal["a4", "letter"]
@@ -154,34 +145,27 @@ def _screen_dpi() -> int:
     return round(screen.logicalDotsPerInchY()) if screen is not None else 96
 
 
-def build_card(plan: Plan, request: PlanRequest, info: CardInfo) -> QTextDocument:
+def build_card(plan: Plan, info: CardInfo) -> QTextDocument:
     """The one-page card for ``plan``, laid out for the screen on ``info.paper``.
 
     Printing or writing a PDF lays it out again for the device (see :func:`print_document`).
     Needs a ``QGuiApplication``.
     """
-    doc = _card_document(plan, request, info)
+    doc = _card_document(plan, load_knowledge(), info)
     rect = page_layout(info.paper).paintRectPixels(_screen_dpi())
     doc.fit_page(QSizeF(rect.size()))
     return doc
 
 
-def _card_document(plan: Plan, request: PlanRequest, info: CardInfo) -> CardDocument:
+def _card_document(plan: Plan, k: Knowledge, info: CardInfo) -> CardDocument:
     """The card, not laid out yet: :meth:`CardDocument.fit_page` or ``fit_to`` lays it out."""
-    k = load_knowledge()
+    view = present(plan, k)
     title = "Daily magnesium schedule"
     if info.person_name.strip():
         title += f" for {info.person_name.strip()}"
     return CardDocument(
         lambda size, compact, overflow, first_only: card_html(
-            plan,
-            request,
-            info,
-            k,
-            size,
-            compact=compact,
-            overflow=overflow,
-            first_page_only=first_only,
+            view, info, size, compact=compact, overflow=overflow, first_page_only=first_only
         ),
         title,
     )
@@ -219,14 +203,14 @@ def pdf_bytes(doc: QTextDocument, paper: Paper) -> bytes:
     return bytes(buffer.data().data())
 
 
-def write_pdf(plan: Plan, request: PlanRequest, info: CardInfo, path: str | Path) -> None:
+def write_pdf(plan: Plan, info: CardInfo, path: str | Path) -> None:
     """Write the card to ``path`` as a PDF, all at once or not at all.
 
     Raises :class:`magplan.printing.files.OutputError` (an ``OSError``) with a one-line reason.
     """
     # Laid out once, for the PDF writer (in print_document): a screen layout first, as the
     # preview needs, would be thrown away.
-    doc = _card_document(plan, request, info)
+    doc = _card_document(plan, load_knowledge(), info)
     write_atomically(path, pdf_bytes(doc, info.paper))
 
 
@@ -260,10 +244,8 @@ class _Sources:
 
 
 def card_html(
-    plan: Plan,
-    request: PlanRequest,
+    view: PlanView,
     info: CardInfo,
-    k: Knowledge,
     pt: float,
     *,
     compact: bool = False,
@@ -274,10 +256,33 @@ def card_html(
     other medicines side by side; ``overflow`` moves parts to a second page (see
     :data:`OVERFLOW_LEVELS`), and ``first_page_only`` leaves that page out (to measure the
     first)."""
-    del request  # the plan carries everything the card shows; kept for the contract
-    sources = _Sources(k)
+    plan = view.plan
+    sources = _Sources(view.knowledge)
+    first = [_header(plan, info, pt)]
+    if plan.blocked:
+        first.append(_gate(view, sources, pt))
+    else:
+        first += [_summary(view), _dose_table(view, pt)]
+    ramp = "" if plan.blocked else _titration(view)
+    medicines = _medicines(view) if overflow < 2 else ""
+    first += [_side_by_side(ramp, medicines)] if compact else [ramp, medicines]
+    first_warnings, later_warnings = _split_warnings(view, overflow)
+    first.append(_warnings(first_warnings, sources))
+    later = [_medicines(view)] if overflow >= 2 else []
+    later.append(_warnings(later_warnings, sources))
+    if not plan.blocked and plan.doses:
+        (later if overflow else first).append(_tick_grid(view))
+    later.append(_footer(view, sources))
+    if overflow:
+        later = _second_page(info, pt, overflow, later, first_page_only)
+    body = "".join(first + later)
+    return f"<html><head><style>{_css(pt)}</style></head><body>{body}</body></html>"
+
+
+def _css(pt: float) -> str:
+    """The card's style sheet at base font size ``pt``: every repeated style has a class."""
     small = round(pt * 0.85, 1)
-    css = f"""
+    return f"""
       body {{ font-family: 'Helvetica', 'Arial', 'Liberation Sans', 'DejaVu Sans', sans-serif;
               font-size: {pt}pt; color: #000000; }}
       p {{ margin-top: 0px; margin-bottom: 0px; }}
@@ -287,54 +292,35 @@ def card_html(
       .muted {{ font-size: {small}pt; color: #333333; }}
       th {{ background-color: #e0e0e0; font-weight: bold; text-align: left;
             font-size: {small}pt; }}
+      .grid, .box, .gate {{ border-collapse: collapse; border-color: #000000;
+                            border-style: solid; }}
+      .box {{ margin-top: 4px; }}
+      .gate {{ margin-top: 10px; }}
+      .danger {{ background-color: #000000; color: #ffffff; font-weight: bold; }}
+      .caution {{ border: 2px solid #000000; font-weight: bold; }}
+      .tick {{ padding: 6px; }}
     """
-    parts = [f"<html><head><style>{css}</style></head><body>"]
-    parts.append(_header(plan, info, pt))
-    if plan.blocked:
-        parts.append(_gate(plan, sources, pt))
-    else:
-        parts.append(_summary(plan, k))
-        parts.append(_dose_table(plan, k, pt))
-    ramp = "" if plan.blocked else _titration(plan)
-    medicines = _medicines(plan) if overflow < 2 else ""
-    if compact:
-        parts.append(_side_by_side(ramp, medicines))
-    else:
-        parts += [ramp, medicines]
-    first_warnings, later_warnings = _split_warnings(plan, overflow)
-    parts.append(_warnings(first_warnings, sources, pt))
-    later = []
-    if overflow >= 2:
-        later.append(_medicines(plan))
-    later.append(_warnings(later_warnings, sources, pt))
-    if not plan.blocked and plan.doses:
-        (later if overflow else parts).append(_tick_grid(plan))
-    for choice in plan.suggestions:
-        if choice.form in plan.forms:
-            sources.cite(choice.sources)
-    sources.cite(k.disclaimer.sources)
-    sources.cite(["AHRQ"])
-    later.append(_footer(plan, sources, k))
-    if overflow:
-        parts.append(
-            '<p style="margin-top: 6px; page-break-after: always;"><b>Continued on page 2: '
-            f"{_e(_later_words(overflow))}.</b></p>"
-        )
-        if not first_page_only:
-            # an empty first line on page 2: a printer draws a page's next lines into its
-            # bottom margin, so page 1 would show a sliver of them
-            parts.append('<p style="font-size: 34pt;">&#160;</p>')
-            parts.append(
-                f'<p style="font-weight: bold; font-size: {round(pt * 1.3, 1)}pt;">'
-                "Page 2 of the daily magnesium schedule"
-                + (f" for {_e(info.person_name.strip())}" if info.person_name.strip() else "")
-                + "</p>"
-            )
-            parts += later
-    else:
-        parts += later
-    parts.append("</body></html>")
-    return "".join(parts)
+
+
+def _second_page(
+    info: CardInfo, pt: float, overflow: int, later: list[str], first_page_only: bool
+) -> list[str]:
+    """The line that sends the reader to page 2, then page 2 (left out to measure page 1)."""
+    out = [
+        '<p style="margin-top: 6px; page-break-after: always;"><b>Continued on page 2: '
+        f"{_e(_later_words(overflow))}.</b></p>"
+    ]
+    if first_page_only:
+        return out
+    name = info.person_name.strip()
+    # an empty first line on page 2: a printer draws a page's next lines into its bottom
+    # margin, so page 1 would show a sliver of them
+    out.append('<p style="font-size: 34pt;">&#160;</p>')
+    out.append(
+        f'<p style="font-weight: bold; font-size: {round(pt * 1.3, 1)}pt;">'
+        "Page 2 of the daily magnesium schedule" + (f" for {_e(name)}" if name else "") + "</p>"
+    )
+    return out + later
 
 
 def _later_words(overflow: int) -> str:
@@ -347,13 +333,14 @@ def _later_words(overflow: int) -> str:
     return ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def _split_warnings(plan: Plan, overflow: int) -> tuple[list[PlanWarning], list[PlanWarning]]:
+def _split_warnings(view: PlanView, overflow: int) -> tuple[list[WarningRow], list[WarningRow]]:
     """The warnings for the first page and for the second (see :data:`OVERFLOW_LEVELS`); a
     blocked card shows its dangers in the gate, and the weekday times under the schedule."""
+    blocked = view.plan.blocked
     shown = [
         w
-        for w in plan.warnings
-        if not (plan.blocked and w.severity == "danger") and w.code != WEEKDAY_CODE
+        for w in view.warnings
+        if not (blocked and w.severity == "danger") and w.code != WEEKDAY_CODE
     ]
     first: tuple[str, ...] = ("danger", "caution", "info")
     if overflow >= 3:
@@ -363,17 +350,16 @@ def _split_warnings(plan: Plan, overflow: int) -> tuple[list[PlanWarning], list[
     return [w for w in shown if w.severity in first], [w for w in shown if w.severity not in first]
 
 
-_TABLE = (
-    '<table width="100%" border="1" cellspacing="0" cellpadding="{pad}" '
-    'style="border-collapse: collapse; border-color: #000000; border-style: solid;">'
-)
-
-
 WEEKDAY_CODE = "weekday-times"
 
 
-def _table(pad: float = 3) -> str:
-    return _TABLE.format(pad=pad)
+def _table(pad: float = 3, css_class: str = "grid", border: int = 1) -> str:
+    """A ruled table across the page: ``grid`` for rows of a section, ``box`` for a framed
+    message under one, ``gate`` for the blocked card's frame."""
+    return (
+        f'<table width="100%" border="{border}" cellspacing="0" cellpadding="{pad}" '
+        f'class="{css_class}">'
+    )
 
 
 def _blank(text: str, width: int = 26) -> str:
@@ -409,10 +395,8 @@ def _header(plan: Plan, info: CardInfo, pt: float) -> str:
     if plan.supervised:
         supervisor = plan.supervised_by or info.prepared_by.strip()
         out += (
-            '<table width="100%" border="2" cellspacing="0" cellpadding="4" '
-            'style="border-collapse: collapse; border-color: #000000; border-style: solid; '
-            'margin-top: 4px;"><tr><td>'
-            f'<p style="font-size: {round(pt * 1.1, 1)}pt;"><b>PRESCRIBED AND SUPERVISED</b>'
+            _table(4, "box", border=2) + f'<tr><td><p style="font-size: {round(pt * 1.1, 1)}pt;">'
+            "<b>PRESCRIBED AND SUPERVISED</b>"
             + (f" by <b>{_e(supervisor)}</b>" if supervisor else "")
             + " &#8212; a clinician confirmed that this plan is prescribed and supervised.</p>"
             "</td></tr></table>"
@@ -420,18 +404,16 @@ def _header(plan: Plan, info: CardInfo, pt: float) -> str:
     return out
 
 
-def _gate(plan: Plan, sources: _Sources, pt: float) -> str:
-    gates = [w for w in plan.warnings if w.severity == "danger"] or list(plan.warnings)[:1]
+def _gate(view: PlanView, sources: _Sources, pt: float) -> str:
+    gates = view.dangers or view.warnings[:1]
     body = "".join(
         f'<p style="margin-top: 6px;"><span style="font-size: {round(pt * 1.3, 1)}pt;">'
-        f"<b>{SEVERITY_LABELS[w.severity]}:</b> {_e(w.message)}</span> "
-        f'<span class="small">{sources.cite(w.sources)}</span></p>'
+        f"<b>{w.label}:</b> {_e(w.message)}</span> "
+        f'<span class="small">{sources.cite(w.warning.sources)}</span></p>'
         for w in gates
     )
     return (
-        '<table width="100%" border="3" cellspacing="0" cellpadding="10" '
-        'style="border-collapse: collapse; border-color: #000000; border-style: solid; '
-        'margin-top: 10px;"><tr><td>'
+        _table(10, "gate", border=3) + "<tr><td>"
         f'<p style="font-size: {round(pt * 2, 1)}pt; font-weight: bold;">'
         "NO MAGNESIUM SCHEDULE</p>"
         f'<p style="font-size: {round(pt * 1.2, 1)}pt;">Do not start magnesium from this page. '
@@ -440,12 +422,8 @@ def _gate(plan: Plan, sources: _Sources, pt: float) -> str:
     )
 
 
-def _form_names(plan: Plan, k: Knowledge) -> str:
-    names = [k.forms[f].name for f in plan.forms]
-    return " and ".join(n[0].lower() + n[1:] for n in names) if names else "magnesium"
-
-
-def _summary(plan: Plan, k: Knowledge) -> str:
+def _summary(view: PlanView) -> str:
+    plan = view.plan
     if not plan.doses:
         return (
             '<p class="h2">No doses planned</p>'
@@ -453,8 +431,8 @@ def _summary(plan: Plan, k: Knowledge) -> str:
         )
     n = len(plan.doses)
     lines = [
-        f"<b>Each day: {format_mg(plan.daily_elemental_mg)} of elemental magnesium</b> as "
-        f"{_e(_form_names(plan, k))}, in {n} dose{'s' if n != 1 else ''}."
+        f"<b>Each day: {view.daily} of elemental magnesium</b> as "
+        f"{_e(view.forms_in_sentence)}, in {n} dose{'s' if n != 1 else ''}."
     ]
     if plan.other_magnesium_mg:
         lines.append(
@@ -466,7 +444,7 @@ def _summary(plan: Plan, k: Knowledge) -> str:
         if plan.warning("above-upper-limit") is not None:
             verdict = " <b>This plan is above it: only under medical supervision.</b>"
         lines.append(
-            f"Upper limit from supplements and medicines: <b>{plan.upper_limit_mg} mg a day</b> "
+            f"{UPPER_LIMIT}: <b>{plan.upper_limit_mg} mg a day</b> "
             f"({_e(plan.limit_name)}).{verdict}"
         )
     return (
@@ -476,67 +454,60 @@ def _summary(plan: Plan, k: Knowledge) -> str:
     )
 
 
-def _food(dose: Dose) -> str:
-    return "With food" if dose.with_food else "Without food"
-
-
-def _dose_table(plan: Plan, k: Knowledge, pt: float) -> str:
-    if not plan.doses:
-        return ""
-    head = (
-        "<tr>"
-        '<th width="8%">Time</th>'
-        + "".join(
-            f'<th width="9%" align="center" style="white-space: nowrap;">{c}</th>' for c in COLUMNS
-        )
-        + '<th width="19%">Take</th>'
-        '<th width="12%">Magnesium</th>'
-        '<th width="12%">Food</th>'
-        '<th width="13%">For</th>'
-        "</tr>"
+_DOSE_HEAD = (
+    "<tr>"
+    '<th width="8%">Time</th>'
+    + "".join(
+        f'<th width="9%" align="center" style="white-space: nowrap;">{c}</th>' for c in COLUMNS
     )
-    rows = []
+    + '<th width="19%">Take</th>'
+    '<th width="12%">Magnesium</th>'
+    '<th width="12%">Food</th>'
+    '<th width="13%">For</th>'
+    "</tr>"
+)
+
+
+def _dose_table(view: PlanView, pt: float) -> str:
+    if not view.doses:
+        return ""
     big = round(pt * 1.25, 1)
-    for i, d in enumerate(plan.doses):
-        other_days = "".join(
-            f'<br/><span class="small">{_e(w)}</span>' for w in weekday_times_of(plan, i)
-        )
-        column = time_of_day_column(d.time_min, at_bedtime=d.at_bedtime, wake_min=plan.wake_min)
-        marks = "".join(
-            f'<td align="center" valign="middle" style="font-size: {big}pt;">'
-            f"{MARK if c == column else ''}</td>"
-            for c in COLUMNS
-        )
-        product = d.product_label or k.forms[d.form].name
-        amount = format_units(d.units, d.unit)
-        about = compound_text(d, k.forms[d.form].name, short=True)
-        compound = f'<br/><span class="small">{_e(about)}</span>' if about else ""
-        goals = ", ".join(k.goals[g].name for g in d.goals) or "General use"
-        rows.append(
-            "<tr>"
-            f'<td valign="middle" style="font-size: {big}pt; white-space: nowrap;">'
-            f"<b>{d.time}</b>{other_days}</td>"
-            f"{marks}"
-            f'<td valign="middle"><b>{_e(amount)}</b><br/>'
-            f'<span class="small">{_e(product)}</span></td>'
-            f'<td valign="middle"><b>{format_mg(d.elemental_mg)}</b>{compound}</td>'
-            f'<td valign="middle">{_food(d)}</td>'
-            f'<td valign="middle">{_e(goals)}</td>'
-            "</tr>"
-            f'<tr><td></td><td colspan="8" class="small"><i>{_e(d.reason)}</i></td></tr>'
-        )
-    return _table(3) + head + "".join(rows) + "</table>" + _weekdays(plan)
+    rows = [_dose_rows(d, big) for d in view.doses]
+    return _table(3) + _DOSE_HEAD + "".join(rows) + "</table>" + _weekdays(view)
 
 
-def _weekdays(plan: Plan) -> str:
+def _dose_rows(d: DoseRow, big: float) -> str:
+    """A dose's row of the schedule, with its reason in a row of its own below."""
+    other_days = "".join(f'<br/><span class="small">{_e(w)}</span>' for w in d.other_days)
+    marks = "".join(
+        f'<td align="center" valign="middle" style="font-size: {big}pt;">'
+        f"{MARK if c == d.column else ''}</td>"
+        for c in COLUMNS
+    )
+    about = d.compound_short
+    compound = f'<br/><span class="small">{_e(about)}</span>' if about else ""
+    return (
+        "<tr>"
+        f'<td valign="middle" style="font-size: {big}pt; white-space: nowrap;">'
+        f"<b>{d.time}</b>{other_days}</td>"
+        f"{marks}"
+        f'<td valign="middle"><b>{_e(d.amount)}</b><br/>'
+        f'<span class="small">{_e(d.product_name)}</span></td>'
+        f'<td valign="middle"><b>{d.elemental}</b>{compound}</td>'
+        f'<td valign="middle">{d.food_label}</td>'
+        f'<td valign="middle">{_e(d.goals_label)}</td>'
+        "</tr>"
+        f'<tr><td></td><td colspan="8" class="small"><i>{_e(d.reason)}</i></td></tr>'
+    )
+
+
+def _weekdays(view: PlanView) -> str:
     """The days a weekday-only medicine changes the times, right under the schedule."""
-    days = [w for w in plan.warnings if w.code == WEEKDAY_CODE]
+    days = [w for w in view.warnings if w.code == WEEKDAY_CODE]
     if not days:
         return ""
     return (
-        '<table width="100%" border="2" cellspacing="0" cellpadding="4" '
-        'style="border-collapse: collapse; border-color: #000000; border-style: solid; '
-        'margin-top: 4px;">'
+        _table(4, "box", border=2)
         + "".join(f"<tr><td><b>{_e(w.message)}</b></td></tr>" for w in days)
         + "</table>"
     )
@@ -554,22 +525,17 @@ def _side_by_side(left: str, right: str) -> str:
     )
 
 
-def _titration(plan: Plan) -> str:
-    if len(plan.titration) < 2:
+def _titration(view: PlanView) -> str:
+    if not view.has_ramp:
         return ""
     rows = []
-    last = len(plan.titration)
-    for step in plan.titration:
-        first_day = (step.week - 1) * 7 + 1
-        if step.week == last:
-            when = f"Week {step.week} on"
-            what = "The full schedule above"
+    for row in view.ramp:
+        if row.last:
+            when, what = f"Week {row.week} on", "The full schedule above"
         else:
-            when = f"Week {step.week}<br/>days {first_day}-{first_day + 6}"
-            what = _step_doses(plan.doses, step.doses)
+            when, what = f"Week {row.week}<br/>{row.days}", _e(row.taken_and_skipped)
         rows.append(
-            f'<tr><td class="small">{when}</td>'
-            f"<td><b>{format_mg(step.daily_elemental_mg)}</b></td><td>{what}</td></tr>"
+            f'<tr><td class="small">{when}</td><td><b>{row.daily}</b></td><td>{what}</td></tr>'
         )
     return (
         '<p class="h2">Start low: step up each week</p>'
@@ -580,35 +546,16 @@ def _titration(plan: Plan) -> str:
     )
 
 
-def _step_doses(doses: tuple[Dose, ...], step: tuple[tuple[int, float], ...]) -> str:
-    """``"22:00 2 capsules; skip 18:30"`` for one week of the ramp."""
-    taken: list[str] = []
-    skipped: list[str] = []
-    remaining = list(step)
-    for d in doses:
-        if remaining and remaining[0][0] == d.time_min:
-            _, units = remaining.pop(0)
-            taken.append(f"{d.time} {format_units(units, d.unit)}")
-        else:
-            skipped.append(d.time)
-    text = ", ".join(taken)
-    if skipped:
-        text += f"; skip {', '.join(skipped)}"
-    return _e(text)
-
-
-def _medicines(plan: Plan) -> str:
-    if not plan.medicines:
+def _medicines(view: PlanView) -> str:
+    if not view.medicines:
         return ""
     rows = "".join(
-        f"<tr><td><b>{_e(medicine_label(m.name, m.class_name))}</b></td>"
-        f"<td>{', '.join(format_time(t) for t in m.times_min)}"
-        + (f"<br/>{_e(format_weekdays(m.weekdays))}" if m.weekdays else "")
-        + "</td>"
-        f"<td>{_e(m.rule) if m.rule else 'no timing rule'}"
+        f"<tr><td><b>{_e(m.label)}</b></td>"
+        f"<td>{m.times}" + (f"<br/>{_e(m.weekdays)}" if m.weekdays else "") + "</td>"
+        f"<td>{_e(m.rule_label)}"
         + (f' <span class="small">({_e(m.strength)})</span>' if m.strength else "")
         + "</td></tr>"
-        for m in plan.medicines
+        for m in view.medicines
     )
     return (
         '<p class="h2">Your other medicines</p>'
@@ -618,47 +565,31 @@ def _medicines(plan: Plan) -> str:
     )
 
 
-def _warnings(shown: list[PlanWarning], sources: _Sources, pt: float) -> str:
+def _warnings(shown: list[WarningRow], sources: _Sources) -> str:
+    """The warnings, each with its severity as a word in a badge (black for a danger, framed
+    for a caution) and its sources' numbers."""
     if not shown:
         return ""
     rows = []
     for w in shown:
-        label = SEVERITY_LABELS[w.severity]
-        if w.severity == "danger":
-            badge = (
-                f'<td width="11%" align="center" valign="middle" '
-                f'style="background-color: #000000; color: #ffffff; font-weight: bold;">'
-                f"{label}</td>"
-            )
-        elif w.severity == "caution":
-            badge = (
-                f'<td width="11%" align="center" valign="middle" '
-                f'style="border: 2px solid #000000; font-weight: bold;">{label}</td>'
-            )
-        else:
-            badge = f'<td width="11%" align="center" valign="middle">{label}</td>'
-        cite = sources.cite(w.sources)
+        badge_class = f' class="{w.severity}"' if w.severity in ("danger", "caution") else ""
+        badge = f'<td width="11%" align="center" valign="middle"{badge_class}>{w.label}</td>'
+        cite = sources.cite(w.warning.sources)
         rows.append(
             f'<tr>{badge}<td>{_e(w.message)}&#160;<span class="small">{cite}</span></td></tr>'
         )
-    return (
-        '<p class="h2">Warnings</p>'
-        '<table width="100%" border="1" cellspacing="0" cellpadding="2" '
-        'style="border-collapse: collapse; border-color: #000000; border-style: solid;">'
-        + "".join(rows)
-        + "</table>"
-    )
+    return '<p class="h2">Warnings</p>' + _table(2) + "".join(rows) + "</table>"
 
 
-def _tick_grid(plan: Plan) -> str:
+def _tick_grid(view: PlanView) -> str:
     days = "".join(f'<th align="center">Day {i}</th>' for i in range(1, 8))
     rows = "".join(
-        f"<tr><td><b>{d.time}</b> {_e(format_units(d.units, d.unit))}"
-        + "".join(f'<br/><span class="small">{_e(w)}</span>' for w in weekday_times_of(plan, i))
+        f"<tr><td><b>{d.time}</b> {_e(d.amount)}"
+        + "".join(f'<br/><span class="small">{_e(w)}</span>' for w in d.other_days)
         + "</td>"
-        + "".join('<td style="padding: 6px;">&nbsp;</td>' for _ in range(7))
+        + '<td class="tick">&nbsp;</td>' * 7
         + "</tr>"
-        for i, d in enumerate(plan.doses)
+        for d in view.doses
     )
     return (
         '<p class="h2">Tick each dose when you take it</p>'
@@ -670,7 +601,15 @@ def _tick_grid(plan: Plan) -> str:
     )
 
 
-def _footer(plan: Plan, sources: _Sources, k: Knowledge) -> str:
+def _footer(view: PlanView, sources: _Sources) -> str:
+    """The notes, then every source the card cites, numbered as cited (the chosen forms',
+    the disclaimer's and AHRQ's pill card come last)."""
+    plan, k = view.plan, view.knowledge
+    for choice in plan.suggestions:
+        if choice.form in plan.forms:
+            sources.cite(choice.sources)
+    sources.cite(k.disclaimer.sources)
+    sources.cite(["AHRQ"])
     notes = "".join(
         f"<p><b>{_e(n)}</b></p>" if i == 0 else f"<p>{_e(n)}</p>" for i, n in enumerate(plan.notes)
     )

@@ -29,16 +29,18 @@ from __future__ import annotations
 import datetime as dt
 import os
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
 from icalendar import Alarm, Calendar, Event
 
 from magplan import __version__
 from magplan.core.knowledge import load_knowledge
-from magplan.core.plan import Dose, Plan, TitrationStep
+from magplan.core.plan import Plan
 from magplan.core.request import format_weekdays
-from magplan.core.text import format_mg, format_units
 from magplan.core.timeofday import format_time
+from magplan.present import DoseRow, PlanView, RampRow, present
+from magplan.present.words import format_units, reminder_title
 from magplan.printing.files import write_atomically
 
 PRODID = f"-//Magnesium Planner//magplan {__version__}//EN"
@@ -47,41 +49,6 @@ _UID_NAMESPACE = uuid.UUID("5b0f7a52-6f0e-4a8e-9d51-3c8f2b1e7a10")
 
 class NothingToRemind(ValueError):
     """The plan has no doses (a blocked plan): there is nothing to put in a calendar."""
-
-
-def dose_summary(dose: Dose) -> str:
-    """``Magnesium: 2 capsules glycinate (200 mg)``."""
-    amount = format_units(dose.units, dose.unit)
-    if dose.unit == "mg":
-        return f"Magnesium: {amount} as {dose.form}"
-    return f"Magnesium: {amount} {dose.form} ({format_mg(dose.elemental_mg)})"
-
-
-def _ramp_lines(plan: Plan, index: int) -> list[str]:
-    """How much of dose ``index`` to take in each week of the ramp."""
-    if len(plan.titration) < 2:
-        return []
-    dose = plan.doses[index]
-    lines = ["Start low:"]
-    for step in plan.titration[:-1]:
-        units = _units_in_step(plan.doses, step, index)
-        what = format_units(units, dose.unit) if units else "skip this dose"
-        lines.append(f"  week {step.week}: {what}")
-    lines.append(f"  from week {plan.titration[-1].week}: {format_units(dose.units, dose.unit)}")
-    return lines
-
-
-def _units_in_step(doses: tuple[Dose, ...], step: TitrationStep, index: int) -> float:
-    """The units of dose ``index`` in ``step`` (whose entries follow the doses' order)."""
-    remaining = list(step.doses)
-    for i, d in enumerate(doses):
-        if remaining and remaining[0][0] == d.time_min:
-            _, units = remaining.pop(0)
-            if i == index:
-                return units
-        elif i == index:
-            return 0.0
-    return 0.0
 
 
 def _uid(*parts: object) -> str:
@@ -135,97 +102,141 @@ def _rule(
     return rule
 
 
-def build_calendar(plan: Plan, start: dt.date, *, now: dt.datetime | None = None) -> Calendar:
-    """The reminders for ``plan`` starting on ``start``. Raises :class:`NothingToRemind`."""
+@dataclass(frozen=True)
+class _Week:
+    """A stretch of a dose's reminders: one week of the ramp (``count`` 7), or from the
+    ramp's last week on without end (``count`` None)."""
+
+    week: int
+    first_day: dt.date
+    units: float
+    count: int | None
+
+
+def _dose_weeks(view: PlanView, index: int, start: dt.date) -> list[_Week]:
+    """In the start-low weeks a dose repeats for 7 days with that week's amount (or not at all
+    when the week skips it); the full amount repeats from the ramp's last week on."""
+    ramp = view.ramp if view.has_ramp else ()
+    weeks = [
+        _Week(row.week, start + dt.timedelta(days=7 * (row.week - 1)), row.units[index], 7)
+        for row in ramp[:-1]
+        if row.units[index]
+    ]
+    last_week = ramp[-1].week if ramp else 1
+    dose = view.plan.doses[index]
+    weeks.append(_Week(last_week, start + dt.timedelta(days=7 * (last_week - 1)), dose.units, None))
+    return weeks
+
+
+@dataclass(frozen=True)
+class _Reminder:
+    """One repeating reminder of a dose: a group of weekdays at one time, over a stretch of
+    weeks."""
+
+    uid: str
+    summary: str
+    description: str
+    weekdays: tuple[int, ...]
+    time_min: int
+    first: dt.date  # the first date it falls on
+    week: _Week
+
+
+def _dose_reminders(view: PlanView, index: int, start: dt.date) -> list[_Reminder]:
+    """Dose ``index``'s reminders: for each stretch of weeks, one per group of weekdays with
+    its own time."""
+    plan, row = view.plan, view.doses[index]
+    dose = row.dose
+    lines = [row.reason, row.food_sentence, *_ramp_lines(row), _calendar_notes(plan)]
+    reminders = []
+    for week in _dose_weeks(view, index, start):
+        summary = reminder_title(dose.model_copy(update={"units": week.units}))
+        head = f"{format_units(week.units, dose.unit)} of {row.product_in_sentence}."
+        if week.count:
+            head = f"Week {week.week} of the start-low ramp: {head}"
+        same = (start.isoformat(), dose.time, dose.form, week.week, week.units)
+        for days, time_min, why in _day_groups(plan, index):
+            first = _first_on(week.first_day, days, week.count or 7)
+            if first is None:
+                continue
+            uid = _uid(*same, dose.unit) if len(days) == 7 else _uid(*same, days, time_min)
+            description = "\n".join(line for line in [head, why, *lines] if line)
+            reminders.append(_Reminder(uid, summary, description, days, time_min, first, week))
+    return reminders
+
+
+def _reminder_event(r: _Reminder, wake_min: int, stamp: dt.datetime) -> Event:
+    """The reminder as a repeating event with an alarm at the dose's time."""
+    event = Event()
+    event.add("uid", r.uid)
+    event.add("dtstamp", stamp)
+    event.add("summary", r.summary)
+    event.add("description", r.description)
+    at = dt.time(r.time_min // 60, r.time_min % 60)
+    # a dose after midnight is on the next calendar date of its waking day
+    late = dt.timedelta(days=1 if r.time_min < wake_min else 0)
+    dates = tuple(sorted((d + late.days) % 7 for d in r.weekdays))
+    event.add("dtstart", dt.datetime.combine(r.first + late, at))  # floating local time
+    event.add("duration", dt.timedelta(minutes=5))
+    event.add("rrule", _rule(dates, r.week.first_day + late, r.week.count, at))
+    event.add("transp", "TRANSPARENT")
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", r.summary)
+    alarm.add("trigger", dt.timedelta(0))
+    event.add_component(alarm)
+    return event
+
+
+def _ramp_lines(row: DoseRow) -> list[str]:
+    """How much of the dose to take in each week of the ramp, under a heading."""
+    return ["Start low:", *(f"  {line}" for line in row.ramp)] if row.ramp else []
+
+
+def _calendar_notes(plan: Plan) -> str:
+    """The first note, after who supervises the plan when a clinician does."""
+    notes = " ".join(plan.notes[:1])
+    if plan.supervised:
+        by = f" ({plan.supervised_by})" if plan.supervised_by else ""
+        notes = f"Prescribed and supervised by a clinician{by}. " + notes
+    return notes
+
+
+def _week_event(row: RampRow, start: dt.date, stamp: dt.datetime) -> Event:
+    """An all-day event on the day a week of the ramp begins."""
+    day = start + dt.timedelta(days=7 * (row.week - 1))
+    event = Event()
+    event.add("uid", _uid(start.isoformat(), "week", row.week, row.daily_elemental_mg))
+    event.add("dtstamp", stamp)
+    event.add("summary", f"{row.calendar_title} (magnesium)")
+    event.add(
+        "description",
+        "The full schedule from today." if row.last else f"This week take: {row.taken}.",
+    )
+    event.add("dtstart", day)
+    event.add("dtend", day + dt.timedelta(days=1))
+    event.add("transp", "TRANSPARENT")
+    return event
+
+
+def build_calendar(view: PlanView, start: dt.date, *, now: dt.datetime | None = None) -> Calendar:
+    """The reminders for the plan starting on ``start``. Raises :class:`NothingToRemind`."""
+    plan = view.plan
     if plan.blocked or not plan.doses:
         raise NothingToRemind(
             "this plan has no doses (it is blocked or empty): there is nothing to remind"
         )
-    k = load_knowledge()
     stamp = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", "Magnesium schedule")
-    notes = " ".join(plan.notes[:1])
-    if plan.supervised:
-        by = f" ({plan.supervised_by})" if plan.supervised_by else ""
-        notes = f"Prescribed and supervised by a clinician{by}. " + notes
-    ramp = plan.titration if len(plan.titration) >= 2 else ()
-    for i, dose in enumerate(plan.doses):
-        food = "Take it with food." if dose.with_food else "Take it without food."
-        product = dose.product_label or k.forms[dose.form].name.lower()
-        lines = [dose.reason, food, *_ramp_lines(plan, i), notes]
-        # In the start-low weeks each dose repeats for 7 days with that week's amount (or not
-        # at all when the week skips it); the full amount repeats from the last step on.
-        weeks: list[tuple[int, dt.date, float, int | None]] = []
-        for step in ramp[:-1]:
-            units = _units_in_step(plan.doses, step, i)
-            if units:
-                weeks.append((step.week, start + dt.timedelta(days=7 * (step.week - 1)), units, 7))
-        last_week = ramp[-1].week if ramp else 1
-        weeks.append((last_week, start + dt.timedelta(days=7 * (last_week - 1)), dose.units, None))
-        for week, first_day, units, count in weeks:
-            shown = dose.model_copy(update={"units": units})
-            summary = dose_summary(shown)
-            head = f"{format_units(units, dose.unit)} of {product}."
-            if count:
-                head = f"Week {week} of the start-low ramp: {head}"
-            for days, time_min, why in _day_groups(plan, i):
-                first = _first_on(first_day, days, count or 7)
-                if first is None:
-                    continue
-                event = Event()
-                event.add(
-                    "uid",
-                    _uid(start.isoformat(), dose.time, dose.form, week, units, dose.unit)
-                    if len(days) == 7
-                    else _uid(start.isoformat(), dose.time, dose.form, week, units, days, time_min),
-                )
-                event.add("dtstamp", stamp)
-                event.add("summary", summary)
-                event.add("description", "\n".join(line for line in [head, why, *lines] if line))
-                at = dt.time(time_min // 60, time_min % 60)
-                # a dose after midnight is on the next calendar date of its waking day
-                late = dt.timedelta(days=1 if time_min < plan.wake_min else 0)
-                dates = tuple(sorted((d + late.days) % 7 for d in days))
-                event.add("dtstart", dt.datetime.combine(first + late, at))  # floating local
-                event.add("duration", dt.timedelta(minutes=5))
-                event.add("rrule", _rule(dates, first_day + late, count, at))
-                event.add("transp", "TRANSPARENT")
-                alarm = Alarm()
-                alarm.add("action", "DISPLAY")
-                alarm.add("description", summary)
-                alarm.add("trigger", dt.timedelta(0))
-                event.add_component(alarm)
-                cal.add_component(event)
-    if len(plan.titration) >= 2:
-        for step in plan.titration:
-            day = start + dt.timedelta(days=7 * (step.week - 1))
-            mg = format_mg(step.daily_elemental_mg)
-            if step.week == 1:
-                summary = f"Week 1: start with {mg} a day"
-            else:
-                summary = f"Week {step.week}: step up to {mg} a day"
-            if step is plan.titration[-1]:
-                what = "The full schedule from today."
-            else:
-                taken = [
-                    f"{d.time} {format_units(u, d.unit)}"
-                    for j, d in enumerate(plan.doses)
-                    if (u := _units_in_step(plan.doses, step, j))
-                ]
-                what = "This week take: " + ", ".join(taken) + "."
-            event = Event()
-            event.add("uid", _uid(start.isoformat(), "week", step.week, step.daily_elemental_mg))
-            event.add("dtstamp", stamp)
-            event.add("summary", f"{summary} (magnesium)")
-            event.add("description", what)
-            event.add("dtstart", day)
-            event.add("dtend", day + dt.timedelta(days=1))
-            event.add("transp", "TRANSPARENT")
-            cal.add_component(event)
+    for i in range(len(plan.doses)):
+        for reminder in _dose_reminders(view, i, start):
+            cal.add_component(_reminder_event(reminder, plan.wake_min, stamp))
+    for row in view.ramp if view.has_ramp else ():
+        cal.add_component(_week_event(row, start, stamp))
     return cal
 
 
@@ -235,4 +246,4 @@ def write_ics(plan: Plan, path: str | os.PathLike[str] | Path, start: dt.date) -
     Raises :class:`NothingToRemind` for a plan with no doses and
     :class:`magplan.printing.files.OutputError` (an ``OSError``) when the file cannot be written.
     """
-    write_atomically(path, build_calendar(plan, start).to_ical())
+    write_atomically(path, build_calendar(present(plan, load_knowledge()), start).to_ical())

@@ -1,0 +1,181 @@
+"""Words for amounts, units, forms, food and severities: each phrase the outputs use, once.
+
+Where two outputs deliberately say a thing differently, each way has its own name here:
+``*_cell`` is the window's table cell (typographic, ``—`` when there is nothing to say),
+``*_plain`` the terminal's plain-text cell (``-``), ``*_label`` the printed card's words and
+``*_sentence`` a whole sentence, as a calendar reminder says it.
+"""
+
+from __future__ import annotations
+
+from magplan.core.plan import Dose, Plan, WeekdayTimes
+from magplan.core.request import WEEKDAY_NAMES
+from magplan.core.text import form_title, format_mg, short_form_name
+from magplan.core.timeofday import MINUTES_PER_DAY, format_time
+
+__all__ = [
+    "BLANK_CELL",
+    "BLANK_PLAIN",
+    "SEVERITY_LABELS",
+    "UPPER_LIMIT",
+    "compound_text",
+    "dose_amount",
+    "food_cell",
+    "food_label",
+    "food_plain",
+    "food_sentence",
+    "form_in_sentence",
+    "form_title",
+    "format_count",
+    "format_mg",
+    "format_units",
+    "medicine_label",
+    "plural",
+    "reminder_title",
+    "short_form_name",
+    "time_of_day_column",
+    "weekday_time",
+    "weekday_times_of",
+]
+
+BLANK_CELL = "—"
+"""A window table cell with nothing to say."""
+BLANK_PLAIN = "-"
+"""The same in the terminal's plain-text table."""
+
+UPPER_LIMIT = "Upper limit from supplements and medicines"
+"""What the person's upper limit counts: magnesium taken as supplements and medicines, never
+the magnesium in food."""
+
+SEVERITY_LABELS = {"danger": "DANGER", "caution": "CAUTION", "info": "NOTE"}
+
+_PLURALS = {
+    "capsule": "capsules",
+    "tablet": "tablets",
+    "scoop": "scoops",
+    "softgel": "softgels",
+    "gummy": "gummies",
+    "sachet": "sachets",
+    "drop": "drops",
+    "teaspoon": "teaspoons",
+    "ml": "ml",
+    "mg": "mg",
+}
+
+
+def plural(unit: str, count: float) -> str:
+    if unit == "mg" or count == 1 or 0 < count < 1:
+        return unit
+    if unit in _PLURALS:
+        return _PLURALS[unit]
+    return unit if unit.endswith("s") else unit + "s"
+
+
+def format_count(units: float) -> str:
+    """2 -> "2", 1.5 -> "1½", 0.5 -> "½"."""
+    whole = int(units)
+    half = abs(units - whole - 0.5) < 1e-9
+    if half:
+        return f"{whole}½" if whole else "½"
+    return f"{units:g}"
+
+
+def format_units(units: float, unit: str) -> str:
+    """``2 capsules``, ``1½ tablets``, ``175 mg elemental`` (an amount without a product is
+    always elemental magnesium, and says so)."""
+    if unit == "mg":
+        return f"{units:g} mg elemental"
+    return f"{format_count(units)} {plural(unit, units)}"
+
+
+def dose_amount(dose: Dose) -> str:
+    """What to take, in the person's own units (and the product's name when given)."""
+    text = format_units(dose.units, dose.unit)
+    if dose.product_label:
+        text += f" of {dose.product_label}"
+    return text
+
+
+def reminder_title(dose: Dose) -> str:
+    """A calendar reminder's title: ``Magnesium: 2 capsules glycinate (200 mg)``, or
+    ``Magnesium: 115 mg elemental as glycinate``."""
+    amount = format_units(dose.units, dose.unit)
+    if dose.unit == "mg":
+        return f"Magnesium: {amount} as {dose.form}"
+    return f"Magnesium: {amount} {dose.form} ({format_mg(dose.elemental_mg)})"
+
+
+def compound_text(dose: Dose, form_name: str, *, short: bool = False) -> str:
+    """What the dose's elemental magnesium is as the compound on a label, or ``""``:
+    ``"in 1000 mg of magnesium glycinate"`` (from the label), ``"= about 815 mg of magnesium
+    glycinate"`` or ``"= about 815-1150 mg"`` (without a product: from the form's share of
+    magnesium, over its range where products differ). ``short`` says "compound" instead of the
+    form's name, where the form is named beside it."""
+    form = "the compound" if short else short_form_name(form_name)
+    if dose.compound_mg:
+        return f"in {dose.compound_mg:g} mg of {form}"
+    if dose.compound_about_mg:
+        most = dose.compound_about_max_mg
+        span = f"-{most:g}" if most and most != dose.compound_about_mg else ""
+        return f"= about {dose.compound_about_mg:g}{span} mg of {form}"
+    return ""
+
+
+def form_in_sentence(name: str) -> str:
+    """A form's full name inside a sentence: ``"magnesium L-threonate"`` (only the first
+    letter lowered)."""
+    return name[:1].lower() + name[1:]
+
+
+def medicine_label(name: str, class_name: str) -> str:
+    """``"sertraline (antidepressant)"``; just the class when the name is already in it
+    (``"calcium"`` -> ``"calcium supplement"``, never ``"calcium calcium supplement"``)."""
+    cls = class_name[:1].lower() + class_name[1:]  # "HIV" stays upper case
+    if name.casefold() in cls.casefold():
+        return cls
+    return f"{name} ({cls})"
+
+
+def food_cell(with_food: bool) -> str:
+    return "With food" if with_food else BLANK_CELL
+
+
+def food_plain(with_food: bool) -> str:
+    return "with food" if with_food else BLANK_PLAIN
+
+
+def food_label(with_food: bool) -> str:
+    return "With food" if with_food else "Without food"
+
+
+def food_sentence(with_food: bool) -> str:
+    return "Take it with food." if with_food else "Take it without food."
+
+
+def time_of_day_column(minute_of_day: int, *, at_bedtime: bool, wake_min: int) -> str:
+    """The pill card's column: Morning, Noon, Evening or Bedtime (AHRQ)."""
+    if at_bedtime:
+        return "Bedtime"
+    hours_awake = ((minute_of_day - wake_min) % MINUTES_PER_DAY) / 60
+    if hours_awake < 4.5:
+        return "Morning"
+    if hours_awake < 9:
+        return "Noon"
+    return "Evening"
+
+
+def weekday_time(days: WeekdayTimes, minute: int | None) -> str:
+    """A dose's time on the days a weekday-only medicine moves it: ``"Mon: 12:30"``, or
+    ``"Mon: none"`` when it is left out that day."""
+    names = ", ".join(WEEKDAY_NAMES[d][:3] for d in days.weekdays)
+    return f"{names}: {format_time(minute) if minute is not None else 'none'}"
+
+
+def weekday_times_of(plan: Plan, index: int) -> list[str]:
+    """How dose ``index`` differs on the days a weekday-only medicine changes it."""
+    dose = plan.doses[index]
+    return [
+        weekday_time(days, days.times_min[index])
+        for days in plan.weekday_times
+        if days.times_min[index] != dose.time_min
+    ]
