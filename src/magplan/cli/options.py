@@ -15,8 +15,11 @@ from magplan.core.errors import PlanInputError, shown
 from magplan.core.knowledge import Knowledge
 from magplan.core.planner import validate_request
 from magplan.core.request import (
+    DEFAULT_AGE_YEARS,
     DEFAULT_BED_MIN,
+    DEFAULT_MEALS_MIN,
     DEFAULT_WAKE_MIN,
+    MAX_AGE_YEARS,
     MAX_OTHER_MG,
     MAX_STATED_SPACING_MIN,
     MedEntry,
@@ -31,7 +34,7 @@ from magplan.core.request import (
     parse_med_spec,
     parse_product_spec,
 )
-from magplan.core.timeofday import parse_time
+from magplan.core.timeofday import format_time, parse_time
 
 if TYPE_CHECKING:
     # Saved profiles (their models, the store, platformdirs) load only with --profile or
@@ -50,18 +53,25 @@ def add_plan_options(p: argparse.ArgumentParser) -> None:
         "repletion, cramps, migraine, heart (repeatable; default sleep)",
     )
     g.add_argument("--form", metavar="F", help="use this form instead of the suggestion")
-    g.add_argument("--age", metavar="N", help="age in whole years (default adult, 35)")
+    g.add_argument(
+        "--age", metavar="N", help=f"age in whole years (default adult, {DEFAULT_AGE_YEARS})"
+    )
     g.add_argument("--sex", metavar="female|male")
     g.add_argument("--pregnant", action=argparse.BooleanOptionalAction, default=None)
     g.add_argument("--lactating", action=argparse.BooleanOptionalAction, default=None)
-    g.add_argument("--wake", metavar="HH:MM", help="wake time (default 07:00)")
-    g.add_argument("--bed", metavar="HH:MM", help="bed time (default 22:30)")
+    g.add_argument(
+        "--wake", metavar="HH:MM", help=f"wake time (default {format_time(DEFAULT_WAKE_MIN)})"
+    )
+    g.add_argument(
+        "--bed", metavar="HH:MM", help=f"bed time (default {format_time(DEFAULT_BED_MIN)})"
+    )
     g.add_argument(
         "--meal",
         action="append",
         default=None,
         metavar="HH:MM",
-        help="a meal time (repeatable; default 07:30, 12:30, 18:30)",
+        help="a meal time (repeatable; default "
+        f"{', '.join(format_time(m) for m in DEFAULT_MEALS_MIN)})",
     )
     g.add_argument("--target", metavar="MG", help="daily elemental magnesium to plan")
     g.add_argument("--limit", metavar="us|eu", help="upper limit standard (default us)")
@@ -218,7 +228,7 @@ def _given_fields(args: argparse.Namespace, k: Knowledge) -> dict[str, object]:
     if args.form is not None:
         fields["form"] = parse_form(k, args.form)
     if args.age is not None:
-        fields["age_years"] = int(_number(args.age, "--age", low=0, high=120, whole=True))
+        fields["age_years"] = int(_number(args.age, "--age", low=0, high=MAX_AGE_YEARS, whole=True))
     if args.sex is not None:
         sex = args.sex.strip().lower()
         aliases = {"f": "female", "m": "male", "woman": "female", "man": "male"}
@@ -236,7 +246,13 @@ def _given_fields(args: argparse.Namespace, k: Knowledge) -> dict[str, object]:
     if args.meal:
         fields["meals_min"] = tuple(parse_time(m, "--meal") for m in args.meal)
     if args.target is not None:
-        fields["target_mg"] = _number(args.target, "--target", low=5, high=600, whole=True)
+        fields["target_mg"] = _number(
+            args.target,
+            "--target",
+            low=k.planning.amounts.no_product_step_mg,
+            high=k.intakes.dosing.max_daily_mg,
+            whole=True,
+        )
     if args.limit is not None:
         limit = args.limit.strip().lower()
         if limit not in ("us", "eu"):

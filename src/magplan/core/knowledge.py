@@ -14,12 +14,12 @@ from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from magplan.core.separation import MAX_SEPARATION_MIN, Strength
 from magplan.resources import resource_dir
 
 Severity = Literal["info", "caution", "danger"]
 Laxative = Literal["none", "gentle", "moderate", "strong"]
 Timing = Literal["bedtime", "early", "any"]
-Strength = Literal["must", "should", "precaution"]
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -137,14 +137,71 @@ class Intakes(_Strict):
     upper_limits: dict[str, UpperLimits]
     dosing: Dosing
 
+    def pregnancy_figure_ages(self) -> tuple[int, int]:
+        """The youngest and oldest ages ODS gives a pregnancy figure for (14 to 50)."""
+        rows = [r for r in self.rda.rows if r.pregnancy is not None]
+        return min(r.age_min for r in rows), max(r.age_max for r in rows)
+
+
+class Ages(_Strict):
+    """Ages the plan's words and checks change at (planning.toml)."""
+
+    source: str
+    young_person_from_years: int = Field(ge=1, le=120)
+    pregnancy_accepted_from_years: int = Field(ge=1, le=120)
+
+
+class Children(_Strict):
+    source: str
+    adult_from_years: int = Field(ge=1, le=120)
+
+
+class Amounts(_Strict):
+    """The steps amounts are planned and said in (planning.toml)."""
+
+    source: str
+    no_product_step_mg: float = Field(gt=0)
+    compound_rounding_mg: int = Field(gt=0)
+    low_magnesium_fraction: float = Field(gt=0, lt=1)
+    studied_amount_slack: float = Field(ge=1, le=1.1)
+
+
+class DayTiming(_Strict):
+    """How doses are spaced in the person's day (planning.toml), in minutes."""
+
+    source: str
+    bedtime_lead_min: int = Field(ge=0)
+    min_gap_min: int = Field(gt=0)
+    close_gap_min: int = Field(gt=0)
+    comfort_gap_min: int = Field(gt=0)
+    with_food_window_min: int = Field(ge=0)
+    near_bed_min: int = Field(ge=0)
+    tight_min: int = Field(ge=0)
+    short_day_min: int = Field(gt=0)
+    waking_min_per_dose: int = Field(gt=0)
+    timed_apart_margin_min: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _gaps_in_order(self) -> DayTiming:
+        if not self.min_gap_min <= self.close_gap_min <= self.comfort_gap_min:
+            raise ValueError("min_gap_min <= close_gap_min <= comfort_gap_min must hold")
+        return self
+
+
+class Planning(_Strict):
+    ages: Ages
+    children: Children
+    amounts: Amounts
+    day: DayTiming
+
 
 class MedicineClass(_Strict):
     id: str
     name: str
     warning_code: str
     severity: Severity
-    other_first_min: int = Field(default=0, ge=0, le=720)
-    mg_first_min: int = Field(default=0, ge=0, le=720)
+    other_first_min: int = Field(default=0, ge=0, le=MAX_SEPARATION_MIN)
+    mg_first_min: int = Field(default=0, ge=0, le=MAX_SEPARATION_MIN)
     avoid: bool = False  # the label advises against magnesium with it at any spacing
     stated: bool = False  # a medicine the planner does not know: spacing as the person states
     strength: Strength | None = None
@@ -238,6 +295,7 @@ class Knowledge(BaseModel):
     forms: dict[str, Form]
     goals: dict[str, Goal]
     intakes: Intakes
+    planning: Planning
     medicines: dict[str, MedicineClass]
     magnesium_names: frozenset[str]
     qualifier_words: frozenset[str]
@@ -327,6 +385,7 @@ def load_knowledge_from(folder: Path) -> Knowledge:
     forms = _validate(_FormsFile, folder, "forms.toml").forms
     goals = _validate(_GoalsFile, folder, "goals.toml").goals
     intakes = _validate(Intakes, folder, "intakes.toml")
+    planning = _validate(Planning, folder, "planning.toml")
     medicines_file = _validate(_MedicinesFile, folder, "medicines.toml")
     medicines = medicines_file.classes
     conditions = _validate(_ConditionsFile, folder, "conditions.toml").conditions
@@ -357,6 +416,8 @@ def load_knowledge_from(folder: Path) -> Knowledge:
     for std, limits in intakes.upper_limits.items():
         check_sources("intakes.toml", std, [limits.source])
         check_sources("intakes.toml", std, [r.source for r in limits.rows if r.source])
+    for name, table in planning:
+        check_sources("planning.toml", name, [table.source])
     if "us" not in intakes.upper_limits:
         raise KnowledgeError(f"{folder / 'intakes.toml'}: upper_limits.us is required")
 
@@ -364,6 +425,7 @@ def load_knowledge_from(folder: Path) -> Knowledge:
         forms={f.id: f for f in forms},
         goals={g.id: g for g in goals},
         intakes=intakes,
+        planning=planning,
         medicines={m.id: m for m in medicines},
         magnesium_names=frozenset(_key(n) for n in medicines_file.magnesium.names),
         qualifier_words=frozenset(w.casefold() for w in medicines_file.qualifiers.words),

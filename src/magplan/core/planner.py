@@ -14,7 +14,7 @@ from itertools import combinations, pairwise
 from magplan.core.errors import PlanInputError, shown
 from magplan.core.forms import NOT_OWNED, FormPick, add_filler, pick_forms
 from magplan.core.knowledge import Knowledge, MedicineClass, Severity, load_knowledge
-from magplan.core.limits import ADULT_AGE, INFANT_AGE, Limits, limits_for
+from magplan.core.limits import Limits, is_child, limits_for
 from magplan.core.plan import (
     Dose,
     MedicineInPlan,
@@ -38,8 +38,6 @@ from magplan.core.request import (
     format_weekdays,
 )
 from magplan.core.schedule import (
-    CLOSE_GAP_MIN,
-    STEP_MIN,
     Day,
     DoseSlot,
     Placement,
@@ -57,18 +55,9 @@ from magplan.core.separation import (
     total_shortfall,
 )
 from magplan.core.text import format_mg, medicine_rule, short_form_name
-from magplan.core.timeofday import MINUTES_PER_DAY, format_time, forward_gap
+from magplan.core.timeofday import CLOCK_STEP_MIN, MINUTES_PER_DAY, format_time, forward_gap
 from magplan.core.titration import titrate
 from magplan.core.units import Portion, SlotProduct, portion_doses
-
-NO_PRODUCT_STEP_MG = 5.0
-COMPOUND_ROUNDING_MG = 5  # "about 815 mg of magnesium glycinate"
-LOW_MAGNESIUM_FRACTION = 0.10  # below this, a day's magnesium takes grams of the compound
-NEAR_BED_MIN = 120  # a "bedtime" dose pushed earlier than this by a medicine is not called one
-SHORT_DAY_MIN = 8 * 60
-TEEN_AGE = 14  # ODS's rows from 14 on: a young person, not a child, in what the plan says
-TIGHT_MIN = 30  # a dose this close to a must window's edge is said, with what to do
-STUDIED_AMOUNT_SLACK = 1.01  # "about 2 g": a product's own units may pass it by 1%
 
 
 def validate_request(req: PlanRequest, k: Knowledge) -> None:
@@ -121,17 +110,22 @@ def validate_request(req: PlanRequest, k: Knowledge) -> None:
             "lactating",
             "pregnant and breastfeeding cannot both be set: choose the one that applies now",
         )
-    if (req.pregnant or req.lactating) and not 9 <= req.age_years <= 50:
+    youngest = k.planning.ages.pregnancy_accepted_from_years
+    first, last = k.intakes.pregnancy_figure_ages()
+    if (req.pregnant or req.lactating) and not youngest <= req.age_years <= last:
         raise PlanInputError(
             "age",
             f"pregnancy or breastfeeding at age {req.age_years}: the reference intakes for "
-            "pregnancy and lactation cover ages 14 to 50 (9 to 50 accepted)",
+            f"pregnancy and lactation cover ages {first} to {last} ({youngest} to {last} "
+            "accepted)",
         )
     check_day(req.wake_min, req.bed_min, req.meals_min)
     cap = k.intakes.dosing.max_daily_mg
-    if req.target_mg is not None and req.target_mg < NO_PRODUCT_STEP_MG:
+    step = k.planning.amounts.no_product_step_mg
+    if req.target_mg is not None and req.target_mg < step:
         raise PlanInputError(
-            "target", f"target {req.target_mg:g} mg is too small to plan: at least 5 mg a day"
+            "target",
+            f"target {req.target_mg:g} mg is too small to plan: at least {step:g} mg a day",
         )
     if req.target_mg is not None and req.target_mg + req.other_magnesium_mg > cap:
         extra = (
@@ -192,7 +186,8 @@ def plan_day(req: PlanRequest, k: Knowledge | None = None) -> Plan:
     day = Day(
         wake_min=req.wake_min,
         waking_min=req.waking_min,
-        meals_off=tuple(sorted((m - req.wake_min) % 1440 for m in req.meals_min)),
+        meals_off=tuple(sorted(forward_gap(req.wake_min, m) for m in req.meals_min)),
+        timing=k.planning.day,
     )
 
     doses: tuple[Dose, ...] = ()
@@ -241,7 +236,7 @@ def plan_day(req: PlanRequest, k: Knowledge | None = None) -> Plan:
         weekday_times=weekday_times,
         wake_min=req.wake_min,
         bed_min=req.bed_min,
-        meals_min=tuple(sorted(req.meals_min, key=lambda m: (m - req.wake_min) % 1440)),
+        meals_min=tuple(sorted(req.meals_min, key=lambda m: forward_gap(req.wake_min, m))),
     )
 
 
@@ -250,7 +245,7 @@ def plan_day(req: PlanRequest, k: Knowledge | None = None) -> Plan:
 
 def _gates(k: Knowledge, req: PlanRequest, lim: Limits, out: list[PlanWarning]) -> bool:
     blocked = False
-    if req.age_years < INFANT_AGE:
+    if lim.none_set:
         out.append(
             PlanWarning(
                 code="infant",
@@ -264,7 +259,7 @@ def _gates(k: Knowledge, req: PlanRequest, lim: Limits, out: list[PlanWarning]) 
     for cid in req.conditions:
         cond = k.conditions[cid]
         if cond.gate:
-            if req.supervised and req.age_years >= INFANT_AGE:
+            if req.supervised and not lim.none_set:
                 out.append(
                     PlanWarning(
                         code=cond.warning_code,
@@ -298,15 +293,16 @@ def _gates(k: Knowledge, req: PlanRequest, lim: Limits, out: list[PlanWarning]) 
                     sources=tuple(cond.sources),
                 )
             )
-    if req.age_years >= INFANT_AGE and req.age_years < ADULT_AGE:
+    if not lim.none_set and is_child(k, req.age_years):
+        young = req.age_years >= k.planning.ages.young_person_from_years
         out.append(
             PlanWarning(
                 code="child",
                 severity="caution",
-                message=f"{'A young person' if req.age_years >= TEEN_AGE else 'A child'} of "
+                message=f"{'A young person' if young else 'A child'} of "
                 f"{req.age_years}: held to the limit for this age, {lim.upper_limit_mg} mg/day "
                 "from supplements and medicines. Plan with "
-                f"{'their' if req.age_years >= TEEN_AGE else 'the child' + chr(39) + 's'} doctor.",
+                f"{'their' if young else 'the child' + chr(39) + 's'} doctor.",
                 sources=(lim.limit_source,),
             )
         )
@@ -327,7 +323,7 @@ def _unlocked(k: Knowledge, req: PlanRequest, lim: Limits) -> list[str]:
 
 def _no_pregnancy_figure(req: PlanRequest, lim: Limits) -> bool:
     """Pregnant or breastfeeding at an age ODS gives no figure for (under 14)."""
-    return (req.pregnant or req.lactating) and lim.rda_row not in ("pregnancy", "lactation")
+    return (req.pregnant or req.lactating) and not lim.pregnancy_figure
 
 
 def _amount_needed(unlocked: list[str]) -> PlanWarning:
@@ -396,9 +392,10 @@ def _target(k: Knowledge, req: PlanRequest, lim: Limits, out: list[PlanWarning])
                 sources=(lim.limit_source,),
             )
         )
+    step = k.planning.amounts.no_product_step_mg
     if req.target_mg is None:
-        return _round_down(room)
-    if req.age_years < ADULT_AGE and req.target_mg > room:
+        return _round_down(room, step)
+    if is_child(k, req.age_years) and req.target_mg > room:
         out.append(
             PlanWarning(
                 code="child",
@@ -408,7 +405,7 @@ def _target(k: Knowledge, req: PlanRequest, lim: Limits, out: list[PlanWarning])
                 sources=(lim.limit_source,),
             )
         )
-        return _round_down(room)
+        return _round_down(room, step)
     return float(req.target_mg)
 
 
@@ -429,8 +426,8 @@ def _above_limit(req: PlanRequest, lim: Limits, daily: float, out: list[PlanWarn
     )
 
 
-def _round_down(mg: float) -> float:
-    return math.floor(mg / NO_PRODUCT_STEP_MG + 1e-9) * NO_PRODUCT_STEP_MG
+def _round_down(mg: float, step_mg: float) -> float:
+    return math.floor(mg / step_mg + 1e-9) * step_mg
 
 
 # ---- medicines ------------------------------------------------------------------------------
@@ -620,7 +617,7 @@ def daily_cap_mg(k: Knowledge, form: str, product: Product | None) -> float | No
     f = k.forms[form]
     if product is not None and product.compound_mg_per_unit and f.max_daily_compound_mg:
         fraction = product.elemental_mg_per_unit / product.compound_mg_per_unit
-        return f.max_daily_compound_mg * STUDIED_AMOUNT_SLACK * fraction
+        return f.max_daily_compound_mg * k.planning.amounts.studied_amount_slack * fraction
     if f.max_daily_elemental_mg is not None:
         return f.max_daily_elemental_mg
     if f.max_daily_compound_mg is not None:
@@ -668,7 +665,7 @@ def _schedule(
     reachable = target if len(caps) < len(pick.forms) else min(target, sum(caps.values()))
     n_min = max(len(pick.forms), math.ceil(reachable / dosing.max_dose_mg))
     n_pref = min(dosing.max_doses, max(n_min, math.ceil(reachable / dosing.comfortable_dose_mg)))
-    n_pref = min(n_pref, max(n_min, 1 + day.waking_min // 180))
+    n_pref = min(n_pref, max(n_min, 1 + day.waking_min // day.timing.waking_min_per_dose))
 
     def portions_for(slots: list[DoseSlot], amount: float) -> list[Portion]:
         per_dose = amount / len(slots)
@@ -683,7 +680,7 @@ def _schedule(
             ],
             target=amount,
             max_dose_mg=dosing.max_dose_mg,
-            no_product_step_mg=NO_PRODUCT_STEP_MG,
+            no_product_step_mg=k.planning.amounts.no_product_step_mg,
             form_max_mg=caps,
         )
 
@@ -723,7 +720,7 @@ def _schedule(
         out.extend(_unusable(k, req, pick, (), target, dosing.max_dose_mg))
         out.extend(_cap_below_one_unit(k, req, pick, ()))
         must = of_strength(rules, "must")
-        if must and not feasible_intervals(must, day.wake_min, day.waking_min, STEP_MIN):
+        if must and not feasible_intervals(must, day.wake_min, day.waking_min, CLOCK_STEP_MIN):
             out.append(_no_time(k, rules))
         return (), []
     out.extend(_unusable(k, req, pick, best.slots, best.amount, dosing.max_dose_mg))
@@ -769,7 +766,8 @@ def _compound_about(
         return None
     f = k.forms[form]
     compound = portion.elemental_mg / (f.fraction_low if low_end else f.elemental_fraction)
-    return float(round(compound / COMPOUND_ROUNDING_MG) * COMPOUND_ROUNDING_MG)
+    rounding = k.planning.amounts.compound_rounding_mg
+    return float(round(compound / rounding) * rounding)
 
 
 def _must_names(rules: list[SeparationRule]) -> str:
@@ -829,7 +827,7 @@ def _short(
 ) -> list[PlanWarning]:
     """A warning for each rule a dose misses: by how much, what was kept instead, and why."""
     found = []
-    every_rule = feasible_intervals(rules, day.wake_min, day.waking_min, STEP_MIN)
+    every_rule = feasible_intervals(rules, day.wake_min, day.waking_min, CLOCK_STEP_MIN)
     if every_rule:
         spans = ", ".join(
             format_time(day.clock(lo))
@@ -874,23 +872,24 @@ def _short(
 
 
 def _tight(k: Knowledge, times: list[int], rules: list[SeparationRule]) -> list[PlanWarning]:
-    """Doses that keep a must rule with less than half an hour to spare: a late medicine or an
-    early dose would break it, so the person is told."""
+    """Doses that keep a must rule with little time to spare: a late medicine or an early dose
+    would break it, so the person is told."""
+    spare_min = k.planning.day.tight_min
     close = []
     tight: list[SeparationRule] = []
     for t in times:
         for r in of_strength(rules, "must"):
             after = forward_gap(r.time_min, t) - r.other_first_min  # spare after the medicine
             before = forward_gap(t, r.time_min) - r.mg_first_min  # spare before the next one
-            if min(after, before) < TIGHT_MIN:
+            if min(after, before) < spare_min:
                 tight.append(r)
-            if 0 <= after < TIGHT_MIN:
+            if 0 <= after < spare_min:
                 close.append(
                     f"the {format_time(t)} dose comes {format_hours(r.other_first_min)}"
                     f"{f' {after} min' if after else ''} after {r.name} "
                     f"({format_time(r.time_min)}): never take it earlier"
                 )
-            elif 0 <= before < TIGHT_MIN:
+            elif 0 <= before < spare_min:
                 close.append(
                     f"the {format_time(t)} dose comes {format_hours(r.mg_first_min)}"
                     f"{f' {before} min' if before else ''} before {r.name} "
@@ -918,7 +917,7 @@ def _min_gap(day: Day, placed: list[Placement]) -> int | None:
 def _too_close(day: Day, placed: list[Placement]) -> bool:
     """Doses closer than two hours: fewer, larger doses are better when they fit as well."""
     gap = _min_gap(day, placed)
-    return gap is not None and gap < CLOSE_GAP_MIN
+    return gap is not None and gap < day.timing.close_gap_min
 
 
 def _close_doses(
@@ -926,9 +925,9 @@ def _close_doses(
 ) -> list[PlanWarning]:
     """Two doses less than two hours apart are explained, never left unsaid."""
     gap = _min_gap(day, placed)
-    if gap is None or gap >= CLOSE_GAP_MIN:
+    if gap is None or gap >= day.timing.close_gap_min:
         return []
-    short_day = day.waking_min < SHORT_DAY_MIN
+    short_day = day.waking_min < day.timing.short_day_min
     because = (
         f"your waking day is short ({day.waking_min // 60} h {day.waking_min % 60:02d} min)"
         if short_day
@@ -1178,7 +1177,7 @@ def _and_list(items: list[str]) -> str:
 
 def _near_bed(day: Day, place: Placement) -> bool:
     """A dose within the last hours before bed counts as the bedtime dose."""
-    return day.waking_min - day.offset(place.time_min) <= NEAR_BED_MIN
+    return day.waking_min - day.offset(place.time_min) <= day.timing.near_bed_min
 
 
 def _meal_names(day: Day) -> list[str]:
@@ -1229,8 +1228,8 @@ def _reason(
         {
             r.name
             for r in rules
-            if min((place.time_min - r.time_min) % 1440, (r.time_min - place.time_min) % 1440)
-            < max(r.other_first_min, r.mg_first_min) + 60
+            if min(forward_gap(r.time_min, place.time_min), forward_gap(place.time_min, r.time_min))
+            < max(r.other_first_min, r.mg_first_min) + day.timing.timed_apart_margin_min
         }
     )
     if near and not place.shortfall_min:
@@ -1296,7 +1295,8 @@ def _form_warnings(
             )
     for f in used:
         form = k.forms[f]
-        if form.elemental_fraction < LOW_MAGNESIUM_FRACTION and daily_mg_of(doses, f) > 0:
+        low_share = form.elemental_fraction < k.planning.amounts.low_magnesium_fraction
+        if low_share and daily_mg_of(doses, f) > 0:
             mg = daily_mg_of(doses, f)
             labelled = [d.compound_mg for d in doses if d.form == f]
             if all(labelled):  # the person's label gives the compound's weight: exactly that
@@ -1329,7 +1329,7 @@ def _form_warnings(
         )
     for g in req.goals:
         goal = k.goals[g]
-        note = goal.child_note if req.age_years < ADULT_AGE and goal.child_note else goal.note
+        note = goal.child_note if is_child(k, req.age_years) and goal.child_note else goal.note
         if note:
             out.append(
                 PlanWarning(

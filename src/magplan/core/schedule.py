@@ -19,32 +19,33 @@ choice is the best under these costs, in order of weight:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
+from magplan.core.knowledge import DayTiming, load_knowledge
 from magplan.core.separation import (
     SeparationRule,
     feasible_intervals,
     of_strength,
     total_shortfall,
 )
-
-STEP_MIN = 5
-BEDTIME_LEAD_MIN = 30  # the sleep dose: half an hour before bed
-MIN_GAP_MIN = 60  # between two magnesium doses
-COMFORT_GAP_MIN = 240
-WITH_FOOD_WINDOW_MIN = 30  # a dose up to this long after a meal counts as with food
+from magplan.core.timeofday import CLOCK_STEP_MIN, MINUTES_PER_DAY
 
 SlotKind = Literal["bedtime", "early", "any"]
 
+# The weights of the choice below (the program's own tuning; the spacing a person sees lives in
+# resources/planning.toml).
 _PRECAUTION_COST = 1000.0  # per minute a precaution is missed: more than all comforts together
 _NO_FOOD_COST = 1.0
+_EARLY_NO_FOOD_FACTOR = 3  # a laxative dose without food costs this many times more
 _BEDTIME_COST_PER_30_MIN = 2.0
 _NOT_BEDTIME_COST = 10.0
+_NOT_BEDTIME_AFTER_MIN = 3 * 60  # a bedtime dose this much earlier is not at bedtime at all
 _EARLY_COST_PER_HOUR = 0.5
 _CLOSE_COST_PER_HOUR = 1.0
-CLOSE_GAP_MIN = 120  # doses closer than this cost more, and the planner says why
 _TOO_CLOSE_COST = 5.0
+_COARSE_STEP_MIN = 30  # the spare candidates when no time keeps every rule
+_MOST_INTERVALS = 16  # free intervals whose edges and middles become candidates
 
 
 @dataclass(frozen=True)
@@ -63,27 +64,35 @@ class Placement:
     shortfall_min: int  # minutes missed over the should and precaution rules (must: always 0)
 
 
+def _shipped_timing() -> DayTiming:
+    return load_knowledge().planning.day
+
+
 @dataclass(frozen=True)
 class Day:
+    """The person's waking day, their meals, and how doses are spaced in it (the planner
+    passes its knowledge's timing; without one, the shipped ``planning.toml``'s)."""
+
     wake_min: int
     waking_min: int
     meals_off: tuple[int, ...]  # sorted offsets of meals after waking
+    timing: DayTiming = field(default_factory=_shipped_timing)
 
     def clock(self, offset: int) -> int:
-        return (self.wake_min + offset) % 1440
+        return (self.wake_min + offset) % MINUTES_PER_DAY
 
     def offset(self, clock_min: int) -> int:
-        return (clock_min - self.wake_min) % 1440
+        return (clock_min - self.wake_min) % MINUTES_PER_DAY
 
 
 def _on_grid(day: Day, offset: int) -> int:
     """Nearest offset on the 5-minute clock grid, inside the waking day."""
     absolute = day.wake_min + offset
-    snapped = offset - absolute % STEP_MIN
-    if absolute % STEP_MIN * 2 >= STEP_MIN:
-        snapped += STEP_MIN
-    last = day.waking_min - (day.wake_min + day.waking_min) % STEP_MIN
-    first = (-day.wake_min) % STEP_MIN
+    snapped = offset - absolute % CLOCK_STEP_MIN
+    if absolute % CLOCK_STEP_MIN * 2 >= CLOCK_STEP_MIN:
+        snapped += CLOCK_STEP_MIN
+    last = day.waking_min - (day.wake_min + day.waking_min) % CLOCK_STEP_MIN
+    first = (-day.wake_min) % CLOCK_STEP_MIN
     return min(max(snapped, first), last)
 
 
@@ -95,7 +104,7 @@ def _candidates(day: Day, n: int, tiers: list[list[tuple[int, int]]]) -> list[in
     edges and middles of the tier's free intervals are added.
     """
     anchors = {_on_grid(day, m) for m in day.meals_off}
-    anchors.add(_on_grid(day, day.waking_min - BEDTIME_LEAD_MIN))
+    anchors.add(_on_grid(day, day.waking_min - day.timing.bedtime_lead_min))
     anchors.add(_on_grid(day, 0))
     for parts in (n + 1, n, max(n - 1, 1)):
         for i in range(1, parts):
@@ -103,24 +112,24 @@ def _candidates(day: Day, n: int, tiers: list[list[tuple[int, int]]]) -> list[in
     found: set[int] = set()
     for free in tiers:
         found.update(_snapped(anchors, free))
-        found.update(_chain(free))
-        for lo, hi in free[:16]:
-            found.update((lo, hi, lo + (hi - lo) // (2 * STEP_MIN) * STEP_MIN))
+        found.update(_chain(free, day.timing.min_gap_min))
+        for lo, hi in free[:_MOST_INTERVALS]:
+            found.update((lo, hi, lo + (hi - lo) // (2 * CLOCK_STEP_MIN) * CLOCK_STEP_MIN))
     if not tiers[-1]:
         # no time keeps every rule: room to spread doses over what the must rules allow
         found.update(_coarse(day))
     return sorted(o for o in found if 0 <= o <= day.waking_min and _inside(o, tiers[0]))
 
 
-def _chain(free: list[tuple[int, int]]) -> list[int]:
+def _chain(free: list[tuple[int, int]], gap_min: int) -> list[int]:
     """The earliest free times an hour apart: when the free times can hold n doses an hour
     apart, these n can (so the choice never misses a day that keeps every rule)."""
     found: list[int] = []
     for lo, hi in free:
-        t = lo if not found else max(lo, found[-1] + MIN_GAP_MIN)
+        t = lo if not found else max(lo, found[-1] + gap_min)
         while t <= hi:
             found.append(t)
-            t += MIN_GAP_MIN
+            t += gap_min
     return found
 
 
@@ -146,12 +155,12 @@ def _snapped(anchors: set[int], free: list[tuple[int, int]]) -> set[int]:
 
 def _coarse(day: Day) -> set[int]:
     """Every half hour of the waking day: room to spread doses when no time keeps every rule."""
-    return {_on_grid(day, o) for o in range(0, day.waking_min + 1, 30)}
+    return {_on_grid(day, o) for o in range(0, day.waking_min + 1, _COARSE_STEP_MIN)}
 
 
 def _meal_at(day: Day, offset: int) -> int | None:
     for i, meal in enumerate(day.meals_off):
-        if 0 <= offset - meal <= WITH_FOOD_WINDOW_MIN:
+        if 0 <= offset - meal <= day.timing.with_food_window_min:
             return i
     return None
 
@@ -166,11 +175,11 @@ def place_doses(
     """
     must = of_strength(rules, "must")
     tiers = [
-        feasible_intervals(must, day.wake_min, day.waking_min, STEP_MIN),
+        feasible_intervals(must, day.wake_min, day.waking_min, CLOCK_STEP_MIN),
         feasible_intervals(
-            of_strength(rules, "must", "should"), day.wake_min, day.waking_min, STEP_MIN
+            of_strength(rules, "must", "should"), day.wake_min, day.waking_min, CLOCK_STEP_MIN
         ),
-        feasible_intervals(rules, day.wake_min, day.waking_min, STEP_MIN),
+        feasible_intervals(rules, day.wake_min, day.waking_min, CLOCK_STEP_MIN),
     ]
     if not tiers[0]:
         return None
@@ -186,7 +195,8 @@ def _best_path(
     day: Day, slots: list[DoseSlot], rules: list[SeparationRule], cands: list[int]
 ) -> list[Placement] | None:
     n = len(slots)
-    bedtime = day.waking_min - BEDTIME_LEAD_MIN
+    timing = day.timing
+    bedtime = day.waking_min - timing.bedtime_lead_min
     should = of_strength(rules, "should")
     precaution = of_strength(rules, "precaution")
     short_should = [total_shortfall(should, day.clock(o)) for o in cands]
@@ -202,12 +212,12 @@ def _best_path(
         cost = should_cost * short_should[c] + _PRECAUTION_COST * short_precaution[c]
         if slot.kind == "bedtime":
             cost += _BEDTIME_COST_PER_30_MIN * abs(o - bedtime) / 30
-            if bedtime - o > 3 * 60:
+            if bedtime - o > _NOT_BEDTIME_AFTER_MIN:
                 cost += _NOT_BEDTIME_COST
         else:
             if meal[c] is None:
                 # laxative doses with a meal matter most (SEED: food helps against loose stools)
-                cost += _NO_FOOD_COST * (3 if slot.kind == "early" else 1)
+                cost += _NO_FOOD_COST * (_EARLY_NO_FOOD_FACTOR if slot.kind == "early" else 1)
             if slot.kind == "early":
                 cost += _EARLY_COST_PER_HOUR * o / 60
         return cost
@@ -225,12 +235,12 @@ def _best_path(
                 continue
             for p in range(c):
                 gap = o - cands[p]
-                if gap < MIN_GAP_MIN or best[i - 1][p] == inf:
+                if gap < timing.min_gap_min or best[i - 1][p] == inf:
                     continue
                 total = best[i - 1][p] + own
-                if gap < COMFORT_GAP_MIN:
-                    total += _CLOSE_COST_PER_HOUR * (COMFORT_GAP_MIN - gap) / 60
-                if gap < CLOSE_GAP_MIN:
+                if gap < timing.comfort_gap_min:
+                    total += _CLOSE_COST_PER_HOUR * (timing.comfort_gap_min - gap) / 60
+                if gap < timing.close_gap_min:
                     total += _TOO_CLOSE_COST
                 if total < row[c]:
                     row[c] = total

@@ -11,7 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from magplan.core.timeofday import MINUTES_PER_DAY, format_time, forward_gap
+from magplan.core.timeofday import CLOCK_STEP_MIN, MINUTES_PER_DAY, format_time, forward_gap
+
+MAX_SEPARATION_MIN = MINUTES_PER_DAY // 2
+"""The longest spacing a rule may ask for either way: on a day that repeats, a longer window
+would reach the medicine's dose of the next day."""
 
 Strength = Literal["must", "should", "precaution"]
 STRENGTH_WORDS: dict[Strength, str] = {
@@ -74,7 +78,7 @@ def of_strength(rules: list[SeparationRule], *strengths: Strength) -> list[Separ
 
 
 def feasible_intervals(
-    rules: list[SeparationRule], wake_min: int, waking_min: int, step_min: int = 5
+    rules: list[SeparationRule], wake_min: int, waking_min: int, step_min: int = CLOCK_STEP_MIN
 ) -> list[tuple[int, int]]:
     """Closed intervals of offsets from waking (on the ``step_min`` grid) that keep every rule.
 
