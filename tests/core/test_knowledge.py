@@ -63,3 +63,43 @@ def test_an_unknown_source_key_is_refused(tmp_path: Path) -> None:
     (folder / "goals.toml").write_text(text.replace('sources = ["SEED"]', 'sources = ["NOPE"]', 1))
     with pytest.raises(KnowledgeError, match="unknown source 'NOPE'"):
         load_knowledge_from(folder)
+
+
+def _copy_with(tmp_path: Path, name: str, old: str, new: str) -> Path:
+    """A copy of the shipped knowledge with one text of ``name`` replaced."""
+    folder = tmp_path / "res"
+    shutil.copytree(resource_dir(), folder)
+    text = (folder / name).read_text()
+    assert old in text
+    (folder / name).write_text(text.replace(old, new, 1))
+    return folder
+
+
+def test_what_the_planner_singles_out_is_marked_in_the_files() -> None:
+    k = load_knowledge()
+    assert [f for f in k.forms if k.forms[f].fallback] == ["glycinate"]
+    assert [g for g in k.goals if k.goals[g].restores_levels] == ["repletion"]
+    assert [g for g in k.goals if k.goals[g].disclaimer_note] == ["depression"]
+    assert k.forms["l-threonate"].repletion_warning == "threonate-repletion"
+    assert k.stated_class == "stated" and k.medicines[k.stated_class].stated
+    assert k.forms["oxide"].marked_laxative and not k.forms["citrate"].marked_laxative
+
+
+def test_a_second_fallback_form_is_refused(tmp_path: Path) -> None:
+    folder = _copy_with(
+        tmp_path, "forms.toml", 'id = "citrate"\n', 'id = "citrate"\nfallback = true\n'
+    )
+    with pytest.raises(KnowledgeError, match="at most one form may be the fallback"):
+        load_knowledge_from(folder)
+
+
+def test_an_unknown_source_of_a_planning_number_is_refused(tmp_path: Path) -> None:
+    folder = _copy_with(tmp_path, "planning.toml", 'source = "PLAN"', 'source = "NOPE"')
+    with pytest.raises(KnowledgeError, match=r"planning.toml: children: unknown source 'NOPE'"):
+        load_knowledge_from(folder)
+
+
+def test_planning_numbers_keep_their_order(tmp_path: Path) -> None:
+    folder = _copy_with(tmp_path, "planning.toml", "close_gap_min = 120", "close_gap_min = 30")
+    with pytest.raises(KnowledgeError, match=r"planning.toml: field day: .*close_gap_min"):
+        load_knowledge_from(folder)

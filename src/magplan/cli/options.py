@@ -277,7 +277,7 @@ def _given_fields(args: argparse.Namespace, k: Knowledge) -> dict[str, object]:
                     "med-spacing", f"--med-spacing '{shown(name)}': no --med of it"
                 )
         for e in entries:
-            if e.name.casefold() in spacings and e.class_id != "stated":
+            if e.name.casefold() in spacings and not k.medicines[e.class_id].stated:
                 raise PlanInputError(
                     "med-spacing",
                     f"--med-spacing '{e.name}': the planner knows it "

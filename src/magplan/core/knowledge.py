@@ -38,7 +38,6 @@ class Source(_Strict):
 
 class Disclaimer(_Strict):
     text: str
-    depression: str
     timeframe: str
     sources: list[str]
 
@@ -63,6 +62,8 @@ class Form(_Strict):
     max_daily_elemental_mg: float | None = Field(default=None, gt=0)
     max_daily_compound_mg: float | None = Field(default=None, gt=0)
     max_daily_sources: list[str] = []
+    fallback: bool = False  # used when no form suited to the goals can be used
+    repletion_warning: str = ""  # said when planned for a goal that restores levels
 
     @model_validator(mode="after")
     def _range_holds(self) -> Form:
@@ -79,6 +80,12 @@ class Form(_Strict):
     def is_laxative(self) -> bool:
         return self.laxative != "none"
 
+    @property
+    def marked_laxative(self) -> bool:
+        """A moderate or strong laxative: its doses go early in the day, and its warning is a
+        caution."""
+        return self.laxative in ("moderate", "strong")
+
 
 class Goal(_Strict):
     id: str
@@ -92,6 +99,8 @@ class Goal(_Strict):
     sources: list[str]
     note: str = ""
     child_note: str = ""  # said instead of ``note`` for a child, when the note is for adults
+    restores_levels: bool = False  # the goal is to restore low magnesium levels
+    disclaimer_note: str = ""  # said with the disclaimer on every plan for this goal
 
 
 class RdaRow(_Strict):
@@ -300,6 +309,7 @@ class Knowledge(BaseModel):
     magnesium_names: frozenset[str]
     qualifier_words: frozenset[str]
     conditions: dict[str, Condition]
+    stated_class: str  # the class of a medicine the planner does not know
     sources: dict[str, Source]
     disclaimer: Disclaimer
     form_lookup: dict[str, str]
@@ -418,6 +428,11 @@ def load_knowledge_from(folder: Path) -> Knowledge:
         check_sources("intakes.toml", std, [r.source for r in limits.rows if r.source])
     for name, table in planning:
         check_sources("planning.toml", name, [table.source])
+    if sum(f.fallback for f in forms) > 1:
+        raise KnowledgeError(f"{folder / 'forms.toml'}: at most one form may be the fallback")
+    stated = [m.id for m in medicines if m.stated]
+    if len(stated) != 1:
+        raise KnowledgeError(f"{folder / 'medicines.toml'}: exactly one class must be stated")
     if "us" not in intakes.upper_limits:
         raise KnowledgeError(f"{folder / 'intakes.toml'}: upper_limits.us is required")
 
@@ -430,6 +445,7 @@ def load_knowledge_from(folder: Path) -> Knowledge:
         magnesium_names=frozenset(_key(n) for n in medicines_file.magnesium.names),
         qualifier_words=frozenset(w.casefold() for w in medicines_file.qualifiers.words),
         conditions={c.id: c for c in conditions},
+        stated_class=stated[0],
         sources=sources,
         disclaimer=sources_file.disclaimer,
         form_lookup=_index("forms.toml", {f.id: f.aliases for f in forms}),

@@ -564,8 +564,7 @@ def _avoided(k: Knowledge, avoided: list[MedicineTimes]) -> list[PlanWarning]:
 
 def _form_kind(k: Knowledge, form: str, goals: tuple[str, ...]) -> SlotKind:
     """Laxative doses belong early in the day, before any bedtime wish; then bedtime; else any."""
-    strong = k.forms[form].laxative in ("moderate", "strong")
-    if strong or any(k.goals[g].timing == "early" for g in goals):
+    if k.forms[form].marked_laxative or any(k.goals[g].timing == "early" for g in goals):
         return "early"
     if any(k.goals[g].timing == "bedtime" for g in goals):
         return "bedtime"
@@ -1252,7 +1251,7 @@ def _form_warnings(
     for f in used:
         form = k.forms[f]
         if form.is_laxative:
-            severe = avoid_laxative or form.laxative in ("moderate", "strong")
+            severe = avoid_laxative or form.marked_laxative
             out.append(
                 PlanWarning(
                     code="laxative-form",
@@ -1317,10 +1316,13 @@ def _form_warnings(
                     sources=("CHEM",),
                 )
             )
-    if "l-threonate" in used and "repletion" in req.goals:
+    restoring = any(k.goals[g].restores_levels for g in req.goals)
+    for f in used:
+        if not (restoring and k.forms[f].repletion_warning):
+            continue
         out.append(
             PlanWarning(
-                code="threonate-repletion",
+                code=k.forms[f].repletion_warning,
                 severity="info",
                 message="L-threonate carries little elemental magnesium: it cannot by itself "
                 "replete a deficiency at sensible pill counts.",
@@ -1425,8 +1427,7 @@ def daily_mg_of(doses: tuple[Dose, ...], form: str) -> float:
 def _notes(k: Knowledge, req: PlanRequest, *, blocked: bool) -> tuple[str, ...]:
     """The disclaimer; the time to improvement only when there is a plan to follow."""
     notes = [k.disclaimer.text]
-    if "depression" in req.goals:
-        notes.append(k.disclaimer.depression)
+    notes.extend(k.goals[g].disclaimer_note for g in req.goals if k.goals[g].disclaimer_note)
     if not blocked:
         notes.append(k.disclaimer.timeframe)
     return tuple(notes)

@@ -221,7 +221,7 @@ def parse_medicine_class(k: Knowledge, name: str, *, stated: bool = False) -> st
         )
     close = found.suggestion
     if stated and close is None:
-        return "stated"
+        return k.stated_class
     if stated:
         raise PlanInputError(
             "med",
@@ -292,7 +292,8 @@ def parse_med_spec(k: Knowledge, spec: str, spacings: dict[str, int] | None = No
     stated = (spacings or {}).get(name.casefold())
     class_id = parse_medicine_class(k, name, stated=stated is not None)
     minute = parse_time(when, f"time of {name}")
-    return MedEntry(name, class_id, minute, days, stated if class_id == "stated" else None)
+    spacing = stated if k.medicines[class_id].stated else None
+    return MedEntry(name, class_id, minute, days, spacing)
 
 
 def group_medicines(entries: list[MedEntry]) -> tuple[MedicineTimes, ...]:
