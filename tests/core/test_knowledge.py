@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 
 from magplan.core.knowledge import KnowledgeError, load_knowledge, load_knowledge_from
+from magplan.core.warning_codes import WARNING_SHAPES
 from magplan.resources import resource_dir
 
 
@@ -102,4 +103,56 @@ def test_an_unknown_source_of_a_planning_number_is_refused(tmp_path: Path) -> No
 def test_planning_numbers_keep_their_order(tmp_path: Path) -> None:
     folder = _copy_with(tmp_path, "planning.toml", "close_gap_min = 120", "close_gap_min = 30")
     with pytest.raises(KnowledgeError, match=r"planning.toml: field day: .*close_gap_min"):
+        load_knowledge_from(folder)
+
+
+def test_every_warning_the_planner_raises_has_its_words() -> None:
+    k = load_knowledge()
+    assert set(k.warnings) == set(WARNING_SHAPES)
+    assert k.warnings["infant"].wording().severity == "danger"
+    assert k.warnings["laxative-form"].wording("marked").message == (
+        k.warnings["laxative-form"].wording().message
+    )
+
+
+def test_a_wrong_source_key_of_a_warning_fails_at_load(tmp_path: Path) -> None:
+    folder = _copy_with(tmp_path, "warnings.toml", 'sources = ["CHEM"]', 'sources = ["CHEMS"]')
+    with pytest.raises(KnowledgeError, match="low-magnesium-form: unknown source 'CHEMS'"):
+        load_knowledge_from(folder)
+
+
+def test_a_wrong_source_key_of_a_case_fails_at_load(tmp_path: Path) -> None:
+    folder = _copy_with(
+        tmp_path,
+        "warnings.toml",
+        '[warnings.unit-too-large.cases.dose-too-large]\nsources = ["SEED"]',
+        '[warnings.unit-too-large.cases.dose-too-large]\nsources = ["SEEDS"]',
+    )
+    with pytest.raises(KnowledgeError, match="unit-too-large: unknown source 'SEEDS'"):
+        load_knowledge_from(folder)
+
+
+def test_an_unknown_warning_code_fails_at_load(tmp_path: Path) -> None:
+    folder = _copy_with(tmp_path, "warnings.toml", "[warnings.infant]", "[warnings.infants]")
+    with pytest.raises(
+        KnowledgeError, match=r"warnings\.toml: warnings: unknown 'infants'; 'infant' is missing"
+    ):
+        load_knowledge_from(folder)
+
+
+def test_a_placeholder_the_planner_does_not_fill_fails_at_load(tmp_path: Path) -> None:
+    folder = _copy_with(tmp_path, "warnings.toml", "Two doses are only {gap_min} min", "{gap} min")
+    with pytest.raises(KnowledgeError, match=r"doses-close: unknown \['gap'\]"):
+        load_knowledge_from(folder)
+
+
+def test_a_case_the_planner_does_not_choose_fails_at_load(tmp_path: Path) -> None:
+    folder = _copy_with(tmp_path, "warnings.toml", "marked.severity", "marked-ish.severity")
+    with pytest.raises(KnowledgeError, match="laxative-form: cases: unknown 'marked-ish'"):
+        load_knowledge_from(folder)
+
+
+def test_a_form_naming_an_unknown_warning_fails_at_load(tmp_path: Path) -> None:
+    folder = _copy_with(tmp_path, "forms.toml", '"threonate-repletion"', '"threonate-repleted"')
+    with pytest.raises(KnowledgeError, match="l-threonate: unknown warning 'threonate-repleted'"):
         load_knowledge_from(folder)

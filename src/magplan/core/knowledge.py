@@ -7,7 +7,9 @@ Read once from the TOML files in ``resources/`` and validated by pydantic. A bro
 from __future__ import annotations
 
 import re
+import string
 import tomllib
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Literal, TypeVar
@@ -15,6 +17,7 @@ from typing import Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from magplan.core.separation import MAX_SEPARATION_MIN, Strength
+from magplan.core.warning_codes import PHRASES, WARNING_SHAPES, SourcesFrom
 from magplan.resources import resource_dir
 
 Severity = Literal["info", "caution", "danger"]
@@ -265,6 +268,49 @@ class Condition(_Strict):
     sources: list[str]
 
 
+class WarningCase(_Strict):
+    """Another wording of a warning; what it leaves out, it takes from its warning."""
+
+    message: str = ""
+    severity: Severity | None = None
+    sources: list[str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WarningWording:
+    """What one case of a warning says: its severity, message template and own sources."""
+
+    severity: Severity
+    message: str
+    sources: tuple[str, ...]
+
+
+class WarningText(_Strict):
+    """One of the planner's own warnings (warnings.toml)."""
+
+    severity: Severity
+    sources: list[str] = []
+    sources_from: SourcesFrom = ""
+    message: str
+    cases: dict[str, WarningCase] = {}
+    words: dict[str, str] = {}
+
+    def wording(self, case: str = "") -> WarningWording:
+        """The severity, message and sources of ``case`` ("" for the usual wording)."""
+        chosen = self.cases[case] if case else WarningCase()
+        return WarningWording(
+            severity=chosen.severity or self.severity,
+            message=chosen.message or self.message,
+            sources=tuple(self.sources if chosen.sources is None else chosen.sources),
+        )
+
+    def templates(self) -> list[str]:
+        return [self.message, *(c.message for c in self.cases.values()), *self.words.values()]
+
+    def source_keys(self) -> list[str]:
+        return [*self.sources, *(s for c in self.cases.values() for s in c.sources or [])]
+
+
 class _FormsFile(_Strict):
     forms: list[Form]
 
@@ -281,6 +327,11 @@ class _MedicinesFile(_Strict):
 
 class _ConditionsFile(_Strict):
     conditions: list[Condition]
+
+
+class _WarningsFile(_Strict):
+    phrases: dict[str, str]
+    warnings: dict[str, WarningText]
 
 
 class _SourcesFile(_Strict):
@@ -310,6 +361,8 @@ class Knowledge(BaseModel):
     qualifier_words: frozenset[str]
     conditions: dict[str, Condition]
     stated_class: str  # the class of a medicine the planner does not know
+    warnings: dict[str, WarningText]
+    phrases: dict[str, str]
     sources: dict[str, Source]
     disclaimer: Disclaimer
     form_lookup: dict[str, str]
@@ -400,6 +453,7 @@ def load_knowledge_from(folder: Path) -> Knowledge:
     medicines = medicines_file.classes
     conditions = _validate(_ConditionsFile, folder, "conditions.toml").conditions
     sources_file = _validate(_SourcesFile, folder, "sources.toml")
+    warnings_file = _validate(_WarningsFile, folder, "warnings.toml")
     sources = sources_file.sources
     form_ids = {f.id for f in forms}
 
@@ -428,6 +482,12 @@ def load_knowledge_from(folder: Path) -> Knowledge:
         check_sources("intakes.toml", std, [r.source for r in limits.rows if r.source])
     for name, table in planning:
         check_sources("planning.toml", name, [table.source])
+    _check_warnings(folder / "warnings.toml", warnings_file, set(sources))
+    for form in forms:
+        if form.repletion_warning and form.repletion_warning not in warnings_file.warnings:
+            raise KnowledgeError(
+                f"{folder / 'forms.toml'}: {form.id}: unknown warning '{form.repletion_warning}'"
+            )
     if sum(f.fallback for f in forms) > 1:
         raise KnowledgeError(f"{folder / 'forms.toml'}: at most one form may be the fallback")
     stated = [m.id for m in medicines if m.stated]
@@ -446,6 +506,8 @@ def load_knowledge_from(folder: Path) -> Knowledge:
         qualifier_words=frozenset(w.casefold() for w in medicines_file.qualifiers.words),
         conditions={c.id: c for c in conditions},
         stated_class=stated[0],
+        warnings=warnings_file.warnings,
+        phrases=warnings_file.phrases,
         sources=sources,
         disclaimer=sources_file.disclaimer,
         form_lookup=_index("forms.toml", {f.id: f.aliases for f in forms}),
@@ -457,6 +519,54 @@ def load_knowledge_from(folder: Path) -> Knowledge:
             "conditions.toml", {c.id: [c.name, *c.aliases] for c in conditions}
         ),
     )
+
+
+def _placeholders(path: Path, where: str, template: str) -> set[str]:
+    """The names ``template`` fills in; a template that cannot be filled is refused."""
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError as exc:
+        raise KnowledgeError(f"{path}: {where}: {exc}") from exc
+    names = {name for _, name, _, _ in parsed if name is not None}
+    for name in names:
+        if not name.isidentifier():
+            raise KnowledgeError(f"{path}: {where}: '{{{name}}}' is not a name to fill in")
+    return names
+
+
+def _check_names(path: Path, what: str, found: set[str], expected: frozenset[str]) -> None:
+    if found != expected:
+        unknown, missing = sorted(found - expected), sorted(expected - found)
+        raise KnowledgeError(
+            f"{path}: {what}: "
+            + "; ".join(
+                [f"unknown {n!r}" for n in unknown] + [f"{n!r} is missing" for n in missing]
+            )
+        )
+
+
+def _check_warnings(path: Path, file: _WarningsFile, sources: set[str]) -> None:
+    """Every code the planner raises, and no other; their cases, words, placeholders and
+    source keys as the program expects them (core/warning_codes.py)."""
+    _check_names(path, "warnings", set(file.warnings), frozenset(WARNING_SHAPES))
+    _check_names(path, "phrases", set(file.phrases), frozenset(PHRASES))
+    for name, template in file.phrases.items():
+        extra = _placeholders(path, name, template) - PHRASES[name]
+        if extra:
+            raise KnowledgeError(f"{path}: phrases.{name}: unknown {sorted(extra)}")
+    for code, text in file.warnings.items():
+        shape = WARNING_SHAPES[code]
+        _check_names(path, f"{code}: cases", set(text.cases), shape.cases)
+        _check_names(path, f"{code}: words", set(text.words), shape.words)
+        if text.sources_from != shape.sources_from:
+            raise KnowledgeError(f"{path}: {code}: sources_from must be '{shape.sources_from}'")
+        for key in text.source_keys():
+            if key not in sources:
+                raise KnowledgeError(f"{path}: {code}: unknown source '{key}'")
+        for template in text.templates():
+            extra = _placeholders(path, code, template) - shape.fields
+            if extra:
+                raise KnowledgeError(f"{path}: {code}: unknown {sorted(extra)} in '{template}'")
 
 
 @cache

@@ -13,7 +13,7 @@ from itertools import combinations, pairwise
 
 from magplan.core.errors import PlanInputError, shown
 from magplan.core.forms import NOT_OWNED, FormPick, add_filler, pick_forms
-from magplan.core.knowledge import Knowledge, MedicineClass, Severity, load_knowledge
+from magplan.core.knowledge import Knowledge, MedicineClass, load_knowledge
 from magplan.core.limits import Limits, is_child, limits_for
 from magplan.core.plan import (
     Dose,
@@ -24,6 +24,7 @@ from magplan.core.plan import (
     WeekdayTimes,
     daily_mg,
 )
+from magplan.core.plan_warnings import phrase, warning, words
 from magplan.core.request import (
     MAX_MEALS,
     MAX_MEDICINE_NAME_CHARS,
@@ -45,7 +46,6 @@ from magplan.core.schedule import (
     place_doses,
 )
 from magplan.core.separation import (
-    STRENGTH_WORDS,
     SeparationRule,
     Strength,
     feasible_intervals,
@@ -196,7 +196,7 @@ def plan_day(req: PlanRequest, k: Knowledge | None = None) -> Plan:
     unlocked = _unlocked(k, req, lim)
     if not blocked and req.target_mg is None and unlocked:
         # the upper limit does not protect these people: the clinician prescribes the amount
-        warnings.append(_amount_needed(unlocked))
+        warnings.append(_amount_needed(k, unlocked))
         target = 0.0
     if not blocked and target > 0:
         if meds.avoided:
@@ -210,12 +210,12 @@ def plan_day(req: PlanRequest, k: Knowledge | None = None) -> Plan:
             weekday_times = _weekday_times(k, day, slots, doses, meds, warnings)
             titration = titrate(k, doses)
     forms_used = tuple(dict.fromkeys(d.form for d in doses))
-    _form_warnings(k, req, pick, doses, avoid_laxative, warnings)
+    warnings.extend(_form_warnings(k, req, pick, doses, avoid_laxative))
     if not blocked:
         warnings.extend(_goals_unserved(k, req, pick, doses, avoid_laxative))
 
     daily = daily_mg([d.units for d in doses], doses)
-    _above_limit(req, lim, daily, warnings)
+    _above_limit(k, req, lim, daily, warnings)
     return Plan(
         blocked=blocked,
         supervised=req.supervised,
@@ -246,15 +246,7 @@ def plan_day(req: PlanRequest, k: Knowledge | None = None) -> Plan:
 def _gates(k: Knowledge, req: PlanRequest, lim: Limits, out: list[PlanWarning]) -> bool:
     blocked = False
     if lim.none_set:
-        out.append(
-            PlanWarning(
-                code="infant",
-                severity="danger",
-                message="No upper limit is set for infants under 1 year: the planner plans "
-                "nothing for them. Ask the child's doctor.",
-                sources=("ODS",),
-            )
-        )
+        out.append(warning(k, "infant"))
         blocked = True
     for cid in req.conditions:
         cond = k.conditions[cid]
@@ -296,18 +288,17 @@ def _gates(k: Knowledge, req: PlanRequest, lim: Limits, out: list[PlanWarning]) 
     if not lim.none_set and is_child(k, req.age_years):
         young = req.age_years >= k.planning.ages.young_person_from_years
         out.append(
-            PlanWarning(
-                code="child",
-                severity="caution",
-                message=f"{'A young person' if young else 'A child'} of "
-                f"{req.age_years}: held to the limit for this age, {lim.upper_limit_mg} mg/day "
-                "from supplements and medicines. Plan with "
-                f"{'their' if young else 'the child' + chr(39) + 's'} doctor.",
+            warning(
+                k,
+                "child",
+                "young" if young else "",
                 sources=(lim.limit_source,),
+                age=req.age_years,
+                upper_limit_mg=lim.upper_limit_mg,
             )
         )
     if req.pregnant or req.lactating:
-        blocked = _pregnancy(req, lim, out) or blocked
+        blocked = _pregnancy(k, req, lim, out) or blocked
     return blocked
 
 
@@ -317,7 +308,9 @@ def _unlocked(k: Knowledge, req: PlanRequest, lim: Limits) -> list[str]:
         return []
     found = [k.conditions[c].name for c in req.conditions if k.conditions[c].gate]
     if _no_pregnancy_figure(req, lim):
-        found.append("pregnancy" if req.pregnant else "breastfeeding under 14")
+        state = "pregnancy" if req.pregnant else "lactation"
+        youngest = k.intakes.pregnancy_figure_ages()[0]
+        found.append(words(k, "supervised-amount-needed", state, figure_from_age=youngest))
     return found
 
 
@@ -326,53 +319,28 @@ def _no_pregnancy_figure(req: PlanRequest, lim: Limits) -> bool:
     return (req.pregnant or req.lactating) and not lim.pregnancy_figure
 
 
-def _amount_needed(unlocked: list[str]) -> PlanWarning:
-    return PlanWarning(
-        code="supervised-amount-needed",
-        severity="danger",
-        message=f"Supervised plan ({', '.join(unlocked).lower()}): the upper limit does "
-        "not protect this person, so the planner does not choose the amount. The supervising "
-        "clinician sets the daily amount (the target), and the schedule follows.",
-        sources=("ODS", "RULES"),
-    )
+def _amount_needed(k: Knowledge, unlocked: list[str]) -> PlanWarning:
+    return warning(k, "supervised-amount-needed", unlocked=", ".join(unlocked).lower())
 
 
-def _pregnancy(req: PlanRequest, lim: Limits, out: list[PlanWarning]) -> bool:
+def _pregnancy(k: Knowledge, req: PlanRequest, lim: Limits, out: list[PlanWarning]) -> bool:
     """Pregnancy or breastfeeding: their own intake, and a referral; under 14 no plan (ODS has
     no figure), unless a clinician supervises it."""
-    code, state, who = (
-        ("pregnancy", "Pregnancy", "your prenatal care provider")
-        if req.pregnant
-        else ("lactation", "Breastfeeding", "your doctor or midwife")
-    )
-    if _no_pregnancy_figure(req, lim):
-        planned = req.supervised
-        out.append(
-            PlanWarning(
-                code=code,
-                severity="danger",
-                message=f"{state} at {req.age_years}: the reference intakes (ODS) give no "
-                f"{state.lower()} figure under 14 years. "
-                + (
-                    "Planned only because a clinician confirmed it is prescribed and supervised."
-                    if planned
-                    else "No schedule is planned: plan magnesium with her clinician."
-                ),
-                sources=("ODS",),
-            )
-        )
-        return not planned
+    code = "pregnancy" if req.pregnant else "lactation"
+    no_figure = _no_pregnancy_figure(req, lim)
+    case = ("no-figure-supervised" if req.supervised else "no-figure") if no_figure else ""
     out.append(
-        PlanWarning(
-            code=code,
-            severity="caution",
-            message=f"{state}: the recommended intake from all sources is {lim.rda_mg} "
-            f"mg/day; the supplement limit is unchanged ({lim.upper_limit_mg} mg/day). "
-            f"Talk to {who} before starting.",
-            sources=("ODS",),
+        warning(
+            k,
+            code,
+            case,
+            age=req.age_years,
+            rda_mg=lim.rda_mg,
+            upper_limit_mg=lim.upper_limit_mg,
+            figure_from_age=k.intakes.pregnancy_figure_ages()[0],
         )
     )
-    return False
+    return no_figure and not req.supervised
 
 
 def _target(k: Knowledge, req: PlanRequest, lim: Limits, out: list[PlanWarning]) -> float:
@@ -383,13 +351,13 @@ def _target(k: Knowledge, req: PlanRequest, lim: Limits, out: list[PlanWarning])
     room = max(0.0, ul - req.other_magnesium_mg)
     if req.other_magnesium_mg and req.other_magnesium_mg >= ul:
         out.append(
-            PlanWarning(
-                code="limit-reached",
-                severity="caution" if req.other_magnesium_mg == ul else "danger",
-                message=f"Your other products already give {req.other_magnesium_mg:g} mg/day, "
-                f"{'at' if req.other_magnesium_mg == ul else 'over'} the upper limit of {ul} "
-                "mg/day from supplements: no more magnesium is planned unless you set a target.",
+            warning(
+                k,
+                "limit-reached",
+                "" if req.other_magnesium_mg == ul else "over",
                 sources=(lim.limit_source,),
+                other_mg=req.other_magnesium_mg,
+                upper_limit_mg=ul,
             )
         )
     step = k.planning.amounts.no_product_step_mg
@@ -397,31 +365,35 @@ def _target(k: Knowledge, req: PlanRequest, lim: Limits, out: list[PlanWarning])
         return _round_down(room, step)
     if is_child(k, req.age_years) and req.target_mg > room:
         out.append(
-            PlanWarning(
-                code="child",
-                severity="caution",
-                message=f"The target of {req.target_mg:g} mg/day was lowered to {room:g} mg/day: "
-                "children are held to their upper limit.",
+            warning(
+                k,
+                "child",
+                "target-lowered",
                 sources=(lim.limit_source,),
+                target_mg=req.target_mg,
+                room_mg=room,
             )
         )
         return _round_down(room, step)
     return float(req.target_mg)
 
 
-def _above_limit(req: PlanRequest, lim: Limits, daily: float, out: list[PlanWarning]) -> None:
+def _above_limit(
+    k: Knowledge, req: PlanRequest, lim: Limits, daily: float, out: list[PlanWarning]
+) -> None:
     """The caution for a plan that, as planned, passes the upper limit (only on request)."""
     ul = lim.upper_limit_mg
     total = daily + req.other_magnesium_mg
     if ul is None or daily <= 0 or total <= ul:
         return
     out.append(
-        PlanWarning(
-            code="above-upper-limit",
-            severity="danger",
-            message=f"Above the upper limit: {total:g} mg/day from supplements and medicines is "
-            f"more than {ul} mg/day ({lim.limit_name}). Only under medical supervision.",
-            sources=(lim.limit_source, "SEED"),
+        warning(
+            k,
+            "above-upper-limit",
+            sources=(lim.limit_source,),
+            total_mg=total,
+            upper_limit_mg=ul,
+            limit_name=lim.limit_name,
         )
     )
 
@@ -494,7 +466,7 @@ def _medicines(k: Knowledge, req: PlanRequest, out: list[PlanWarning]) -> _Medic
         if med.weekdays:
             times += f" on {format_weekdays(med.weekdays)}"
         if cls.stated:
-            out.append(_stated_warning(cls, med, times))
+            out.append(_stated_warning(k, cls, med, times))
         elif not cls.avoid:  # an avoided medicine has its own warning, with what to do
             names_by_class.setdefault(cls.id, []).append(f"{med.name} ({times})")
     for class_id, names in names_by_class.items():
@@ -530,30 +502,31 @@ def _waking_days(req: PlanRequest, rule: SeparationRule, weekdays: tuple[int, ..
     return sorted(set(found))
 
 
-def _stated_warning(cls: MedicineClass, med: MedicineTimes, times: str) -> PlanWarning:
+def _stated_warning(
+    k: Knowledge, cls: MedicineClass, med: MedicineTimes, times: str
+) -> PlanWarning:
     spacing = med.spacing_min or 0
-    kept = (
-        f"kept at least {format_hours(spacing)} from magnesium, as you stated"
-        if spacing
-        else "no spacing from magnesium, as you stated"
-    )
-    return PlanWarning(
-        code=cls.warning_code,
-        severity="caution" if spacing else "info",
-        message=f"{med.name} ({times}): {kept}. The planner does not know this medicine: "
-        "check the spacing with your pharmacist.",
-        sources=tuple(cls.sources),
+    return warning(
+        k,
+        "stated-separation",
+        "" if spacing else "no-spacing",
+        sources=cls.sources,
+        medicine=med.name,
+        times=times,
+        spacing=format_hours(spacing),
     )
 
 
 def _avoided(k: Knowledge, avoided: list[MedicineTimes]) -> list[PlanWarning]:
     return [
-        PlanWarning(
-            code="magnesium-not-with-medicine",
-            severity="danger",
-            message=f"{m.name} ({', '.join(format_time(t) for t in m.times_min)}): "
-            f"{k.medicines[m.class_id].message} {k.medicines[m.class_id].unkept}",
-            sources=tuple(k.medicines[m.class_id].sources),
+        warning(
+            k,
+            "magnesium-not-with-medicine",
+            sources=k.medicines[m.class_id].sources,
+            medicine=m.name,
+            times=", ".join(format_time(t) for t in m.times_min),
+            label_says=k.medicines[m.class_id].message,
+            what_to_do=k.medicines[m.class_id].unkept,
         )
         for m in avoided
     ]
@@ -752,7 +725,7 @@ def _schedule(
         )
     out.extend(_short(k, day, [p.time_min for p in best.placed], rules))
     out.extend(_tight(k, [p.time_min for p in best.placed], rules))
-    out.extend(_close_doses(day, best.placed, rules))
+    out.extend(_close_doses(k, day, best.placed, rules))
     return tuple(doses), best.slots
 
 
@@ -791,26 +764,26 @@ def _unkept(k: Knowledge, rules: list[SeparationRule]) -> str:
 
 
 def _no_time(k: Knowledge, rules: list[SeparationRule]) -> PlanWarning:
-    return PlanWarning(
-        code="separation-no-time",
-        severity="danger",
-        message="No time in your day keeps magnesium apart from "
-        f"{_must_names(rules)} as it must be (magnesium would stop the medicine working): no "
-        f"magnesium is planned. {_unkept(k, rules)}",
+    return warning(
+        k,
+        "separation-no-time",
         sources=_must_sources(k, rules),
+        medicines=_must_names(rules),
+        what_to_do=_unkept(k, rules),
     )
 
 
 def _reduced(
     k: Knowledge, rules: list[SeparationRule], planned: float, target: float
 ) -> PlanWarning:
-    return PlanWarning(
-        code="reduced-for-separation",
-        severity="caution",
-        message=f"Only {planned:g} mg a day fits in doses that keep magnesium apart from "
-        f"{_must_names(rules)} as it must be; the full {target:g} mg would put a dose too close "
-        f"to it. {_unkept(k, rules)}",
+    return warning(
+        k,
+        "reduced-for-separation",
         sources=_must_sources(k, rules),
+        planned_mg=planned,
+        target_mg=target,
+        medicines=_must_names(rules),
+        what_to_do=_unkept(k, rules),
     )
 
 
@@ -822,10 +795,11 @@ _STRONGER: dict[Strength, tuple[Strength, ...]] = {
 
 
 def _short(
-    k: Knowledge, day: Day, times: list[int], rules: list[SeparationRule], prefix: str = ""
+    k: Knowledge, day: Day, times: list[int], rules: list[SeparationRule], days: str = ""
 ) -> list[PlanWarning]:
-    """A warning for each rule a dose misses: by how much, what was kept instead, and why."""
-    found = []
+    """A warning for each strength of rule the doses miss: by how much, what was kept
+    instead, and why (``days``: the weekdays it is said for, if not every day)."""
+    code = "separation-short"
     every_rule = feasible_intervals(rules, day.wake_min, day.waking_min, CLOCK_STEP_MIN)
     if every_rule:
         spans = ", ".join(
@@ -834,10 +808,14 @@ def _short(
             else f"{format_time(day.clock(lo))}-{format_time(day.clock(hi))}"
             for lo, hi in every_rule
         )
-        doses = "both doses" if len(times) == 2 else f"all {len(times)} doses"
-        why = f"The times that keep every rule ({spans}) cannot hold {doses} an hour apart."
+        doses = (
+            words(k, code, "both-doses")
+            if len(times) == 2
+            else words(k, code, "all-doses", count=len(times))
+        )
+        why = words(k, code, "why-no-room", spans=spans, doses=doses)
     else:
-        why = "No time in your day keeps every rule."
+        why = words(k, code, "why-no-time")
     # one warning per strength: every dose and medicine it misses, by how much
     misses: dict[Strength, list[tuple[int, SeparationRule, int]]] = {}
     for t in times:
@@ -845,26 +823,45 @@ def _short(
             missed = r.shortfall_min(t)
             if missed:
                 misses.setdefault(r.strength, []).append((t, r, missed))
+    found = []
     for strength, found_misses in misses.items():
         kept = sorted({s.name for s in rules if s.strength in _STRONGER[strength]})
-        weigh = "which weighs" if len(kept) == 1 else "which weigh"
-        instead = f" Kept instead: {', '.join(kept)}, {weigh} more." if kept else ""
+        instead = (
+            words(
+                k,
+                code,
+                "kept-instead" if len(kept) == 1 else "kept-instead-plural",
+                kept=", ".join(kept),
+            )
+            if kept
+            else ""
+        )
         which = "; ".join(
-            f"the {format_time(t)} dose is {missed} min short of {r.name} at "
-            f"{format_time(r.time_min)} ({rule_text(r.other_first_min, r.mg_first_min)})"
+            words(
+                k,
+                code,
+                "miss",
+                time=format_time(t),
+                missed_min=missed,
+                medicine=r.name,
+                medicine_time=format_time(r.time_min),
+                rule=rule_text(r.other_first_min, r.mg_first_min),
+            )
             for t, r, missed in found_misses
         )
         found.append(
-            PlanWarning(
-                code="separation-short",
-                severity="caution" if strength == "should" else "info",
-                message=f"{prefix}{which[0].upper()}{which[1:]}. {STRENGTH_WORDS[strength]}"
-                f"{instead} {why} Ask your pharmacist whether the times can change.",
-                sources=tuple(
-                    dict.fromkeys(
-                        src for _, r, _ in found_misses for src in k.medicines[r.class_id].sources
-                    )
+            warning(
+                k,
+                code,
+                "should" if strength == "should" else "",
+                sources=dict.fromkeys(
+                    src for _, r, _ in found_misses for src in k.medicines[r.class_id].sources
                 ),
+                on_days=words(k, code, "on-days", days=days) if days else "",
+                misses=which[0].upper() + which[1:],
+                strength=words(k, code, strength),
+                kept_instead=instead,
+                why=why,
             )
         )
     return found
@@ -883,29 +880,37 @@ def _tight(k: Knowledge, times: list[int], rules: list[SeparationRule]) -> list[
             if min(after, before) < spare_min:
                 tight.append(r)
             if 0 <= after < spare_min:
-                close.append(
-                    f"the {format_time(t)} dose comes {format_hours(r.other_first_min)}"
-                    f"{f' {after} min' if after else ''} after {r.name} "
-                    f"({format_time(r.time_min)}): never take it earlier"
-                )
+                close.append(_tight_dose(k, "after", t, r, r.other_first_min, after))
             elif 0 <= before < spare_min:
-                close.append(
-                    f"the {format_time(t)} dose comes {format_hours(r.mg_first_min)}"
-                    f"{f' {before} min' if before else ''} before {r.name} "
-                    f"({format_time(r.time_min)}): never take it later"
-                )
+                close.append(_tight_dose(k, "before", t, r, r.mg_first_min, before))
     if not close:
         return []
-    text = "; ".join(dict.fromkeys(close))
+    # a must rule always says what to do when it cannot be kept (medicines.toml, unkept)
     return [
-        PlanWarning(
-            code="must-tight",
-            severity="caution",
-            message=f"Little time to spare: {text}. If you take the medicine at another time, "
-            f"move magnesium by as much. {_unkept(k, tight)}".strip(),
+        warning(
+            k,
+            "must-tight",
             sources=_must_sources(k, tight),
+            doses="; ".join(dict.fromkeys(close)),
+            what_to_do=_unkept(k, tight),
         )
     ]
+
+
+def _tight_dose(
+    k: Knowledge, side: str, time_min: int, rule: SeparationRule, spacing_min: int, spare_min: int
+) -> str:
+    """``"the 14:00 dose comes 2 h 10 min after doxycycline (12:00): never take it earlier"``."""
+    return words(
+        k,
+        "must-tight",
+        side,
+        time=format_time(time_min),
+        spacing=format_hours(spacing_min),
+        spare=words(k, "must-tight", "spare", minutes=spare_min) if spare_min else "",
+        medicine=rule.name,
+        medicine_time=format_time(rule.time_min),
+    )
 
 
 def _min_gap(day: Day, placed: list[Placement]) -> int | None:
@@ -920,30 +925,18 @@ def _too_close(day: Day, placed: list[Placement]) -> bool:
 
 
 def _close_doses(
-    day: Day, placed: list[Placement], rules: list[SeparationRule]
+    k: Knowledge, day: Day, placed: list[Placement], rules: list[SeparationRule]
 ) -> list[PlanWarning]:
-    """Two doses less than two hours apart are explained, never left unsaid."""
+    """Two doses closer than ``close_gap_min`` are explained, never left unsaid."""
     gap = _min_gap(day, placed)
     if gap is None or gap >= day.timing.close_gap_min:
         return []
-    short_day = day.waking_min < day.timing.short_day_min
-    because = (
-        f"your waking day is short ({day.waking_min // 60} h {day.waking_min % 60:02d} min)"
-        if short_day
-        else "your other medicines leave little room"
-        if rules
-        else "meals and bedtime are close together"
-    )
-    return [
-        PlanWarning(
-            code="doses-close",
-            severity="info",
-            message=f"Two doses are only {gap} min apart because {because}. Taking the "
-            "day's magnesium in fewer, larger doses is also fine; spacing them out helps the "
-            "stomach.",
-            sources=("SEED",),
-        )
-    ]
+    if day.waking_min < day.timing.short_day_min:
+        hours, minutes = divmod(day.waking_min, 60)
+        because = words(k, "doses-close", "short-day", hours=hours, minutes=minutes)
+    else:
+        because = words(k, "doses-close", "medicines" if rules else "meals")
+    return [warning(k, "doses-close", gap_min=gap, because=because)]
 
 
 def _capped(
@@ -958,45 +951,54 @@ def _capped(
         if cap is None or cap >= share:
             continue
         f = k.forms[form]
-        others = [g for g in dict.fromkeys(s.form for s in best.slots) if g != form]
-        planned = sum(p.elemental_mg for p in best.portions)
-        if others:
-            rest = (
-                f"{' and '.join(short_form_name(k.forms[g].name) for g in others)} fills the "
-                "rest of the day's amount."
-            ).capitalize()
-        else:
-            filler = _filler(k, pick, form, owned_only=False)
-            serve = ", ".join(k.goals[g].name.lower() for g in pick.goals_by_form[form])
-            rest = f"The plan gives {planned:g} mg a day instead of {target:g} mg" + (
-                f"; {short_form_name(k.forms[filler].name)} would serve {serve} for the rest"
-                + (" (add a product of it)" if req.products else "")
-                + "."
-                if filler
-                else "."
-            )
         found.append(
-            PlanWarning(
-                code="form-daily-maximum",
-                severity="info",
-                message=f"{f.name} is planned up to the amount studied: "
-                f"{_studied_amount(k, form, product)}. {rest}",
-                sources=tuple(f.max_daily_sources),
+            warning(
+                k,
+                "form-daily-maximum",
+                sources=f.max_daily_sources,
+                form=f.name,
+                studied=_studied_amount(k, form, product),
+                rest=_rest_of_amount(k, req, pick, best, form, target),
             )
         )
     return found
+
+
+def _rest_of_amount(
+    k: Knowledge, req: PlanRequest, pick: FormPick, best: _Day, form: str, target: float
+) -> str:
+    """What gives the rest of the day's amount beside a form held to its studied amount: the
+    other form planned, or what the plan gives instead and which form would serve."""
+    code = "form-daily-maximum"
+    others = [g for g in dict.fromkeys(s.form for s in best.slots) if g != form]
+    if others:
+        names = " and ".join(short_form_name(k.forms[g].name) for g in others)
+        return words(k, code, "others", forms=names).capitalize()
+    planned = sum(p.elemental_mg for p in best.portions)
+    filler = _filler(k, pick, form, owned_only=False)
+    if filler is None:
+        return words(k, code, "reduced", planned_mg=planned, target_mg=target)
+    return words(
+        k,
+        code,
+        "reduced-filler-to-add" if req.products else "reduced-filler",
+        planned_mg=planned,
+        target_mg=target,
+        filler=short_form_name(k.forms[filler].name),
+        goals=", ".join(k.goals[g].name.lower() for g in pick.goals_by_form[form]),
+    )
 
 
 def _studied_amount(k: Knowledge, form: str, product: Product | None) -> str:
     """``"at most 144 mg of magnesium a day (about 2 g of the compound)"``, or by the
     compound's weight for a product whose label gives it."""
     f = k.forms[form]
-    grams = f"{f.max_daily_compound_mg / 1000:g} g" if f.max_daily_compound_mg else ""
-    if product is not None and product.compound_mg_per_unit and grams:
-        return f"about {grams} of the compound a day, by your product's label"
-    return f"at most {daily_cap_mg(k, form, None):g} mg of magnesium a day" + (
-        f" (about {grams} of the compound)" if grams else ""
-    )
+    grams = f.max_daily_compound_mg / 1000 if f.max_daily_compound_mg else None
+    if grams is None:
+        return phrase(k, "studied-elemental", mg=daily_cap_mg(k, form, None))
+    if product is not None and product.compound_mg_per_unit:
+        return phrase(k, "studied-by-label", grams=grams)
+    return phrase(k, "studied-elemental-and-compound", mg=daily_cap_mg(k, form, None), grams=grams)
 
 
 def _cap_below_one_unit(
@@ -1011,16 +1013,16 @@ def _cap_below_one_unit(
         cap = daily_cap_mg(k, form, product)
         if form in planned or product is None or cap is None or product.step_mg <= cap:
             continue
-        f = k.forms[form]
         found.append(
-            PlanWarning(
-                code="unit-too-large",
-                severity="caution",
-                message=f"One {'half ' if product.halves else ''}{product.unit} of your "
-                f"{short_form_name(f.name)} holds {product.step_mg:g} mg of magnesium, more "
-                f"than the amount studied ({_studied_amount(k, form, product)}): no dose of it is "
-                "planned. Check the label, or use a smaller product.",
-                sources=tuple(f.max_daily_sources),
+            warning(
+                k,
+                "unit-too-large",
+                sources=k.forms[form].max_daily_sources,
+                half=words(k, "unit-too-large", "half") if product.halves else "",
+                unit=product.unit,
+                form=short_form_name(k.forms[form].name),
+                step_mg=product.step_mg,
+                studied=_studied_amount(k, form, product),
             )
         )
     return found
@@ -1059,16 +1061,16 @@ def _unusable(
         product = _product_for(req, form, amount)
         if product is None or product.step_mg <= min(amount, max_dose_mg):
             continue
-        unit = product.unit
         found.append(
-            PlanWarning(
-                code="unit-too-large",
-                severity="caution",
-                message=f"One {'half ' if product.halves else ''}{unit} of your "
-                f"{k.forms[form].name.lower()} holds {product.step_mg:g} mg, more than a dose "
-                f"may be here ({min(amount, max_dose_mg):g} mg): no dose of it is planned. A "
-                "smaller product, or one that can be halved, fits better.",
-                sources=("SEED",),
+            warning(
+                k,
+                "unit-too-large",
+                "dose-too-large",
+                half=words(k, "unit-too-large", "half") if product.halves else "",
+                unit=product.unit,
+                form=k.forms[form].name.lower(),
+                step_mg=product.step_mg,
+                most_mg=min(amount, max_dose_mg),
             )
         )
     return found
@@ -1099,10 +1101,9 @@ def _weekday_times(
         names = tuple(dict.fromkeys(r.name for r in meds.weekday_rules[days[0]]))
         kept = [t for t in times if t is not None]
         when = format_weekdays(tuple(days))
-        prefix = f"On {when}: "
         out.append(_weekday_warning(k, doses, times, names, when, meds.weekday_rules[days[0]]))
         if kept:
-            out.extend(_short(k, day, kept, rules, prefix))
+            out.extend(_short(k, day, kept, rules, when))
         if tuple(times) != tuple(d.time_min for d in doses):
             found.append(WeekdayTimes(weekdays=tuple(days), medicines=names, times_min=times))
     return tuple(found)
@@ -1144,28 +1145,22 @@ def _weekday_warning(
         for d, t in zip(doses, times, strict=True)
         if t is not None
     ]
-    usual = _and_list([d.time for d in doses])
-    what = ", ".join(dict.fromkeys(names))
     if all(t is None for t in times):
-        body = f"take no magnesium: no time keeps it apart from {what} as it must be. " + (
-            _unkept(k, rules)
-        )
-        severity: Severity = "caution"
+        case = "none-fit"
     elif changes:
-        only = "only " if len(taken) < len(doses) else ""
-        body = (
-            f"take magnesium {only}at {_and_list(taken)}, instead of the usual {usual}, to "
-            f"keep apart from {what}."
-        )
-        severity = "caution"
+        case = "moved-fewer" if len(taken) < len(doses) else "moved"
     else:
-        body = f"the usual times already keep apart from {what}."
-        severity = "info"
-    return PlanWarning(
-        code="weekday-times",
-        severity=severity,
-        message=f"On {when} ({what}): {body}",
-        sources=tuple(dict.fromkeys(s for r in rules for s in k.medicines[r.class_id].sources)),
+        case = ""
+    return warning(
+        k,
+        "weekday-times",
+        case,
+        sources=dict.fromkeys(s for r in rules for s in k.medicines[r.class_id].sources),
+        days=when,
+        medicines=", ".join(dict.fromkeys(names)),
+        times=_and_list(taken) if taken else "",
+        usual=_and_list([d.time for d in doses]),
+        what_to_do=_unkept(k, rules),
     )
 
 
@@ -1245,102 +1240,100 @@ def _form_warnings(
     pick: FormPick,
     doses: tuple[Dose, ...],
     avoid_laxative: bool,
-    out: list[PlanWarning],
-) -> None:
+) -> list[PlanWarning]:
+    """What the plan says about the forms it uses and the goals' own notes, in this order."""
     used = list(dict.fromkeys(d.form for d in doses))
-    for f in used:
-        form = k.forms[f]
-        if form.is_laxative:
-            severe = avoid_laxative or form.marked_laxative
-            out.append(
-                PlanWarning(
-                    code="laxative-form",
-                    severity="caution" if severe else "info",
-                    message=f"{form.name} loosens stools"
-                    + (" strongly" if form.laxative == "strong" else "")
-                    + ": take it with a meal where the schedule allows, and in divided doses"
-                    + (
-                        "; with diarrhoea or loose stools it is best avoided."
-                        if avoid_laxative
-                        else "."
-                    ),
-                    sources=("SEED",),
-                )
-            )
+    found = [_laxative(k, f, avoid_laxative) for f in used if k.forms[f].is_laxative]
+    found += _other_form_fits(k, req, pick)
+    found += [w for f in used if (w := _low_magnesium(k, f, doses)) is not None]
+    found += [w for f in used if (w := _too_light_to_replete(k, req, f)) is not None]
+    found += _goal_notes(k, req)
+    return found
+
+
+def _laxative(k: Knowledge, form_id: str, avoid_laxative: bool) -> PlanWarning:
+    """A laxative form: take it with meals and divided; a caution when it is marked or loose
+    stools are listed."""
+    form = k.forms[form_id]
+    strong = form.laxative == "strong"
+    if avoid_laxative:
+        case = "strong-avoided" if strong else "avoided"
+    else:
+        case = "strong" if strong else "marked" if form.marked_laxative else ""
+    return warning(k, "laxative-form", case, form=form.name)
+
+
+def _other_form_fits(k: Knowledge, req: PlanRequest, pick: FormPick) -> list[PlanWarning]:
+    """The form the planner would suggest, when the person chose another or entered products
+    of forms that fit their goals less well."""
     if req.form is not None and k.forms[req.form].oral:
         top = next((c for c in pick.suggestions if not c.excluded), None)
-        if top is not None and top.form != req.form:
-            out.append(
-                PlanWarning(
-                    code="form-chosen-by-user",
-                    severity="info",
-                    message=f"You chose {k.forms[req.form].name.lower()}; for your goals the "
-                    f"planner would suggest {k.forms[top.form].name.lower()}.",
-                    sources=tuple(top.sources),
-                )
+        if top is None or top.form == req.form:
+            return []
+        return [
+            warning(
+                k,
+                "form-chosen-by-user",
+                sources=top.sources,
+                chosen=k.forms[req.form].name.lower(),
+                suggested=k.forms[top.form].name.lower(),
             )
-    elif req.products:
-        best_any = next((c for c in pick.suggestions if c.excluded in ("", NOT_OWNED)), None)
-        best_owned = max((c.score for c in pick.suggestions if c.owned), default=0)
-        if best_any is not None and not best_any.owned and best_any.score > best_owned:
-            out.append(
-                PlanWarning(
-                    code="better-form-available",
-                    severity="info",
-                    message=f"{k.forms[best_any.form].name} fits your goals better than the "
-                    "products you entered.",
-                    sources=tuple(best_any.sources),
-                )
-            )
-    for f in used:
-        form = k.forms[f]
-        low_share = form.elemental_fraction < k.planning.amounts.low_magnesium_fraction
-        if low_share and daily_mg_of(doses, f) > 0:
-            mg = daily_mg_of(doses, f)
-            labelled = [d.compound_mg for d in doses if d.form == f]
-            if all(labelled):  # the person's label gives the compound's weight: exactly that
-                low = high = sum(c or 0 for c in labelled) / 1000
-            else:
-                low, high = mg / form.elemental_fraction / 1000, mg / form.fraction_low / 1000
-            grams = f"{low:.1f}" if f"{low:.1f}" == f"{high:.1f}" else f"{low:.1f}-{high:.1f}"
-            share = f"{form.elemental_fraction:.1%}"
-            if form.fraction_low < form.elemental_fraction:
-                share = f"{form.fraction_low:.1%}-{share}"
-            out.append(
-                PlanWarning(
-                    code="low-magnesium-form",
-                    severity="info",
-                    message=f"{form.name} is only {share} magnesium: {mg:g} mg of magnesium a "
-                    f"day means about {grams} g of the compound, often several capsules a dose. "
-                    "Check the count on your product's label.",
-                    sources=("CHEM",),
-                )
-            )
-    restoring = any(k.goals[g].restores_levels for g in req.goals)
-    for f in used:
-        if not (restoring and k.forms[f].repletion_warning):
-            continue
-        out.append(
-            PlanWarning(
-                code=k.forms[f].repletion_warning,
-                severity="info",
-                message="L-threonate carries little elemental magnesium: it cannot by itself "
-                "replete a deficiency at sensible pill counts.",
-                sources=("SEED", "CHEM"),
-            )
+        ]
+    if not req.products:
+        return []
+    best_any = next((c for c in pick.suggestions if c.excluded in ("", NOT_OWNED)), None)
+    best_owned = max((c.score for c in pick.suggestions if c.owned), default=0)
+    if best_any is None or best_any.owned or best_any.score <= best_owned:
+        return []
+    return [
+        warning(
+            k,
+            "better-form-available",
+            sources=best_any.sources,
+            form=k.forms[best_any.form].name,
         )
+    ]
+
+
+def _low_magnesium(k: Knowledge, form_id: str, doses: tuple[Dose, ...]) -> PlanWarning | None:
+    """A form with little magnesium in its weight: how many grams of the compound a day."""
+    form = k.forms[form_id]
+    mg = daily_mg_of(doses, form_id)
+    if form.elemental_fraction >= k.planning.amounts.low_magnesium_fraction or mg <= 0:
+        return None
+    labelled = [d.compound_mg for d in doses if d.form == form_id]
+    if all(labelled):  # the person's label gives the compound's weight: exactly that
+        low = high = sum(c or 0 for c in labelled) / 1000
+    else:
+        low, high = mg / form.elemental_fraction / 1000, mg / form.fraction_low / 1000
+    grams = f"{low:.1f}" if f"{low:.1f}" == f"{high:.1f}" else f"{low:.1f}-{high:.1f}"
+    share = f"{form.elemental_fraction:.1%}"
+    if form.fraction_low < form.elemental_fraction:
+        share = f"{form.fraction_low:.1%}-{share}"
+    return warning(k, "low-magnesium-form", form=form.name, share=share, mg=mg, grams=grams)
+
+
+def _too_light_to_replete(k: Knowledge, req: PlanRequest, form_id: str) -> PlanWarning | None:
+    """A form too light to restore levels, planned for a goal that restores them."""
+    code = k.forms[form_id].repletion_warning
+    if not code or not any(k.goals[g].restores_levels for g in req.goals):
+        return None
+    return warning(k, code)
+
+
+def _goal_notes(k: Knowledge, req: PlanRequest) -> list[PlanWarning]:
+    """Each goal's own note (goals.toml), the child's wording for a child."""
+    found = []
     for g in req.goals:
         goal = k.goals[g]
         note = goal.child_note if is_child(k, req.age_years) and goal.child_note else goal.note
         if note:
-            out.append(
+            found.append(
                 PlanWarning(
-                    code=f"{g}-note",
-                    severity="info",
-                    message=note,
-                    sources=tuple(k.goals[g].sources),
+                    code=f"{g}-note", severity="info", message=note, sources=tuple(goal.sources)
                 )
             )
+    return found
 
 
 def _goals_unserved(
@@ -1354,51 +1347,54 @@ def _goals_unserved(
     if not doses:
         return []
     served = {g for d in doses for g in d.goals}
+    why = _why_unserved(k, req, doses, avoid_laxative)
+    return [
+        warning(
+            k,
+            "goal-not-served",
+            sources=k.goals[g].sources,
+            goal=k.goals[g].name,
+            why=why,
+            fix=_what_would_serve(k, req, pick, g),
+        )
+        for g in req.goals
+        if g not in served
+    ]
+
+
+def _why_unserved(
+    k: Knowledge, req: PlanRequest, doses: tuple[Dose, ...], avoid_laxative: bool
+) -> str:
+    """Why the plan's forms are what they are: chosen, the products, or loose stools."""
     forms = ", ".join(dict.fromkeys(k.forms[d.form].name.lower() for d in doses))
     if req.form is not None:
-        why = f"you chose {forms}"
-    elif req.products:
-        why = f"your products are {forms}"
-    elif avoid_laxative:
-        why = "with diarrhoea or loose stools laxative forms are avoided"
-    else:
-        why = f"the plan uses {forms}"
-    found = []
-    for g in req.goals:
-        if g in served:
-            continue
-        would = next(
-            (
-                c
-                for c in pick.suggestions
-                if g in c.goals_first + c.goals_also and c.excluded in ("", NOT_OWNED)
-            ),
-            None,
-        )
-        if would is None:
-            fix = "No form the planner may use here serves it."
-        else:
-            fix = f"{k.forms[would.form].name} would serve it" + (
-                " (add a product of it)." if req.products and req.form is None else "."
-            )
-        found.append(
-            PlanWarning(
-                code="goal-not-served",
-                severity="caution",
-                message=f"{k.goals[g].name} is not served: {why}. {fix}",
-                sources=tuple(k.goals[g].sources),
-            )
-        )
-    return found
+        return words(k, "goal-not-served", "you-chose", forms=forms)
+    if req.products:
+        return words(k, "goal-not-served", "your-products", forms=forms)
+    if avoid_laxative:
+        return phrase(k, "laxatives-avoided")
+    return words(k, "goal-not-served", "plan-uses", forms=forms)
+
+
+def _what_would_serve(k: Knowledge, req: PlanRequest, pick: FormPick, goal: str) -> str:
+    """The best form the planner may use that serves ``goal``, if any."""
+    would = next(
+        (
+            c
+            for c in pick.suggestions
+            if goal in c.goals_first + c.goals_also and c.excluded in ("", NOT_OWNED)
+        ),
+        None,
+    )
+    if would is None:
+        return words(k, "goal-not-served", "fix-none")
+    add = req.products and req.form is None
+    return words(k, "goal-not-served", "fix-add" if add else "fix", form=k.forms[would.form].name)
 
 
 def _not_by_mouth(k: Knowledge, form: str) -> PlanWarning:
-    return PlanWarning(
-        code="not-by-mouth",
-        severity="caution",
-        message=f"{k.forms[form].route_note} Choose another form for a daily schedule; the "
-        "bath is described in the notes on muscle cramps.",
-        sources=tuple(k.forms[form].sources),
+    return warning(
+        k, "not-by-mouth", sources=k.forms[form].sources, route_note=k.forms[form].route_note
     )
 
 
@@ -1406,18 +1402,14 @@ def _no_form(k: Knowledge, req: PlanRequest) -> PlanWarning:
     """No form can be planned: every product is excluded (laxative, or not by mouth)."""
     reasons = []
     if any(k.conditions[c].avoid_laxative for c in req.conditions):
-        reasons.append("with diarrhoea or loose stools laxative forms are avoided")
+        reasons.append(phrase(k, "laxatives-avoided"))
     for form in dict.fromkeys(p.form for p in req.products):
         if not k.forms[form].oral:
-            reasons.append(f"{k.forms[form].name.lower()} is not planned by mouth")
-    why = "; ".join(reasons) or "none of them fits"
-    return PlanWarning(
-        code="no-suitable-form",
-        severity="caution",
-        message=f"None of your products can be used: {why}. Add a product of a form the "
-        "planner suggests.",
-        sources=("SEED",),
-    )
+            reasons.append(
+                words(k, "no-suitable-form", "not-by-mouth", form=k.forms[form].name.lower())
+            )
+    why = "; ".join(reasons) or words(k, "no-suitable-form", "none-fits")
+    return warning(k, "no-suitable-form", why=why)
 
 
 def daily_mg_of(doses: tuple[Dose, ...], form: str) -> float:

@@ -18,11 +18,6 @@ MAX_SEPARATION_MIN = MINUTES_PER_DAY // 2
 would reach the medicine's dose of the next day."""
 
 Strength = Literal["must", "should", "precaution"]
-STRENGTH_WORDS: dict[Strength, str] = {
-    "must": "This spacing must be kept: magnesium stops the medicine working.",
-    "should": "This spacing should be kept: the two compete for absorption.",
-    "precaution": "This spacing is a precaution, not an established interaction.",
-}
 
 
 @dataclass(frozen=True)
