@@ -13,7 +13,6 @@ from pydantic import ValidationError
 from magplan.cli import UsageError
 from magplan.core.errors import PlanInputError, shown
 from magplan.core.knowledge import Knowledge
-from magplan.core.planner import validate_request
 from magplan.core.request import (
     DEFAULT_AGE_YEARS,
     DEFAULT_BED_MIN,
@@ -35,6 +34,7 @@ from magplan.core.request import (
     parse_product_spec,
 )
 from magplan.core.timeofday import format_time, parse_time
+from magplan.core.validation import validate_request
 
 if TYPE_CHECKING:
     # Saved profiles (their models, the store, platformdirs) load only with --profile or

@@ -20,6 +20,7 @@ choice is the best under these costs, in order of weight:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Literal
 
 from magplan.core.knowledge import DayTiming, load_knowledge
@@ -83,6 +84,15 @@ class Day:
 
     def offset(self, clock_min: int) -> int:
         return (clock_min - self.wake_min) % MINUTES_PER_DAY
+
+    def near_bed(self, clock_min: int) -> bool:
+        """A dose this close to bed counts as the bedtime dose (planning.toml, near_bed_min)."""
+        return self.waking_min - self.offset(clock_min) <= self.timing.near_bed_min
+
+    def closest_gap_min(self, times_min: list[int]) -> int | None:
+        """The shortest time between two doses at ``times_min``; ``None`` for one dose."""
+        offsets = sorted(self.offset(t) for t in times_min)
+        return min((b - a for a, b in pairwise(offsets)), default=None)
 
 
 def _on_grid(day: Day, offset: int) -> int:

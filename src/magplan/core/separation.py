@@ -72,6 +72,14 @@ def of_strength(rules: list[SeparationRule], *strengths: Strength) -> list[Separ
     return [r for r in rules if r.strength in strengths]
 
 
+def missed_min(times: list[int], rules: list[SeparationRule]) -> tuple[int, int]:
+    """Minutes doses at ``times`` miss the should rules by, then the precautions by (a must
+    rule is never missed: no dose is placed inside its window)."""
+    should = sum(total_shortfall(of_strength(rules, "should"), t) for t in times)
+    precaution = sum(total_shortfall(of_strength(rules, "precaution"), t) for t in times)
+    return should, precaution
+
+
 def feasible_intervals(
     rules: list[SeparationRule], wake_min: int, waking_min: int, step_min: int = CLOCK_STEP_MIN
 ) -> list[tuple[int, int]]:
