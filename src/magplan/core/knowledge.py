@@ -443,73 +443,101 @@ def _index(name: str, entries: dict[str, list[str]]) -> dict[str, str]:
     return lookup
 
 
+@dataclass(frozen=True)
+class _Files:
+    """Every knowledge file, each valid on its own."""
+
+    forms: list[Form]
+    goals: list[Goal]
+    intakes: Intakes
+    planning: Planning
+    medicines: _MedicinesFile
+    conditions: list[Condition]
+    sources: _SourcesFile
+    warnings: _WarningsFile
+
+
 def load_knowledge_from(folder: Path) -> Knowledge:
     """Read and cross-check every knowledge file in ``folder``."""
-    forms = _validate(_FormsFile, folder, "forms.toml").forms
-    goals = _validate(_GoalsFile, folder, "goals.toml").goals
-    intakes = _validate(Intakes, folder, "intakes.toml")
-    planning = _validate(Planning, folder, "planning.toml")
-    medicines_file = _validate(_MedicinesFile, folder, "medicines.toml")
-    medicines = medicines_file.classes
-    conditions = _validate(_ConditionsFile, folder, "conditions.toml").conditions
-    sources_file = _validate(_SourcesFile, folder, "sources.toml")
-    warnings_file = _validate(_WarningsFile, folder, "warnings.toml")
-    sources = sources_file.sources
-    form_ids = {f.id for f in forms}
+    files = _Files(
+        forms=_validate(_FormsFile, folder, "forms.toml").forms,
+        goals=_validate(_GoalsFile, folder, "goals.toml").goals,
+        intakes=_validate(Intakes, folder, "intakes.toml"),
+        planning=_validate(Planning, folder, "planning.toml"),
+        medicines=_validate(_MedicinesFile, folder, "medicines.toml"),
+        conditions=_validate(_ConditionsFile, folder, "conditions.toml").conditions,
+        sources=_validate(_SourcesFile, folder, "sources.toml"),
+        warnings=_validate(_WarningsFile, folder, "warnings.toml"),
+    )
+    _check_sources(folder, files)
+    _check_warnings(folder / "warnings.toml", files.warnings, set(files.sources.sources))
+    _check_singles(folder, files)
+    return _knowledge(files)
 
-    def check_sources(file: str, ident: str, keys: list[str]) -> None:
+
+def _check_sources(folder: Path, files: _Files) -> None:
+    """Every source key names a source; every goal's forms are forms."""
+    sources = files.sources.sources
+    form_ids = {f.id for f in files.forms}
+
+    def check(file: str, ident: str, keys: list[str]) -> None:
         for key in keys:
             if key not in sources:
                 raise KnowledgeError(f"{folder / file}: {ident}: unknown source '{key}'")
 
-    for form in forms:
-        check_sources("forms.toml", form.id, form.sources)
-        check_sources("forms.toml", form.id, form.max_daily_sources)
-    for goal in goals:
-        check_sources("goals.toml", goal.id, goal.sources)
+    for form in files.forms:
+        check("forms.toml", form.id, [*form.sources, *form.max_daily_sources])
+    for goal in files.goals:
+        check("goals.toml", goal.id, goal.sources)
         for fid in [*goal.first, *goal.also]:
             if fid not in form_ids:
                 raise KnowledgeError(f"{folder / 'goals.toml'}: {goal.id}: unknown form '{fid}'")
-    for med in medicines:
-        check_sources("medicines.toml", med.id, med.sources)
-        check_sources("medicines.toml", med.id, med.strength_sources)
-    for cond in conditions:
-        check_sources("conditions.toml", cond.id, cond.sources)
-    check_sources("intakes.toml", "rda", [intakes.rda.source])
-    check_sources("intakes.toml", "dosing", [intakes.dosing.source])
+    for med in files.medicines.classes:
+        check("medicines.toml", med.id, [*med.sources, *med.strength_sources])
+    for cond in files.conditions:
+        check("conditions.toml", cond.id, cond.sources)
+    intakes = files.intakes
+    check("intakes.toml", "rda", [intakes.rda.source])
+    check("intakes.toml", "dosing", [intakes.dosing.source])
     for std, limits in intakes.upper_limits.items():
-        check_sources("intakes.toml", std, [limits.source])
-        check_sources("intakes.toml", std, [r.source for r in limits.rows if r.source])
-    for name, table in planning:
-        check_sources("planning.toml", name, [table.source])
-    _check_warnings(folder / "warnings.toml", warnings_file, set(sources))
-    for form in forms:
-        if form.repletion_warning and form.repletion_warning not in warnings_file.warnings:
+        check("intakes.toml", std, [limits.source, *(r.source for r in limits.rows if r.source)])
+    for name, table in files.planning:
+        check("planning.toml", name, [table.source])
+
+
+def _check_singles(folder: Path, files: _Files) -> None:
+    """What the planner singles out exists once: the fallback form (at most), the class of a
+    medicine it does not know, the US limits; a form's repletion warning is a warning."""
+    for form in files.forms:
+        if form.repletion_warning and form.repletion_warning not in files.warnings.warnings:
             raise KnowledgeError(
                 f"{folder / 'forms.toml'}: {form.id}: unknown warning '{form.repletion_warning}'"
             )
-    if sum(f.fallback for f in forms) > 1:
+    if sum(f.fallback for f in files.forms) > 1:
         raise KnowledgeError(f"{folder / 'forms.toml'}: at most one form may be the fallback")
-    stated = [m.id for m in medicines if m.stated]
-    if len(stated) != 1:
+    if sum(m.stated for m in files.medicines.classes) != 1:
         raise KnowledgeError(f"{folder / 'medicines.toml'}: exactly one class must be stated")
-    if "us" not in intakes.upper_limits:
+    if "us" not in files.intakes.upper_limits:
         raise KnowledgeError(f"{folder / 'intakes.toml'}: upper_limits.us is required")
 
+
+def _knowledge(files: _Files) -> Knowledge:
+    forms, goals, conditions = files.forms, files.goals, files.conditions
+    medicines = files.medicines.classes
     return Knowledge(
         forms={f.id: f for f in forms},
         goals={g.id: g for g in goals},
-        intakes=intakes,
-        planning=planning,
+        intakes=files.intakes,
+        planning=files.planning,
         medicines={m.id: m for m in medicines},
-        magnesium_names=frozenset(_key(n) for n in medicines_file.magnesium.names),
-        qualifier_words=frozenset(w.casefold() for w in medicines_file.qualifiers.words),
+        magnesium_names=frozenset(_key(n) for n in files.medicines.magnesium.names),
+        qualifier_words=frozenset(w.casefold() for w in files.medicines.qualifiers.words),
         conditions={c.id: c for c in conditions},
-        stated_class=stated[0],
-        warnings=warnings_file.warnings,
-        phrases=warnings_file.phrases,
-        sources=sources,
-        disclaimer=sources_file.disclaimer,
+        stated_class=next(m.id for m in medicines if m.stated),
+        warnings=files.warnings.warnings,
+        phrases=files.warnings.phrases,
+        sources=files.sources.sources,
+        disclaimer=files.sources.disclaimer,
         form_lookup=_index("forms.toml", {f.id: f.aliases for f in forms}),
         goal_lookup=_index("goals.toml", {g.id: [g.name, *g.aliases] for g in goals}),
         medicine_lookup=_index(

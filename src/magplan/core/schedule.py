@@ -19,6 +19,7 @@ choice is the best under these costs, in order of weight:
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Literal
@@ -201,50 +202,94 @@ def place_doses(
     return placed
 
 
+@dataclass(frozen=True)
+class _Candidates:
+    """The candidate times (offsets) and what a dose at each costs before its neighbours are
+    known: minutes short of the should rules and the precautions, and the meal it is with."""
+
+    offsets: list[int]
+    short_should: list[int]
+    short_precaution: list[int]
+    meal: list[int | None]
+    should_cost: float  # one should minute outweighs every precaution minute of the day
+    bedtime: int  # the offset of the ideal bedtime dose
+
+    @classmethod
+    def of(cls, day: Day, n: int, rules: list[SeparationRule], offsets: list[int]) -> _Candidates:
+        should = of_strength(rules, "should")
+        precaution = of_strength(rules, "precaution")
+        most_precaution = n * sum(r.other_first_min + r.mg_first_min for r in precaution)
+        return cls(
+            offsets=offsets,
+            short_should=[total_shortfall(should, day.clock(o)) for o in offsets],
+            short_precaution=[total_shortfall(precaution, day.clock(o)) for o in offsets],
+            meal=[_meal_at(day, o) for o in offsets],
+            should_cost=_PRECAUTION_COST * (most_precaution + 1),
+            bedtime=day.waking_min - day.timing.bedtime_lead_min,
+        )
+
+    def own_cost(self, slot: DoseSlot, c: int) -> float:
+        """The cost of ``slot`` at candidate ``c``: rules missed, then bedtime, food and an
+        early laxative dose."""
+        o = self.offsets[c]
+        cost = self.should_cost * self.short_should[c] + _PRECAUTION_COST * self.short_precaution[c]
+        if slot.kind == "bedtime":
+            cost += _BEDTIME_COST_PER_30_MIN * abs(o - self.bedtime) / 30
+            if self.bedtime - o > _NOT_BEDTIME_AFTER_MIN:
+                cost += _NOT_BEDTIME_COST
+            return cost
+        if self.meal[c] is None:
+            # laxative doses with a meal matter most (SEED: food helps against loose stools)
+            cost += _NO_FOOD_COST * (_EARLY_NO_FOOD_FACTOR if slot.kind == "early" else 1)
+        if slot.kind == "early":
+            cost += _EARLY_COST_PER_HOUR * o / 60
+        return cost
+
+    def placement(self, day: Day, c: int) -> Placement:
+        return Placement(
+            time_min=day.clock(self.offsets[c]),
+            meal_index=self.meal[c],
+            shortfall_min=self.short_should[c] + self.short_precaution[c],
+        )
+
+
 def _best_path(
     day: Day, slots: list[DoseSlot], rules: list[SeparationRule], cands: list[int]
 ) -> list[Placement] | None:
-    n = len(slots)
-    timing = day.timing
-    bedtime = day.waking_min - timing.bedtime_lead_min
-    should = of_strength(rules, "should")
-    precaution = of_strength(rules, "precaution")
-    short_should = [total_shortfall(should, day.clock(o)) for o in cands]
-    short_precaution = [total_shortfall(precaution, day.clock(o)) for o in cands]
-    shortfall = [a + b for a, b in zip(short_should, short_precaution, strict=True)]
-    meal = [_meal_at(day, o) for o in cands]
-    # One minute of a should rule outweighs every precaution minute the doses could miss.
-    most_precaution = n * sum(r.other_first_min + r.mg_first_min for r in precaution)
-    should_cost = _PRECAUTION_COST * (most_precaution + 1)
+    """The cheapest times for ``slots`` in order, each at least ``min_gap_min`` after the one
+    before; ``None`` when they do not fit."""
+    cand = _Candidates.of(day, len(slots), rules, cands)
+    costs, back = _path_costs(day.timing, slots, cand)
+    last = costs[-1]
+    end = min(range(len(cands)), key=lambda c: last[c])
+    if last[end] == math.inf:
+        return None
+    path = [end]
+    for i in range(len(slots) - 1, 0, -1):
+        path.append(back[i][path[-1]])
+    path.reverse()
+    return [cand.placement(day, c) for c in path]
 
-    def unit_cost(slot: DoseSlot, c: int) -> float:
-        o = cands[c]
-        cost = should_cost * short_should[c] + _PRECAUTION_COST * short_precaution[c]
-        if slot.kind == "bedtime":
-            cost += _BEDTIME_COST_PER_30_MIN * abs(o - bedtime) / 30
-            if bedtime - o > _NOT_BEDTIME_AFTER_MIN:
-                cost += _NOT_BEDTIME_COST
-        else:
-            if meal[c] is None:
-                # laxative doses with a meal matter most (SEED: food helps against loose stools)
-                cost += _NO_FOOD_COST * (_EARLY_NO_FOOD_FACTOR if slot.kind == "early" else 1)
-            if slot.kind == "early":
-                cost += _EARLY_COST_PER_HOUR * o / 60
-        return cost
 
-    inf = float("inf")
+def _path_costs(
+    timing: DayTiming, slots: list[DoseSlot], cand: _Candidates
+) -> tuple[list[list[float]], list[list[int]]]:
+    """For each slot and candidate, the cheapest cost of the doses so far ending there, and the
+    candidate of the dose before it (a dynamic programme over the candidates in order)."""
+    inf = math.inf
+    offsets = cand.offsets
     best: list[list[float]] = []
     back: list[list[int]] = []
     for i, slot in enumerate(slots):
-        row = [inf] * len(cands)
-        prev_row = [-1] * len(cands)
-        for c, o in enumerate(cands):
-            own = unit_cost(slot, c)
+        row = [inf] * len(offsets)
+        prev_row = [-1] * len(offsets)
+        for c, o in enumerate(offsets):
+            own = cand.own_cost(slot, c)
             if i == 0:
                 row[c] = own
                 continue
             for p in range(c):
-                gap = o - cands[p]
+                gap = o - offsets[p]
                 if gap < timing.min_gap_min or best[i - 1][p] == inf:
                     continue
                 total = best[i - 1][p] + own
@@ -257,15 +302,4 @@ def _best_path(
                     prev_row[c] = p
         best.append(row)
         back.append(prev_row)
-    last_row = best[-1]
-    end = min(range(len(cands)), key=lambda c: last_row[c])
-    if last_row[end] == inf:
-        return None
-    path = [end]
-    for i in range(n - 1, 0, -1):
-        path.append(back[i][path[-1]])
-    path.reverse()
-    return [
-        Placement(time_min=day.clock(cands[c]), meal_index=meal[c], shortfall_min=shortfall[c])
-        for c in path
-    ]
+    return best, back
