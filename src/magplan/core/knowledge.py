@@ -159,13 +159,13 @@ class Ages(_Strict):
     """Ages the plan's words and checks change at (planning.toml)."""
 
     source: str
-    young_person_from_years: int = Field(ge=1, le=120)
-    pregnancy_accepted_from_years: int = Field(ge=1, le=120)
+    young_person_from_years: int = Field(ge=1)
+    pregnancy_accepted_from_years: int = Field(ge=1)
 
 
 class Children(_Strict):
     source: str
-    adult_from_years: int = Field(ge=1, le=120)
+    adult_from_years: int = Field(ge=1)
 
 
 class Amounts(_Strict):

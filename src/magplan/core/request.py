@@ -45,6 +45,15 @@ DEFAULT_WAKE_MIN = 7 * 60
 DEFAULT_BED_MIN = 22 * 60 + 30
 DEFAULT_MEALS_MIN = (7 * 60 + 30, 12 * 60 + 30, 18 * 60 + 30)
 DEFAULT_AGE_YEARS = 35
+DEFAULT_LAST_MEAL_BEFORE_BED_MIN = 60  # a default meal less than this before bed is left out
+
+
+def _minutes_of_day(value: tuple[int, ...]) -> tuple[int, ...]:
+    """``value`` when every time in it is a minute of the day (0 to 1439)."""
+    for t in value:
+        if not 0 <= t < MINUTES_PER_DAY:
+            raise ValueError(f"{t} is not a minute of the day")
+    return value
 
 
 class Product(BaseModel):
@@ -84,10 +93,7 @@ class MedicineTimes(BaseModel):
     @field_validator("times_min")
     @classmethod
     def _times_in_day(cls, value: tuple[int, ...]) -> tuple[int, ...]:
-        for t in value:
-            if not 0 <= t < MINUTES_PER_DAY:
-                raise ValueError(f"{t} is not a minute of the day")
-        return tuple(sorted(set(value)))
+        return tuple(sorted(set(_minutes_of_day(value))))
 
     @field_validator("weekdays")
     @classmethod
@@ -129,10 +135,7 @@ class PlanRequest(BaseModel):
     @field_validator("meals_min")
     @classmethod
     def _meals_in_day(cls, value: tuple[int, ...]) -> tuple[int, ...]:
-        for t in value:
-            if not 0 <= t < MINUTES_PER_DAY:
-                raise ValueError(f"{t} is not a minute of the day")
-        return value
+        return _minutes_of_day(value)
 
     @property
     def waking_min(self) -> int:
@@ -403,7 +406,8 @@ def default_meals(wake_min: int, bed_min: int) -> tuple[int, ...]:
     inside the waking day: a night-shift day gets its meals in its own day."""
     waking = forward_gap(wake_min, bed_min)
     offsets = [m - DEFAULT_WAKE_MIN for m in DEFAULT_MEALS_MIN]
-    return tuple((wake_min + o) % MINUTES_PER_DAY for o in offsets if o <= waking - 60)
+    last = waking - DEFAULT_LAST_MEAL_BEFORE_BED_MIN
+    return tuple((wake_min + o) % MINUTES_PER_DAY for o in offsets if o <= last)
 
 
 def check_day(wake_min: int, bed_min: int, meals_min: tuple[int, ...]) -> None:
