@@ -6,21 +6,25 @@ import argparse
 import math
 import re
 import sys
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, cast, get_args
 
 from pydantic import ValidationError
 
 from magplan.cli import UsageError
 from magplan.core.errors import PlanInputError, shown
 from magplan.core.knowledge import Knowledge
-from magplan.core.planner import validate_request
 from magplan.core.request import (
+    DEFAULT_AGE_YEARS,
     DEFAULT_BED_MIN,
+    DEFAULT_MEALS_MIN,
     DEFAULT_WAKE_MIN,
+    MAX_AGE_YEARS,
     MAX_OTHER_MG,
     MAX_STATED_SPACING_MIN,
+    LimitStandard,
     MedEntry,
     PlanRequest,
+    Sex,
     check_day,
     check_text,
     default_meals,
@@ -31,7 +35,8 @@ from magplan.core.request import (
     parse_med_spec,
     parse_product_spec,
 )
-from magplan.core.timeofday import parse_time
+from magplan.core.timeofday import format_time, parse_time
+from magplan.core.validation import validate_request
 
 if TYPE_CHECKING:
     # Saved profiles (their models, the store, platformdirs) load only with --profile or
@@ -40,7 +45,34 @@ if TYPE_CHECKING:
 
 
 def add_plan_options(p: argparse.ArgumentParser) -> None:
+    """The options that describe a person and their day, a saved profile and the card."""
     g = p.add_argument_group("the person and their day")
+    _person_options(g)
+    _day_options(g)
+    _amount_options(g)
+    _medicine_options(g)
+    s = p.add_argument_group(
+        "saved profiles",
+        "An option given on the command line overrides the profile's value; a repeatable "
+        "option (--goal, --meal, --med, --product, --condition) replaces the profile's list. "
+        "A new --wake or --bed keeps the profile's meals if they fit in the new day.",
+    )
+    s.add_argument("--profile", metavar="NAME", help="plan from this saved profile")
+    s.add_argument(
+        "--save-profile",
+        metavar="NAME",
+        help="save these inputs as a profile (replacing one of the same name), once the "
+        "command has succeeded",
+    )
+    c = p.add_argument_group("the person's card (printed, and kept in a saved profile)")
+    c.add_argument("--name", metavar="NAME", help="the person's name on the card")
+    c.add_argument("--prepared-by", metavar="NAME", help="who prepared the card (and contact)")
+
+
+_Group = argparse._ArgumentGroup
+
+
+def _person_options(g: _Group) -> None:
     g.add_argument(
         "--goal",
         action="append",
@@ -50,19 +82,32 @@ def add_plan_options(p: argparse.ArgumentParser) -> None:
         "repletion, cramps, migraine, heart (repeatable; default sleep)",
     )
     g.add_argument("--form", metavar="F", help="use this form instead of the suggestion")
-    g.add_argument("--age", metavar="N", help="age in whole years (default adult, 35)")
+    g.add_argument(
+        "--age", metavar="N", help=f"age in whole years (default adult, {DEFAULT_AGE_YEARS})"
+    )
     g.add_argument("--sex", metavar="female|male")
     g.add_argument("--pregnant", action=argparse.BooleanOptionalAction, default=None)
     g.add_argument("--lactating", action=argparse.BooleanOptionalAction, default=None)
-    g.add_argument("--wake", metavar="HH:MM", help="wake time (default 07:00)")
-    g.add_argument("--bed", metavar="HH:MM", help="bed time (default 22:30)")
+
+
+def _day_options(g: _Group) -> None:
+    g.add_argument(
+        "--wake", metavar="HH:MM", help=f"wake time (default {format_time(DEFAULT_WAKE_MIN)})"
+    )
+    g.add_argument(
+        "--bed", metavar="HH:MM", help=f"bed time (default {format_time(DEFAULT_BED_MIN)})"
+    )
     g.add_argument(
         "--meal",
         action="append",
         default=None,
         metavar="HH:MM",
-        help="a meal time (repeatable; default 07:30, 12:30, 18:30)",
+        help="a meal time (repeatable; default "
+        f"{', '.join(format_time(m) for m in DEFAULT_MEALS_MIN)})",
     )
+
+
+def _amount_options(g: _Group) -> None:
     g.add_argument("--target", metavar="MG", help="daily elemental magnesium to plan")
     g.add_argument("--limit", metavar="us|eu", help="upper limit standard (default us)")
     g.add_argument(
@@ -85,6 +130,9 @@ def add_plan_options(p: argparse.ArgumentParser) -> None:
         metavar="MG",
         help="magnesium you already take from other products (multivitamin, antacid)",
     )
+
+
+def _medicine_options(g: _Group) -> None:
     g.add_argument(
         "--med",
         action="append",
@@ -116,22 +164,6 @@ def add_plan_options(p: argparse.ArgumentParser) -> None:
         help="a clinician confirms the plan is prescribed and supervised "
         "(unlocks the kidney-disease and heart-block gates; shown on every output)",
     )
-    s = p.add_argument_group(
-        "saved profiles",
-        "An option given on the command line overrides the profile's value; a repeatable "
-        "option (--goal, --meal, --med, --product, --condition) replaces the profile's list. "
-        "A new --wake or --bed keeps the profile's meals if they fit in the new day.",
-    )
-    s.add_argument("--profile", metavar="NAME", help="plan from this saved profile")
-    s.add_argument(
-        "--save-profile",
-        metavar="NAME",
-        help="save these inputs as a profile (replacing one of the same name), once the "
-        "command has succeeded",
-    )
-    c = p.add_argument_group("the person's card (printed, and kept in a saved profile)")
-    c.add_argument("--name", metavar="NAME", help="the person's name on the card")
-    c.add_argument("--prepared-by", metavar="NAME", help="who prepared the card (and contact)")
 
 
 _WHOLE = re.compile(r"[+-]?[0-9]+")
@@ -211,36 +243,69 @@ def save_profile_if_asked(args: argparse.Namespace) -> None:
 
 
 def _given_fields(args: argparse.Namespace, k: Knowledge) -> dict[str, object]:
-    """The request fields the command line sets explicitly (nothing for an absent option)."""
+    """The request fields the command line sets explicitly (nothing for an absent option),
+    each option checked in the order the options are listed."""
+    return {
+        **_person_fields(args, k),
+        **_day_fields(args),
+        **_amount_fields(args, k),
+        **_medicine_fields(args, k),
+    }
+
+
+def _person_fields(args: argparse.Namespace, k: Knowledge) -> dict[str, object]:
     fields: dict[str, object] = {}
     if args.goal:
         fields["goals"] = tuple(dict.fromkeys(parse_goal(k, g) for g in args.goal))
     if args.form is not None:
         fields["form"] = parse_form(k, args.form)
     if args.age is not None:
-        fields["age_years"] = int(_number(args.age, "--age", low=0, high=120, whole=True))
+        fields["age_years"] = int(_number(args.age, "--age", low=0, high=MAX_AGE_YEARS, whole=True))
     if args.sex is not None:
-        sex = args.sex.strip().lower()
-        aliases = {"f": "female", "m": "male", "woman": "female", "man": "male"}
-        sex = aliases.get(sex, sex)
-        if sex not in ("female", "male"):
-            raise PlanInputError("sex", f"--sex '{shown(args.sex)}': allowed female or male")
-        fields["sex"] = sex
+        fields["sex"] = _sex(args.sex)
     for flag in ("pregnant", "lactating", "supervised"):
         if getattr(args, flag) is not None:
             fields[flag] = getattr(args, flag)
+    return fields
+
+
+_SEX_ALIASES = {"f": "female", "m": "male", "woman": "female", "man": "male"}
+
+
+def _sex(text: str) -> str:
+    sex = text.strip().lower()
+    sex = _SEX_ALIASES.get(sex, sex)
+    if sex not in get_args(Sex):
+        raise PlanInputError("sex", f"--sex '{shown(text)}': allowed {' or '.join(get_args(Sex))}")
+    return sex
+
+
+def _day_fields(args: argparse.Namespace) -> dict[str, object]:
+    fields: dict[str, object] = {}
     if args.wake is not None:
         fields["wake_min"] = parse_time(args.wake, "--wake")
     if args.bed is not None:
         fields["bed_min"] = parse_time(args.bed, "--bed")
     if args.meal:
         fields["meals_min"] = tuple(parse_time(m, "--meal") for m in args.meal)
+    return fields
+
+
+def _amount_fields(args: argparse.Namespace, k: Knowledge) -> dict[str, object]:
+    fields: dict[str, object] = {}
     if args.target is not None:
-        fields["target_mg"] = _number(args.target, "--target", low=5, high=600, whole=True)
+        fields["target_mg"] = _number(
+            args.target,
+            "--target",
+            low=k.planning.amounts.no_product_step_mg,
+            high=k.intakes.dosing.max_daily_mg,
+            whole=True,
+        )
     if args.limit is not None:
         limit = args.limit.strip().lower()
-        if limit not in ("us", "eu"):
-            raise PlanInputError("limit", f"--limit '{shown(args.limit)}': allowed us or eu")
+        if limit not in get_args(LimitStandard):
+            allowed = " or ".join(get_args(LimitStandard))
+            raise PlanInputError("limit", f"--limit '{shown(args.limit)}': allowed {allowed}")
         fields["limit"] = limit
     if args.product or args.product_compound:
         products = [parse_product_spec(k, s) for s in args.product or []]
@@ -250,28 +315,36 @@ def _given_fields(args: argparse.Namespace, k: Knowledge) -> dict[str, object]:
         fields["other_magnesium_mg"] = _number(
             args.other_magnesium, "--other-magnesium", low=0, high=MAX_OTHER_MG, whole=True
         )
+    return fields
+
+
+def _medicine_fields(args: argparse.Namespace, k: Knowledge) -> dict[str, object]:
+    fields: dict[str, object] = {}
     spacings = _spacings(args.med_spacing or [])
     if args.med:
         entries = [_med_entry(k, m, spacings) for m in args.med]
         fields["medicines"] = group_medicines(entries)
-        used = {e.name.casefold() for e in entries}
-        for name in spacings:
-            if name not in used:
-                raise PlanInputError(
-                    "med-spacing", f"--med-spacing '{shown(name)}': no --med of it"
-                )
-        for e in entries:
-            if e.name.casefold() in spacings and e.class_id != "stated":
-                raise PlanInputError(
-                    "med-spacing",
-                    f"--med-spacing '{e.name}': the planner knows it "
-                    f"({k.medicines[e.class_id].name.lower()}); its spacing comes from its label",
-                )
+        _check_spacings_used(k, entries, spacings)
     elif spacings:
         raise PlanInputError("med-spacing", "--med-spacing needs a --med of the same name")
     if args.condition:
         fields["conditions"] = tuple(dict.fromkeys(parse_condition(k, c) for c in args.condition))
     return fields
+
+
+def _check_spacings_used(k: Knowledge, entries: list[MedEntry], spacings: dict[str, int]) -> None:
+    """Each ``--med-spacing`` belongs to a ``--med`` the planner does not know."""
+    used = {e.name.casefold() for e in entries}
+    for name in spacings:
+        if name not in used:
+            raise PlanInputError("med-spacing", f"--med-spacing '{shown(name)}': no --med of it")
+    for e in entries:
+        if e.name.casefold() in spacings and not k.medicines[e.class_id].stated:
+            raise PlanInputError(
+                "med-spacing",
+                f"--med-spacing '{e.name}': the planner knows it "
+                f"({k.medicines[e.class_id].name.lower()}); its spacing comes from its label",
+            )
 
 
 def _med_entry(k: Knowledge, spec: str, spacings: dict[str, int]) -> MedEntry:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import unicodedata
 
+MAX_TEXT_CHARS = 200
+"""The longest text kept: names, labels and units (a saved profile keeps the same)."""
+
 INVISIBLE = ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")
 """Unicode categories of characters that do not show (control, format and direction marks)."""
 

@@ -131,7 +131,7 @@ def _fallback(
     if not pool:
         return FormPick(forms=(), goals_by_form={}, suggestions=ranked)
     pool.sort(key=lambda f: (_ABSORPTION_ORDER[k.forms[f].absorption], list(k.forms).index(f)))
-    form = "glycinate" if "glycinate" in pool else pool[0]
+    form = next((f for f in pool if k.forms[f].fallback), pool[0])
     why = (
         f"None of the usual forms for {', '.join(k.goals[g].name.lower() for g in goals)} "
         f"can be used here, so the plan uses {k.forms[form].name.lower()}."

@@ -7,19 +7,22 @@ Read once from the TOML files in ``resources/`` and validated by pydantic. A bro
 from __future__ import annotations
 
 import re
+import string
 import tomllib
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from magplan.core.separation import MAX_SEPARATION_MIN, Strength
+from magplan.core.warning_codes import PHRASES, WARNING_SHAPES, SourcesFrom
 from magplan.resources import resource_dir
 
 Severity = Literal["info", "caution", "danger"]
 Laxative = Literal["none", "gentle", "moderate", "strong"]
 Timing = Literal["bedtime", "early", "any"]
-Strength = Literal["must", "should", "precaution"]
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -38,7 +41,6 @@ class Source(_Strict):
 
 class Disclaimer(_Strict):
     text: str
-    depression: str
     timeframe: str
     sources: list[str]
 
@@ -63,6 +65,8 @@ class Form(_Strict):
     max_daily_elemental_mg: float | None = Field(default=None, gt=0)
     max_daily_compound_mg: float | None = Field(default=None, gt=0)
     max_daily_sources: list[str] = []
+    fallback: bool = False  # used when no form suited to the goals can be used
+    repletion_warning: str = ""  # said when planned for a goal that restores levels
 
     @model_validator(mode="after")
     def _range_holds(self) -> Form:
@@ -79,6 +83,12 @@ class Form(_Strict):
     def is_laxative(self) -> bool:
         return self.laxative != "none"
 
+    @property
+    def marked_laxative(self) -> bool:
+        """A moderate or strong laxative: its doses go early in the day, and its warning is a
+        caution."""
+        return self.laxative in ("moderate", "strong")
+
 
 class Goal(_Strict):
     id: str
@@ -92,6 +102,8 @@ class Goal(_Strict):
     sources: list[str]
     note: str = ""
     child_note: str = ""  # said instead of ``note`` for a child, when the note is for adults
+    restores_levels: bool = False  # the goal is to restore low magnesium levels
+    disclaimer_note: str = ""  # said with the disclaimer on every plan for this goal
 
 
 class RdaRow(_Strict):
@@ -137,14 +149,71 @@ class Intakes(_Strict):
     upper_limits: dict[str, UpperLimits]
     dosing: Dosing
 
+    def pregnancy_figure_ages(self) -> tuple[int, int]:
+        """The youngest and oldest ages ODS gives a pregnancy figure for (14 to 50)."""
+        rows = [r for r in self.rda.rows if r.pregnancy is not None]
+        return min(r.age_min for r in rows), max(r.age_max for r in rows)
+
+
+class Ages(_Strict):
+    """Ages the plan's words and checks change at (planning.toml)."""
+
+    source: str
+    young_person_from_years: int = Field(ge=1)
+    pregnancy_accepted_from_years: int = Field(ge=1)
+
+
+class Children(_Strict):
+    source: str
+    adult_from_years: int = Field(ge=1)
+
+
+class Amounts(_Strict):
+    """The steps amounts are planned and said in (planning.toml)."""
+
+    source: str
+    no_product_step_mg: float = Field(gt=0)
+    compound_rounding_mg: int = Field(gt=0)
+    low_magnesium_fraction: float = Field(gt=0, lt=1)
+    studied_amount_slack: float = Field(ge=1, le=1.1)
+
+
+class DayTiming(_Strict):
+    """How doses are spaced in the person's day (planning.toml), in minutes."""
+
+    source: str
+    bedtime_lead_min: int = Field(ge=0)
+    min_gap_min: int = Field(gt=0)
+    close_gap_min: int = Field(gt=0)
+    comfort_gap_min: int = Field(gt=0)
+    with_food_window_min: int = Field(ge=0)
+    near_bed_min: int = Field(ge=0)
+    tight_min: int = Field(ge=0)
+    short_day_min: int = Field(gt=0)
+    waking_min_per_dose: int = Field(gt=0)
+    timed_apart_margin_min: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _gaps_in_order(self) -> DayTiming:
+        if not self.min_gap_min <= self.close_gap_min <= self.comfort_gap_min:
+            raise ValueError("min_gap_min <= close_gap_min <= comfort_gap_min must hold")
+        return self
+
+
+class Planning(_Strict):
+    ages: Ages
+    children: Children
+    amounts: Amounts
+    day: DayTiming
+
 
 class MedicineClass(_Strict):
     id: str
     name: str
     warning_code: str
     severity: Severity
-    other_first_min: int = Field(default=0, ge=0, le=720)
-    mg_first_min: int = Field(default=0, ge=0, le=720)
+    other_first_min: int = Field(default=0, ge=0, le=MAX_SEPARATION_MIN)
+    mg_first_min: int = Field(default=0, ge=0, le=MAX_SEPARATION_MIN)
     avoid: bool = False  # the label advises against magnesium with it at any spacing
     stated: bool = False  # a medicine the planner does not know: spacing as the person states
     strength: Strength | None = None
@@ -199,6 +268,49 @@ class Condition(_Strict):
     sources: list[str]
 
 
+class WarningCase(_Strict):
+    """Another wording of a warning; what it leaves out, it takes from its warning."""
+
+    message: str = ""
+    severity: Severity | None = None
+    sources: list[str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WarningWording:
+    """What one case of a warning says: its severity, message template and own sources."""
+
+    severity: Severity
+    message: str
+    sources: tuple[str, ...]
+
+
+class WarningText(_Strict):
+    """One of the planner's own warnings (warnings.toml)."""
+
+    severity: Severity
+    sources: list[str] = []
+    sources_from: SourcesFrom = ""
+    message: str
+    cases: dict[str, WarningCase] = {}
+    words: dict[str, str] = {}
+
+    def wording(self, case: str = "") -> WarningWording:
+        """The severity, message and sources of ``case`` ("" for the usual wording)."""
+        chosen = self.cases[case] if case else WarningCase()
+        return WarningWording(
+            severity=chosen.severity or self.severity,
+            message=chosen.message or self.message,
+            sources=tuple(self.sources if chosen.sources is None else chosen.sources),
+        )
+
+    def templates(self) -> list[str]:
+        return [self.message, *(c.message for c in self.cases.values()), *self.words.values()]
+
+    def source_keys(self) -> list[str]:
+        return [*self.sources, *(s for c in self.cases.values() for s in c.sources or [])]
+
+
 class _FormsFile(_Strict):
     forms: list[Form]
 
@@ -215,6 +327,11 @@ class _MedicinesFile(_Strict):
 
 class _ConditionsFile(_Strict):
     conditions: list[Condition]
+
+
+class _WarningsFile(_Strict):
+    phrases: dict[str, str]
+    warnings: dict[str, WarningText]
 
 
 class _SourcesFile(_Strict):
@@ -238,10 +355,14 @@ class Knowledge(BaseModel):
     forms: dict[str, Form]
     goals: dict[str, Goal]
     intakes: Intakes
+    planning: Planning
     medicines: dict[str, MedicineClass]
     magnesium_names: frozenset[str]
     qualifier_words: frozenset[str]
     conditions: dict[str, Condition]
+    stated_class: str  # the class of a medicine the planner does not know
+    warnings: dict[str, WarningText]
+    phrases: dict[str, str]
     sources: dict[str, Source]
     disclaimer: Disclaimer
     form_lookup: dict[str, str]
@@ -322,54 +443,101 @@ def _index(name: str, entries: dict[str, list[str]]) -> dict[str, str]:
     return lookup
 
 
+@dataclass(frozen=True)
+class _Files:
+    """Every knowledge file, each valid on its own."""
+
+    forms: list[Form]
+    goals: list[Goal]
+    intakes: Intakes
+    planning: Planning
+    medicines: _MedicinesFile
+    conditions: list[Condition]
+    sources: _SourcesFile
+    warnings: _WarningsFile
+
+
 def load_knowledge_from(folder: Path) -> Knowledge:
     """Read and cross-check every knowledge file in ``folder``."""
-    forms = _validate(_FormsFile, folder, "forms.toml").forms
-    goals = _validate(_GoalsFile, folder, "goals.toml").goals
-    intakes = _validate(Intakes, folder, "intakes.toml")
-    medicines_file = _validate(_MedicinesFile, folder, "medicines.toml")
-    medicines = medicines_file.classes
-    conditions = _validate(_ConditionsFile, folder, "conditions.toml").conditions
-    sources_file = _validate(_SourcesFile, folder, "sources.toml")
-    sources = sources_file.sources
-    form_ids = {f.id for f in forms}
+    files = _Files(
+        forms=_validate(_FormsFile, folder, "forms.toml").forms,
+        goals=_validate(_GoalsFile, folder, "goals.toml").goals,
+        intakes=_validate(Intakes, folder, "intakes.toml"),
+        planning=_validate(Planning, folder, "planning.toml"),
+        medicines=_validate(_MedicinesFile, folder, "medicines.toml"),
+        conditions=_validate(_ConditionsFile, folder, "conditions.toml").conditions,
+        sources=_validate(_SourcesFile, folder, "sources.toml"),
+        warnings=_validate(_WarningsFile, folder, "warnings.toml"),
+    )
+    _check_sources(folder, files)
+    _check_warnings(folder / "warnings.toml", files.warnings, set(files.sources.sources))
+    _check_singles(folder, files)
+    return _knowledge(files)
 
-    def check_sources(file: str, ident: str, keys: list[str]) -> None:
+
+def _check_sources(folder: Path, files: _Files) -> None:
+    """Every source key names a source; every goal's forms are forms."""
+    sources = files.sources.sources
+    form_ids = {f.id for f in files.forms}
+
+    def check(file: str, ident: str, keys: list[str]) -> None:
         for key in keys:
             if key not in sources:
                 raise KnowledgeError(f"{folder / file}: {ident}: unknown source '{key}'")
 
-    for form in forms:
-        check_sources("forms.toml", form.id, form.sources)
-        check_sources("forms.toml", form.id, form.max_daily_sources)
-    for goal in goals:
-        check_sources("goals.toml", goal.id, goal.sources)
+    for form in files.forms:
+        check("forms.toml", form.id, [*form.sources, *form.max_daily_sources])
+    for goal in files.goals:
+        check("goals.toml", goal.id, goal.sources)
         for fid in [*goal.first, *goal.also]:
             if fid not in form_ids:
                 raise KnowledgeError(f"{folder / 'goals.toml'}: {goal.id}: unknown form '{fid}'")
-    for med in medicines:
-        check_sources("medicines.toml", med.id, med.sources)
-        check_sources("medicines.toml", med.id, med.strength_sources)
-    for cond in conditions:
-        check_sources("conditions.toml", cond.id, cond.sources)
-    check_sources("intakes.toml", "rda", [intakes.rda.source])
-    check_sources("intakes.toml", "dosing", [intakes.dosing.source])
+    for med in files.medicines.classes:
+        check("medicines.toml", med.id, [*med.sources, *med.strength_sources])
+    for cond in files.conditions:
+        check("conditions.toml", cond.id, cond.sources)
+    intakes = files.intakes
+    check("intakes.toml", "rda", [intakes.rda.source])
+    check("intakes.toml", "dosing", [intakes.dosing.source])
     for std, limits in intakes.upper_limits.items():
-        check_sources("intakes.toml", std, [limits.source])
-        check_sources("intakes.toml", std, [r.source for r in limits.rows if r.source])
-    if "us" not in intakes.upper_limits:
+        check("intakes.toml", std, [limits.source, *(r.source for r in limits.rows if r.source)])
+    for name, table in files.planning:
+        check("planning.toml", name, [table.source])
+
+
+def _check_singles(folder: Path, files: _Files) -> None:
+    """What the planner singles out exists once: the fallback form (at most), the class of a
+    medicine it does not know, the US limits; a form's repletion warning is a warning."""
+    for form in files.forms:
+        if form.repletion_warning and form.repletion_warning not in files.warnings.warnings:
+            raise KnowledgeError(
+                f"{folder / 'forms.toml'}: {form.id}: unknown warning '{form.repletion_warning}'"
+            )
+    if sum(f.fallback for f in files.forms) > 1:
+        raise KnowledgeError(f"{folder / 'forms.toml'}: at most one form may be the fallback")
+    if sum(m.stated for m in files.medicines.classes) != 1:
+        raise KnowledgeError(f"{folder / 'medicines.toml'}: exactly one class must be stated")
+    if "us" not in files.intakes.upper_limits:
         raise KnowledgeError(f"{folder / 'intakes.toml'}: upper_limits.us is required")
 
+
+def _knowledge(files: _Files) -> Knowledge:
+    forms, goals, conditions = files.forms, files.goals, files.conditions
+    medicines = files.medicines.classes
     return Knowledge(
         forms={f.id: f for f in forms},
         goals={g.id: g for g in goals},
-        intakes=intakes,
+        intakes=files.intakes,
+        planning=files.planning,
         medicines={m.id: m for m in medicines},
-        magnesium_names=frozenset(_key(n) for n in medicines_file.magnesium.names),
-        qualifier_words=frozenset(w.casefold() for w in medicines_file.qualifiers.words),
+        magnesium_names=frozenset(_key(n) for n in files.medicines.magnesium.names),
+        qualifier_words=frozenset(w.casefold() for w in files.medicines.qualifiers.words),
         conditions={c.id: c for c in conditions},
-        sources=sources,
-        disclaimer=sources_file.disclaimer,
+        stated_class=next(m.id for m in medicines if m.stated),
+        warnings=files.warnings.warnings,
+        phrases=files.warnings.phrases,
+        sources=files.sources.sources,
+        disclaimer=files.sources.disclaimer,
         form_lookup=_index("forms.toml", {f.id: f.aliases for f in forms}),
         goal_lookup=_index("goals.toml", {g.id: [g.name, *g.aliases] for g in goals}),
         medicine_lookup=_index(
@@ -379,6 +547,54 @@ def load_knowledge_from(folder: Path) -> Knowledge:
             "conditions.toml", {c.id: [c.name, *c.aliases] for c in conditions}
         ),
     )
+
+
+def _placeholders(path: Path, where: str, template: str) -> set[str]:
+    """The names ``template`` fills in; a template that cannot be filled is refused."""
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError as exc:
+        raise KnowledgeError(f"{path}: {where}: {exc}") from exc
+    names = {name for _, name, _, _ in parsed if name is not None}
+    for name in names:
+        if not name.isidentifier():
+            raise KnowledgeError(f"{path}: {where}: '{{{name}}}' is not a name to fill in")
+    return names
+
+
+def _check_names(path: Path, what: str, found: set[str], expected: frozenset[str]) -> None:
+    if found != expected:
+        unknown, missing = sorted(found - expected), sorted(expected - found)
+        raise KnowledgeError(
+            f"{path}: {what}: "
+            + "; ".join(
+                [f"unknown {n!r}" for n in unknown] + [f"{n!r} is missing" for n in missing]
+            )
+        )
+
+
+def _check_warnings(path: Path, file: _WarningsFile, sources: set[str]) -> None:
+    """Every code the planner raises, and no other; their cases, words, placeholders and
+    source keys as the program expects them (core/warning_codes.py)."""
+    _check_names(path, "warnings", set(file.warnings), frozenset(WARNING_SHAPES))
+    _check_names(path, "phrases", set(file.phrases), frozenset(PHRASES))
+    for name, template in file.phrases.items():
+        extra = _placeholders(path, name, template) - PHRASES[name]
+        if extra:
+            raise KnowledgeError(f"{path}: phrases.{name}: unknown {sorted(extra)}")
+    for code, text in file.warnings.items():
+        shape = WARNING_SHAPES[code]
+        _check_names(path, f"{code}: cases", set(text.cases), shape.cases)
+        _check_names(path, f"{code}: words", set(text.words), shape.words)
+        if text.sources_from != shape.sources_from:
+            raise KnowledgeError(f"{path}: {code}: sources_from must be '{shape.sources_from}'")
+        for key in text.source_keys():
+            if key not in sources:
+                raise KnowledgeError(f"{path}: {code}: unknown source '{key}'")
+        for template in text.templates():
+            extra = _placeholders(path, code, template) - shape.fields
+            if extra:
+                raise KnowledgeError(f"{path}: {code}: unknown {sorted(extra)} in '{template}'")
 
 
 @cache

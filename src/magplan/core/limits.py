@@ -7,9 +7,6 @@ from dataclasses import dataclass
 from magplan.core.knowledge import Knowledge
 from magplan.core.request import PlanRequest
 
-ADULT_AGE = 18
-INFANT_AGE = 1
-
 
 @dataclass(frozen=True)
 class Limits:
@@ -18,8 +15,16 @@ class Limits:
     limit_source: str
     rda_mg: int
     rda_row: str  # which RDA column applied, for the explanation
-    max_daily_mg: int
-    max_dose_mg: int
+
+    @property
+    def none_set(self) -> bool:
+        """No upper limit is set for this age (infants under 1 year): nothing is planned."""
+        return self.upper_limit_mg is None
+
+    @property
+    def pregnancy_figure(self) -> bool:
+        """Whether the RDA is ODS's pregnancy or lactation figure."""
+        return self.rda_row in ("pregnancy", "lactation")
 
 
 def rda_for(k: Knowledge, req: PlanRequest) -> tuple[int, str]:
@@ -49,6 +54,9 @@ def limits_for(k: Knowledge, req: PlanRequest) -> Limits:
         limit_source=(row.source if row and row.source else standard.source),
         rda_mg=rda,
         rda_row=rda_row,
-        max_daily_mg=k.intakes.dosing.max_daily_mg,
-        max_dose_mg=k.intakes.dosing.max_dose_mg,
     )
+
+
+def is_child(k: Knowledge, age_years: int) -> bool:
+    """Under the age the plan speaks of an adult from (planning.toml)."""
+    return age_years < k.planning.children.adult_from_years

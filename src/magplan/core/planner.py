@@ -1,175 +1,55 @@
-"""``plan_day()``: from a :class:`PlanRequest` to a :class:`Plan`. Every rule is applied here.
+"""``plan_day()``: from a :class:`PlanRequest` to a :class:`Plan`.
 
 The order is the order a careful clinician would follow: gates first (kidney disease, heart
 block, infants), then the person's limit, the form(s), the daily amount, its division into doses
-of the person's own products, their times, the titration ramp and the warnings.
+of the person's own products, their times, the titration ramp and the warnings. Each step lives
+in its own module: ``gates``, ``medicines``, ``forms``, ``doses`` (with ``schedule``, ``units``
+and ``dose_reasons``), ``weekday_times``, ``titration``; what the plan says, in
+``form_warnings``, ``spacing_warnings`` and ``studied_amounts``.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
-from itertools import combinations, pairwise
 
-from magplan.core.errors import PlanInputError, shown
-from magplan.core.forms import NOT_OWNED, FormPick, add_filler, pick_forms
-from magplan.core.knowledge import Knowledge, MedicineClass, Severity, load_knowledge
-from magplan.core.limits import ADULT_AGE, INFANT_AGE, Limits, limits_for
-from magplan.core.plan import (
-    Dose,
-    MedicineInPlan,
-    Plan,
-    PlanWarning,
-    TitrationStep,
-    WeekdayTimes,
-    daily_mg,
-)
-from magplan.core.request import (
-    MAX_MEALS,
-    MAX_MEDICINE_NAME_CHARS,
-    MAX_MEDICINES,
-    MAX_PRODUCTS,
-    MAX_TIMES_PER_MEDICINE,
-    MedicineTimes,
-    PlanRequest,
-    Product,
-    check_day,
-    check_text,
-    format_weekdays,
-)
-from magplan.core.schedule import (
-    CLOSE_GAP_MIN,
-    STEP_MIN,
-    Day,
-    DoseSlot,
-    Placement,
-    SlotKind,
-    place_doses,
-)
-from magplan.core.separation import (
-    STRENGTH_WORDS,
-    SeparationRule,
-    Strength,
-    feasible_intervals,
-    format_hours,
-    of_strength,
-    rule_text,
-    total_shortfall,
-)
-from magplan.core.text import format_mg, medicine_rule, short_form_name
-from magplan.core.timeofday import MINUTES_PER_DAY, format_time, forward_gap
+from magplan.core.doses import schedule
+from magplan.core.form_warnings import form_warnings, goals_unserved, no_form, not_by_mouth
+from magplan.core.forms import FormPick, add_filler, pick_forms
+from magplan.core.gates import above_limit, amount_needed, gates, target_mg, unlocked
+from magplan.core.knowledge import Knowledge, load_knowledge
+from magplan.core.limits import Limits, limits_for
+from magplan.core.medicines import Medicines, avoided_warnings, medicines
+from magplan.core.plan import Dose, Plan, PlanWarning, TitrationStep, WeekdayTimes, daily_mg
+from magplan.core.request import PlanRequest
+from magplan.core.schedule import Day
+from magplan.core.studied_amounts import daily_cap_mg, filler
+from magplan.core.timeofday import forward_gap
 from magplan.core.titration import titrate
-from magplan.core.units import Portion, SlotProduct, portion_doses
-
-NO_PRODUCT_STEP_MG = 5.0
-COMPOUND_ROUNDING_MG = 5  # "about 815 mg of magnesium glycinate"
-LOW_MAGNESIUM_FRACTION = 0.10  # below this, a day's magnesium takes grams of the compound
-NEAR_BED_MIN = 120  # a "bedtime" dose pushed earlier than this by a medicine is not called one
-SHORT_DAY_MIN = 8 * 60
-TEEN_AGE = 14  # ODS's rows from 14 on: a young person, not a child, in what the plan says
-TIGHT_MIN = 30  # a dose this close to a must window's edge is said, with what to do
-STUDIED_AMOUNT_SLACK = 1.01  # "about 2 g": a product's own units may pass it by 1%
+from magplan.core.units import product_for
+from magplan.core.validation import validate_request as validate_request
+from magplan.core.weekday_times import weekday_times
 
 
-def validate_request(req: PlanRequest, k: Knowledge) -> None:
-    """Raise :class:`PlanInputError` for anything the planner cannot plan with."""
-    if not req.goals:
-        raise PlanInputError("goal", "pick at least one goal")
-    for g in req.goals:
-        if g not in k.goals:
-            raise PlanInputError("goal", f"unknown goal '{g}'; allowed: {', '.join(k.goals)}")
-    for c in req.conditions:
-        if c not in k.conditions:
-            raise PlanInputError(
-                "condition", f"unknown condition '{c}'; allowed: {', '.join(k.conditions)}"
-            )
-    for p in req.products:
-        if p.form not in k.forms:
-            raise PlanInputError("product", f"unknown form '{p.form}' in a product")
-    if req.form is not None:
-        if req.form not in k.forms:
-            raise PlanInputError(
-                "form", f"unknown form '{req.form}'; allowed: {', '.join(k.forms)}"
-            )
-        if req.products and req.form not in {p.form for p in req.products}:
-            raise PlanInputError(
-                "form",
-                f"form '{req.form}' is none of your products "
-                f"({', '.join(sorted({p.form for p in req.products}))}); add a product of it",
-            )
-    _check_sizes(req)
-    for m in req.medicines:
-        if m.class_id not in k.medicines:
-            raise PlanInputError("med", f"unknown medicine class '{m.class_id}' for {m.name}")
-        stated = k.medicines[m.class_id].stated
-        if stated and m.spacing_min is None:
-            raise PlanInputError(
-                "med",
-                f"the planner does not know '{m.name}': state its spacing from magnesium in "
-                "hours (0 when your pharmacist said none is needed)",
-            )
-        if not stated and m.spacing_min is not None:
-            raise PlanInputError(
-                "med",
-                f"the planner knows '{m.name}' ({k.medicines[m.class_id].name.lower()}): its "
-                "spacing comes from its label, not a stated one",
-            )
-    if req.pregnant and req.sex == "male":
-        raise PlanInputError("sex", "pregnant and male cannot both be set")
-    if req.pregnant and req.lactating:
-        raise PlanInputError(
-            "lactating",
-            "pregnant and breastfeeding cannot both be set: choose the one that applies now",
-        )
-    if (req.pregnant or req.lactating) and not 9 <= req.age_years <= 50:
-        raise PlanInputError(
-            "age",
-            f"pregnancy or breastfeeding at age {req.age_years}: the reference intakes for "
-            "pregnancy and lactation cover ages 14 to 50 (9 to 50 accepted)",
-        )
-    check_day(req.wake_min, req.bed_min, req.meals_min)
-    cap = k.intakes.dosing.max_daily_mg
-    if req.target_mg is not None and req.target_mg < NO_PRODUCT_STEP_MG:
-        raise PlanInputError(
-            "target", f"target {req.target_mg:g} mg is too small to plan: at least 5 mg a day"
-        )
-    if req.target_mg is not None and req.target_mg + req.other_magnesium_mg > cap:
-        extra = (
-            f" including {req.other_magnesium_mg:g} mg from other products"
-            if req.other_magnesium_mg
-            else ""
-        )
-        raise PlanInputError(
-            "target",
-            f"target {req.target_mg:g} mg makes "
-            f"{req.target_mg + req.other_magnesium_mg:g} mg/day{extra}; "
-            f"the planner never plans above {cap} mg/day in total",
-        )
+@dataclass(frozen=True)
+class _FormChoice:
+    """The forms the plan may use, and what shaped the choice."""
+
+    pick: FormPick
+    forced: str | None  # the form the person chose, when it can be taken by mouth
+    avoid_laxative: bool  # a condition (loose stools) rules out laxative forms
 
 
-def _check_sizes(req: PlanRequest) -> None:
-    """How many medicines, times, meals and products a day can be planned around, and the
-    texts they carry (one clear error each, wherever they were typed)."""
-    limits = (
-        ("med", len(req.medicines), MAX_MEDICINES, "medicines"),
-        ("meal", len(req.meals_min), MAX_MEALS, "meals"),
-        ("product", len(req.products), MAX_PRODUCTS, "products"),
-    )
-    for field, count, most, what in limits:
-        if count > most:
-            raise PlanInputError(field, f"{count} {what}: at most {most} can be planned around")
-    for m in req.medicines:
-        check_text(m.name, "med", "a medicine name", MAX_MEDICINE_NAME_CHARS)
-        if len(m.times_min) > MAX_TIMES_PER_MEDICINE:
-            raise PlanInputError(
-                "med",
-                f"{shown(m.name)} at {len(m.times_min)} times a day: at most "
-                f"{MAX_TIMES_PER_MEDICINE}",
-            )
-    check_text(req.supervised_by, "supervised_by", "the supervising clinician's name")
-    for p in req.products:
-        check_text(p.unit, "product", "a product's unit")
-        check_text(p.label, "product", "a product's label")
+@dataclass(frozen=True)
+class _Doses:
+    """The day's doses, their weekly ramp and their times on weekday-only medicines' days."""
+
+    doses: tuple[Dose, ...] = ()
+    titration: tuple[TitrationStep, ...] = ()
+    weekday_times: tuple[WeekdayTimes, ...] = ()
+
+    @property
+    def daily_mg(self) -> float:
+        return daily_mg([d.units for d in self.doses], self.doses)
 
 
 def plan_day(req: PlanRequest, k: Knowledge | None = None) -> Plan:
@@ -178,1255 +58,113 @@ def plan_day(req: PlanRequest, k: Knowledge | None = None) -> Plan:
     validate_request(req, k)
     lim = limits_for(k, req)
     warnings: list[PlanWarning] = []
-    meds = _medicines(k, req, warnings)
-    blocked = _gates(k, req, lim, warnings)
+    meds = medicines(k, req, warnings)
+    blocked = gates(k, req, lim, warnings)
+    target = target_mg(k, req, lim, warnings)
+    choice = _choose_forms(k, req, target)
+    what = unlocked(k, req, lim)
+    if not blocked and req.target_mg is None and what:
+        # the upper limit does not protect these people: the clinician prescribes the amount
+        warnings.append(amount_needed(k, what))
+        target = 0.0
+    planned = _Doses()
+    if not blocked and target > 0:
+        planned = _plan_doses(k, req, choice, target, meds, warnings)
+    warnings.extend(form_warnings(k, req, choice.pick, planned.doses, choice.avoid_laxative))
+    if not blocked:
+        warnings.extend(goals_unserved(k, req, choice.pick, planned.doses, choice.avoid_laxative))
+    warnings.extend(above_limit(k, req, lim, planned.daily_mg))
+    return _plan(k, req, lim, choice, meds, planned, warnings, blocked=blocked, target=target)
+
+
+def _choose_forms(k: Knowledge, req: PlanRequest, target: float) -> _FormChoice:
+    """The form(s) for the goals, among the person's products that can be taken by mouth; a
+    second form fills the part of the amount a form held to its studied amount may not give."""
     avoid_laxative = any(k.conditions[c].avoid_laxative for c in req.conditions)
     owned = tuple(dict.fromkeys(p.form for p in req.products if k.forms[p.form].oral))
     forced = req.form if req.form is None or k.forms[req.form].oral else None
     pick = pick_forms(k, req.goals, owned=owned, forced=forced, avoid_laxative=avoid_laxative)
-    target = _target(k, req, lim, warnings)
     if forced is None and len(pick.forms) == 1:
-        cap = daily_cap_mg(k, pick.forms[0], _product_for(req, pick.forms[0], target))
+        first = pick.forms[0]
+        cap = daily_cap_mg(k, first, product_for(req.products, first, target))
         if cap is not None and cap < target:
-            pick = add_filler(pick, _filler(k, pick, pick.forms[0], owned_only=bool(owned)))
+            pick = add_filler(pick, filler(k, pick, first, owned_only=bool(owned)))
+    return _FormChoice(pick, forced, avoid_laxative)
+
+
+def _plan_doses(
+    k: Knowledge,
+    req: PlanRequest,
+    choice: _FormChoice,
+    target: float,
+    meds: Medicines,
+    out: list[PlanWarning],
+) -> _Doses:
+    """The doses, unless no magnesium can be planned: beside a medicine that forbids it, in a
+    form not taken by mouth, or with no usable form."""
+    if meds.avoided:
+        out.extend(avoided_warnings(k, meds.avoided))
+        return _Doses()
+    if req.form is not None and choice.forced is None:
+        out.append(not_by_mouth(k, req.form))
+        return _Doses()
+    if not choice.pick.forms:
+        out.append(no_form(k, req))
+        return _Doses()
     day = Day(
         wake_min=req.wake_min,
         waking_min=req.waking_min,
-        meals_off=tuple(sorted((m - req.wake_min) % 1440 for m in req.meals_min)),
+        meals_off=tuple(sorted(forward_gap(req.wake_min, m) for m in req.meals_min)),
+        timing=k.planning.day,
     )
+    doses, slots = schedule(k, req, choice.pick, target, day, meds.rules, out)
+    weekdays = weekday_times(k, day, slots, doses, meds, out)
+    return _Doses(doses, titrate(k, doses), weekdays)
 
-    doses: tuple[Dose, ...] = ()
-    titration: tuple[TitrationStep, ...] = ()
-    weekday_times: tuple[WeekdayTimes, ...] = ()
-    unlocked = _unlocked(k, req, lim)
-    if not blocked and req.target_mg is None and unlocked:
-        # the upper limit does not protect these people: the clinician prescribes the amount
-        warnings.append(_amount_needed(unlocked))
-        target = 0.0
-    if not blocked and target > 0:
-        if meds.avoided:
-            warnings.extend(_avoided(k, meds.avoided))
-        elif req.form is not None and forced is None:
-            warnings.append(_not_by_mouth(k, req.form))
-        elif not pick.forms:
-            warnings.append(_no_form(k, req))
-        else:
-            doses, slots = _schedule(k, req, pick, target, day, meds.rules, warnings)
-            weekday_times = _weekday_times(k, day, slots, doses, meds, warnings)
-            titration = titrate(k, doses)
-    forms_used = tuple(dict.fromkeys(d.form for d in doses))
-    _form_warnings(k, req, pick, doses, avoid_laxative, warnings)
-    if not blocked:
-        warnings.extend(_goals_unserved(k, req, pick, doses, avoid_laxative))
 
-    daily = daily_mg([d.units for d in doses], doses)
-    _above_limit(req, lim, daily, warnings)
+def _plan(
+    k: Knowledge,
+    req: PlanRequest,
+    lim: Limits,
+    choice: _FormChoice,
+    meds: Medicines,
+    planned: _Doses,
+    warnings: list[PlanWarning],
+    *,
+    blocked: bool,
+    target: float,
+) -> Plan:
+    """The plan as every output shows it: warnings most severe first, the notes last."""
+    doses = planned.doses
     return Plan(
         blocked=blocked,
         supervised=req.supervised,
         supervised_by=req.supervised_by if req.supervised else "",
-        daily_elemental_mg=daily,
+        daily_elemental_mg=planned.daily_mg,
         target_mg=target,
         upper_limit_mg=lim.upper_limit_mg,
         limit_name=lim.limit_name,
         rda_mg=lim.rda_mg,
         other_magnesium_mg=req.other_magnesium_mg,
-        forms=forms_used,
-        suggestions=pick.suggestions,
+        forms=tuple(dict.fromkeys(d.form for d in doses)),
+        suggestions=choice.pick.suggestions,
         doses=doses,
         warnings=tuple(_ordered(warnings)),
-        titration=titration,
+        titration=planned.titration,
         medicines=meds.listed,
         notes=_notes(k, req, blocked=blocked or not doses),
-        weekday_times=weekday_times,
+        weekday_times=planned.weekday_times,
         wake_min=req.wake_min,
         bed_min=req.bed_min,
-        meals_min=tuple(sorted(req.meals_min, key=lambda m: (m - req.wake_min) % 1440)),
+        meals_min=tuple(sorted(req.meals_min, key=lambda m: forward_gap(req.wake_min, m))),
     )
-
-
-# ---- gates and limits ----------------------------------------------------------------------
-
-
-def _gates(k: Knowledge, req: PlanRequest, lim: Limits, out: list[PlanWarning]) -> bool:
-    blocked = False
-    if req.age_years < INFANT_AGE:
-        out.append(
-            PlanWarning(
-                code="infant",
-                severity="danger",
-                message="No upper limit is set for infants under 1 year: the planner plans "
-                "nothing for them. Ask the child's doctor.",
-                sources=("ODS",),
-            )
-        )
-        blocked = True
-    for cid in req.conditions:
-        cond = k.conditions[cid]
-        if cond.gate:
-            if req.supervised and req.age_years >= INFANT_AGE:
-                out.append(
-                    PlanWarning(
-                        code=cond.warning_code,
-                        severity="danger",
-                        message=cond.supervised_message,
-                        sources=tuple(cond.sources),
-                    )
-                )
-            else:
-                out.append(
-                    PlanWarning(
-                        code=cond.warning_code,
-                        severity="danger",
-                        message=cond.message,
-                        sources=tuple(cond.sources),
-                    )
-                )
-                blocked = True
-        else:
-            forced_laxative = req.form is not None and k.forms[req.form].is_laxative
-            conflict = cond.avoid_laxative and forced_laxative and k.forms[req.form or ""].oral
-            out.append(
-                PlanWarning(
-                    code=cond.warning_code,
-                    severity=cond.severity,
-                    message=(
-                        cond.forced_message.format(form=k.forms[req.form or ""].name.lower())
-                        if conflict
-                        else cond.message
-                    ),
-                    sources=tuple(cond.sources),
-                )
-            )
-    if req.age_years >= INFANT_AGE and req.age_years < ADULT_AGE:
-        out.append(
-            PlanWarning(
-                code="child",
-                severity="caution",
-                message=f"{'A young person' if req.age_years >= TEEN_AGE else 'A child'} of "
-                f"{req.age_years}: held to the limit for this age, {lim.upper_limit_mg} mg/day "
-                "from supplements and medicines. Plan with "
-                f"{'their' if req.age_years >= TEEN_AGE else 'the child' + chr(39) + 's'} doctor.",
-                sources=(lim.limit_source,),
-            )
-        )
-    if req.pregnant or req.lactating:
-        blocked = _pregnancy(req, lim, out) or blocked
-    return blocked
-
-
-def _unlocked(k: Knowledge, req: PlanRequest, lim: Limits) -> list[str]:
-    """What a clinician's supervision unlocked: gated conditions, a pregnancy under 14."""
-    if not req.supervised:
-        return []
-    found = [k.conditions[c].name for c in req.conditions if k.conditions[c].gate]
-    if _no_pregnancy_figure(req, lim):
-        found.append("pregnancy" if req.pregnant else "breastfeeding under 14")
-    return found
-
-
-def _no_pregnancy_figure(req: PlanRequest, lim: Limits) -> bool:
-    """Pregnant or breastfeeding at an age ODS gives no figure for (under 14)."""
-    return (req.pregnant or req.lactating) and lim.rda_row not in ("pregnancy", "lactation")
-
-
-def _amount_needed(unlocked: list[str]) -> PlanWarning:
-    return PlanWarning(
-        code="supervised-amount-needed",
-        severity="danger",
-        message=f"Supervised plan ({', '.join(unlocked).lower()}): the upper limit does "
-        "not protect this person, so the planner does not choose the amount. The supervising "
-        "clinician sets the daily amount (the target), and the schedule follows.",
-        sources=("ODS", "RULES"),
-    )
-
-
-def _pregnancy(req: PlanRequest, lim: Limits, out: list[PlanWarning]) -> bool:
-    """Pregnancy or breastfeeding: their own intake, and a referral; under 14 no plan (ODS has
-    no figure), unless a clinician supervises it."""
-    code, state, who = (
-        ("pregnancy", "Pregnancy", "your prenatal care provider")
-        if req.pregnant
-        else ("lactation", "Breastfeeding", "your doctor or midwife")
-    )
-    if _no_pregnancy_figure(req, lim):
-        planned = req.supervised
-        out.append(
-            PlanWarning(
-                code=code,
-                severity="danger",
-                message=f"{state} at {req.age_years}: the reference intakes (ODS) give no "
-                f"{state.lower()} figure under 14 years. "
-                + (
-                    "Planned only because a clinician confirmed it is prescribed and supervised."
-                    if planned
-                    else "No schedule is planned: plan magnesium with her clinician."
-                ),
-                sources=("ODS",),
-            )
-        )
-        return not planned
-    out.append(
-        PlanWarning(
-            code=code,
-            severity="caution",
-            message=f"{state}: the recommended intake from all sources is {lim.rda_mg} "
-            f"mg/day; the supplement limit is unchanged ({lim.upper_limit_mg} mg/day). "
-            f"Talk to {who} before starting.",
-            sources=("ODS",),
-        )
-    )
-    return False
-
-
-def _target(k: Knowledge, req: PlanRequest, lim: Limits, out: list[PlanWarning]) -> float:
-    """The daily elemental mg to plan from supplements, within the person's limits."""
-    ul = lim.upper_limit_mg
-    if ul is None:
-        return 0.0
-    room = max(0.0, ul - req.other_magnesium_mg)
-    if req.other_magnesium_mg and req.other_magnesium_mg >= ul:
-        out.append(
-            PlanWarning(
-                code="limit-reached",
-                severity="caution" if req.other_magnesium_mg == ul else "danger",
-                message=f"Your other products already give {req.other_magnesium_mg:g} mg/day, "
-                f"{'at' if req.other_magnesium_mg == ul else 'over'} the upper limit of {ul} "
-                "mg/day from supplements: no more magnesium is planned unless you set a target.",
-                sources=(lim.limit_source,),
-            )
-        )
-    if req.target_mg is None:
-        return _round_down(room)
-    if req.age_years < ADULT_AGE and req.target_mg > room:
-        out.append(
-            PlanWarning(
-                code="child",
-                severity="caution",
-                message=f"The target of {req.target_mg:g} mg/day was lowered to {room:g} mg/day: "
-                "children are held to their upper limit.",
-                sources=(lim.limit_source,),
-            )
-        )
-        return _round_down(room)
-    return float(req.target_mg)
-
-
-def _above_limit(req: PlanRequest, lim: Limits, daily: float, out: list[PlanWarning]) -> None:
-    """The caution for a plan that, as planned, passes the upper limit (only on request)."""
-    ul = lim.upper_limit_mg
-    total = daily + req.other_magnesium_mg
-    if ul is None or daily <= 0 or total <= ul:
-        return
-    out.append(
-        PlanWarning(
-            code="above-upper-limit",
-            severity="danger",
-            message=f"Above the upper limit: {total:g} mg/day from supplements and medicines is "
-            f"more than {ul} mg/day ({lim.limit_name}). Only under medical supervision.",
-            sources=(lim.limit_source, "SEED"),
-        )
-    )
-
-
-def _round_down(mg: float) -> float:
-    return math.floor(mg / NO_PRODUCT_STEP_MG + 1e-9) * NO_PRODUCT_STEP_MG
-
-
-# ---- medicines ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Medicines:
-    """The other medicines as rules: every day, on some weekdays only, and never beside."""
-
-    listed: tuple[MedicineInPlan, ...]
-    rules: list[SeparationRule]  # every day
-    weekday_rules: dict[int, list[SeparationRule]]  # 0 Monday .. 6 Sunday: only on those days
-    avoided: list[MedicineTimes]  # the label advises against magnesium at any spacing
-
-
-def _medicines(k: Knowledge, req: PlanRequest, out: list[PlanWarning]) -> _Medicines:
-    rules: list[SeparationRule] = []
-    weekday_rules: dict[int, list[SeparationRule]] = {}
-    listed: list[MedicineInPlan] = []
-    avoided: list[MedicineTimes] = []
-    names_by_class: dict[str, list[str]] = {}
-    for med in req.medicines:
-        cls = k.medicines[med.class_id]
-        other_first, mg_first = (
-            (med.spacing_min or 0, med.spacing_min or 0)
-            if cls.stated
-            else (cls.other_first_min, cls.mg_first_min)
-        )
-        separates = other_first > 0 or mg_first > 0
-        listed.append(
-            MedicineInPlan(
-                name=med.name,
-                class_id=cls.id,
-                class_name=cls.name,
-                times_min=med.times_min,
-                other_first_min=other_first,
-                mg_first_min=mg_first,
-                rule=medicine_rule(cls, med.spacing_min),
-                strength=(cls.strength or "") if (separates or cls.avoid) else "",
-                weekdays=med.weekdays,
-            )
-        )
-        if cls.avoid:
-            avoided.append(med)
-        elif separates:
-            new = [
-                SeparationRule(
-                    name=med.name,
-                    class_id=cls.id,
-                    warning_code=cls.warning_code,
-                    time_min=t,
-                    other_first_min=other_first,
-                    mg_first_min=mg_first,
-                    strength=cls.strength or "must",
-                )
-                for t in med.times_min
-            ]
-            if med.every_day:
-                rules.extend(new)
-            for rule in new:
-                for day in _waking_days(req, rule, med.weekdays):
-                    weekday_rules.setdefault(day, []).append(rule)
-        times = ", ".join(format_time(t) for t in med.times_min)
-        if med.weekdays:
-            times += f" on {format_weekdays(med.weekdays)}"
-        if cls.stated:
-            out.append(_stated_warning(cls, med, times))
-        elif not cls.avoid:  # an avoided medicine has its own warning, with what to do
-            names_by_class.setdefault(cls.id, []).append(f"{med.name} ({times})")
-    for class_id, names in names_by_class.items():
-        cls = k.medicines[class_id]
-        message = cls.message_plural if len(names) > 1 and cls.message_plural else cls.message
-        out.append(
-            PlanWarning(
-                code=cls.warning_code,
-                severity=cls.severity,
-                message=f"{', '.join(names)}: {message}",
-                sources=tuple(cls.sources),
-            )
-        )
-    return _Medicines(tuple(listed), rules, weekday_rules, avoided)
-
-
-def _waking_days(req: PlanRequest, rule: SeparationRule, weekdays: tuple[int, ...]) -> list[int]:
-    """The waking days (by the weekday they start on) a weekday-only medicine constrains.
-
-    The medicine is taken at its clock time on its calendar weekdays; it constrains every
-    waking day whose span (wake to bed, past midnight too) meets its window. A Saturday 00:30
-    dose constrains the waking day that began on Friday for someone who goes to bed at 02:00.
-    """
-    found = []
-    week = 7 * MINUTES_PER_DAY
-    for day in weekdays:
-        at = week + day * MINUTES_PER_DAY + rule.time_min
-        lo, hi = at - rule.mg_first_min, at + rule.other_first_min  # the open window
-        for waking in range(day - 2, day + 2):  # a window reaches back at most 12 h
-            start = week + waking * MINUTES_PER_DAY + req.wake_min
-            if lo < start + req.waking_min and hi > start:
-                found.append(waking % 7)
-    return sorted(set(found))
-
-
-def _stated_warning(cls: MedicineClass, med: MedicineTimes, times: str) -> PlanWarning:
-    spacing = med.spacing_min or 0
-    kept = (
-        f"kept at least {format_hours(spacing)} from magnesium, as you stated"
-        if spacing
-        else "no spacing from magnesium, as you stated"
-    )
-    return PlanWarning(
-        code=cls.warning_code,
-        severity="caution" if spacing else "info",
-        message=f"{med.name} ({times}): {kept}. The planner does not know this medicine: "
-        "check the spacing with your pharmacist.",
-        sources=tuple(cls.sources),
-    )
-
-
-def _avoided(k: Knowledge, avoided: list[MedicineTimes]) -> list[PlanWarning]:
-    return [
-        PlanWarning(
-            code="magnesium-not-with-medicine",
-            severity="danger",
-            message=f"{m.name} ({', '.join(format_time(t) for t in m.times_min)}): "
-            f"{k.medicines[m.class_id].message} {k.medicines[m.class_id].unkept}",
-            sources=tuple(k.medicines[m.class_id].sources),
-        )
-        for m in avoided
-    ]
-
-
-# ---- the day's doses ------------------------------------------------------------------------
-
-
-def _form_kind(k: Knowledge, form: str, goals: tuple[str, ...]) -> SlotKind:
-    """Laxative doses belong early in the day, before any bedtime wish; then bedtime; else any."""
-    strong = k.forms[form].laxative in ("moderate", "strong")
-    if strong or any(k.goals[g].timing == "early" for g in goals):
-        return "early"
-    if any(k.goals[g].timing == "bedtime" for g in goals):
-        return "bedtime"
-    return "any"
-
-
-def _slots(
-    k: Knowledge, pick: FormPick, n: int, most: dict[str, int] | None = None
-) -> list[DoseSlot]:
-    """``n`` doses shared among the forms, in the order they fall in the day; a form with a
-    daily maximum gets no more than ``most[form]`` of them while another form can take one."""
-    most = most or {}
-    counts = dict.fromkeys(pick.forms, 0)
-    for _ in range(n):
-        open_forms = [f for f in pick.forms if counts[f] < most.get(f, n)] or list(pick.forms)
-        counts[min(open_forms, key=lambda f: (counts[f], pick.forms.index(f)))] += 1
-    kinds = {f: _form_kind(k, f, pick.goals_by_form[f]) for f in pick.forms}
-    order: dict[SlotKind, int] = {"early": 0, "any": 1, "bedtime": 2}
-    slots: list[DoseSlot] = []
-    for f in sorted(pick.forms, key=lambda f: order[kinds[f]]):
-        for j in range(counts[f]):
-            kind = kinds[f]
-            if kind == "bedtime" and j < counts[f] - 1:
-                kind = "any"  # only the last dose of the calming form goes at bedtime
-            slots.append(DoseSlot(form=f, goals=pick.goals_by_form[f], kind=kind))
-    return slots
-
-
-def _product_for(req: PlanRequest, form: str, portion_mg: float) -> Product | None:
-    """The person's product of ``form`` whose units best fit a dose of ``portion_mg``."""
-    mine = [p for p in req.products if p.form == form]
-    if not mine:
-        return None
-
-    def fit(p: Product) -> tuple[float, float]:
-        steps = math.floor(portion_mg / p.step_mg + 1e-9)
-        return (portion_mg - steps * p.step_mg if steps else math.inf, steps)
-
-    return min(mine, key=fit)
-
-
-def daily_cap_mg(k: Knowledge, form: str, product: Product | None) -> float | None:
-    """The most elemental mg of ``form`` planned in a day (its studied amount), if it has one.
-
-    A product that gives its compound weight is held to the studied compound amount (about
-    2 g of L-threonate: three 667 mg capsules are that amount, so "about" allows 1%); any
-    other to the studied elemental amount.
-    """
-    f = k.forms[form]
-    if product is not None and product.compound_mg_per_unit and f.max_daily_compound_mg:
-        fraction = product.elemental_mg_per_unit / product.compound_mg_per_unit
-        return f.max_daily_compound_mg * STUDIED_AMOUNT_SLACK * fraction
-    if f.max_daily_elemental_mg is not None:
-        return f.max_daily_elemental_mg
-    if f.max_daily_compound_mg is not None:
-        return f.max_daily_compound_mg * f.fraction_low
-    return None
-
-
-@dataclass(frozen=True)
-class _Day:
-    """One way to take the day's amount: its doses, their portions and times."""
-
-    slots: list[DoseSlot]
-    portions: list[Portion]
-    placed: list[Placement]
-    amount: float
-
-    def missed(self, rules: list[SeparationRule]) -> tuple[int, int]:
-        """Minutes missed over the should rules, then over the precautions."""
-        return _missed([p.time_min for p in self.placed], rules)
-
-
-def _missed(times: list[int], rules: list[SeparationRule]) -> tuple[int, int]:
-    should = sum(total_shortfall(of_strength(rules, "should"), t) for t in times)
-    precaution = sum(total_shortfall(of_strength(rules, "precaution"), t) for t in times)
-    return should, precaution
-
-
-def _schedule(
-    k: Knowledge,
-    req: PlanRequest,
-    pick: FormPick,
-    target: float,
-    day: Day,
-    rules: list[SeparationRule],
-    out: list[PlanWarning],
-) -> tuple[tuple[Dose, ...], list[DoseSlot]]:
-    dosing = k.intakes.dosing
-    caps = {
-        f: cap
-        for f in pick.forms
-        if (cap := daily_cap_mg(k, f, _product_for(req, f, target))) is not None
-    }
-    # the most doses a form held to its studied amount needs, while another form fills the rest
-    most = {f: max(1, math.ceil(cap / dosing.comfortable_dose_mg)) for f, cap in caps.items()}
-    reachable = target if len(caps) < len(pick.forms) else min(target, sum(caps.values()))
-    n_min = max(len(pick.forms), math.ceil(reachable / dosing.max_dose_mg))
-    n_pref = min(dosing.max_doses, max(n_min, math.ceil(reachable / dosing.comfortable_dose_mg)))
-    n_pref = min(n_pref, max(n_min, 1 + day.waking_min // 180))
-
-    def portions_for(slots: list[DoseSlot], amount: float) -> list[Portion]:
-        per_dose = amount / len(slots)
-        return portion_doses(
-            [
-                SlotProduct(
-                    form=s.form,
-                    product=_product_for(req, s.form, per_dose),
-                    prefer_late=_form_kind(k, s.form, s.goals) == "bedtime",
-                )
-                for s in slots
-            ],
-            target=amount,
-            max_dose_mg=dosing.max_dose_mg,
-            no_product_step_mg=NO_PRODUCT_STEP_MG,
-            form_max_mg=caps,
-        )
-
-    def way(n: int, amount: float) -> _Day | None:
-        all_slots = _slots(k, pick, n, most)
-        all_portions = portions_for(all_slots, amount)
-        # a slot its product cannot fill is dropped before the times are chosen
-        kept = [(s, p) for s, p in zip(all_slots, all_portions, strict=True) if p.units > 0]
-        if not kept:
-            return None
-        slots = [s for s, _ in kept]
-        placed = place_doses(day, slots, rules)
-        if placed is None:
-            return None
-        return _Day(slots, [p for _, p in kept], placed, amount)
-
-    # The whole amount in n_pref .. n_min doses, every must rule kept, the fewest should and
-    # then precaution minutes missed. Only when no such day exists: fewer doses (a smaller
-    # amount) that keep every must rule; magnesium binding an antibiotic or levothyroxine
-    # matters more than the last mg.
-    best: _Day | None = None
-    best_key: tuple[int, int, float, bool] | None = None
-    for n in range(n_pref, n_min - 1, -1):
-        found = way(n, target)
-        if found is None:
-            continue
-        planned = sum(p.elemental_mg for p in found.portions)
-        key = (*found.missed(rules), -planned, _too_close(day, found.placed))
-        if best_key is None or key < best_key:
-            best, best_key = found, key
-    if best is None:
-        for n in range(n_min - 1, 0, -1):
-            best = way(n, min(target, n * dosing.max_dose_mg))
-            if best is not None:
-                break
-    if best is None:
-        out.extend(_unusable(k, req, pick, (), target, dosing.max_dose_mg))
-        out.extend(_cap_below_one_unit(k, req, pick, ()))
-        must = of_strength(rules, "must")
-        if must and not feasible_intervals(must, day.wake_min, day.waking_min, STEP_MIN):
-            out.append(_no_time(k, rules))
-        return (), []
-    out.extend(_unusable(k, req, pick, best.slots, best.amount, dosing.max_dose_mg))
-    out.extend(_cap_below_one_unit(k, req, pick, best.slots))
-    planned = sum(p.elemental_mg for p in best.portions)
-    if best.amount < target:
-        out.append(_reduced(k, rules, planned, target))
-    out.extend(_capped(k, req, pick, best, target))
-
-    doses = []
-    meal_names = _meal_names(day)
-    for slot, place, portion in zip(best.slots, best.placed, best.portions, strict=True):
-        doses.append(
-            Dose(
-                time_min=place.time_min,
-                form=slot.form,
-                units=portion.units,
-                unit=portion.unit,
-                unit_step=portion.unit_step,
-                elemental_mg_per_unit=portion.elemental_mg_per_unit,
-                product_label=portion.label,
-                compound_mg=portion.compound_mg,
-                with_food=place.meal_index is not None,
-                goals=slot.goals,
-                reason=_reason(k, slot, place, day, meal_names, rules, pick),
-                at_bedtime=slot.kind == "bedtime" and _near_bed(day, place),
-                compound_about_mg=_compound_about(k, slot.form, portion),
-                compound_about_max_mg=_compound_about(k, slot.form, portion, low_end=True),
-            )
-        )
-    out.extend(_short(k, day, [p.time_min for p in best.placed], rules))
-    out.extend(_tight(k, [p.time_min for p in best.placed], rules))
-    out.extend(_close_doses(day, best.placed, rules))
-    return tuple(doses), best.slots
-
-
-def _compound_about(
-    k: Knowledge, form: str, portion: Portion, *, low_end: bool = False
-) -> float | None:
-    """Elemental mg without a product, as about how much of the compound (to the nearest 5):
-    at the form's usual share, or with ``low_end`` at the lowest share products have."""
-    if portion.unit != "mg":
-        return None
-    f = k.forms[form]
-    compound = portion.elemental_mg / (f.fraction_low if low_end else f.elemental_fraction)
-    return float(round(compound / COMPOUND_ROUNDING_MG) * COMPOUND_ROUNDING_MG)
-
-
-def _must_names(rules: list[SeparationRule]) -> str:
-    times: dict[str, list[str]] = {}
-    for r in of_strength(rules, "must"):
-        times.setdefault(r.name, []).append(format_time(r.time_min))
-    return ", ".join(f"{name} ({', '.join(ts)})" for name, ts in times.items())
-
-
-def _must_sources(k: Knowledge, rules: list[SeparationRule]) -> tuple[str, ...]:
-    return tuple(
-        dict.fromkeys(
-            src for r in of_strength(rules, "must") for src in k.medicines[r.class_id].sources
-        )
-    )
-
-
-def _unkept(k: Knowledge, rules: list[SeparationRule]) -> str:
-    return " ".join(
-        dict.fromkeys(k.medicines[r.class_id].unkept for r in of_strength(rules, "must"))
-    )
-
-
-def _no_time(k: Knowledge, rules: list[SeparationRule]) -> PlanWarning:
-    return PlanWarning(
-        code="separation-no-time",
-        severity="danger",
-        message="No time in your day keeps magnesium apart from "
-        f"{_must_names(rules)} as it must be (magnesium would stop the medicine working): no "
-        f"magnesium is planned. {_unkept(k, rules)}",
-        sources=_must_sources(k, rules),
-    )
-
-
-def _reduced(
-    k: Knowledge, rules: list[SeparationRule], planned: float, target: float
-) -> PlanWarning:
-    return PlanWarning(
-        code="reduced-for-separation",
-        severity="caution",
-        message=f"Only {planned:g} mg a day fits in doses that keep magnesium apart from "
-        f"{_must_names(rules)} as it must be; the full {target:g} mg would put a dose too close "
-        f"to it. {_unkept(k, rules)}",
-        sources=_must_sources(k, rules),
-    )
-
-
-_STRONGER: dict[Strength, tuple[Strength, ...]] = {
-    "must": (),
-    "should": ("must",),
-    "precaution": ("must", "should"),
-}
-
-
-def _short(
-    k: Knowledge, day: Day, times: list[int], rules: list[SeparationRule], prefix: str = ""
-) -> list[PlanWarning]:
-    """A warning for each rule a dose misses: by how much, what was kept instead, and why."""
-    found = []
-    every_rule = feasible_intervals(rules, day.wake_min, day.waking_min, STEP_MIN)
-    if every_rule:
-        spans = ", ".join(
-            format_time(day.clock(lo))
-            if lo == hi
-            else f"{format_time(day.clock(lo))}-{format_time(day.clock(hi))}"
-            for lo, hi in every_rule
-        )
-        doses = "both doses" if len(times) == 2 else f"all {len(times)} doses"
-        why = f"The times that keep every rule ({spans}) cannot hold {doses} an hour apart."
-    else:
-        why = "No time in your day keeps every rule."
-    # one warning per strength: every dose and medicine it misses, by how much
-    misses: dict[Strength, list[tuple[int, SeparationRule, int]]] = {}
-    for t in times:
-        for r in rules:
-            missed = r.shortfall_min(t)
-            if missed:
-                misses.setdefault(r.strength, []).append((t, r, missed))
-    for strength, found_misses in misses.items():
-        kept = sorted({s.name for s in rules if s.strength in _STRONGER[strength]})
-        weigh = "which weighs" if len(kept) == 1 else "which weigh"
-        instead = f" Kept instead: {', '.join(kept)}, {weigh} more." if kept else ""
-        which = "; ".join(
-            f"the {format_time(t)} dose is {missed} min short of {r.name} at "
-            f"{format_time(r.time_min)} ({rule_text(r.other_first_min, r.mg_first_min)})"
-            for t, r, missed in found_misses
-        )
-        found.append(
-            PlanWarning(
-                code="separation-short",
-                severity="caution" if strength == "should" else "info",
-                message=f"{prefix}{which[0].upper()}{which[1:]}. {STRENGTH_WORDS[strength]}"
-                f"{instead} {why} Ask your pharmacist whether the times can change.",
-                sources=tuple(
-                    dict.fromkeys(
-                        src for _, r, _ in found_misses for src in k.medicines[r.class_id].sources
-                    )
-                ),
-            )
-        )
-    return found
-
-
-def _tight(k: Knowledge, times: list[int], rules: list[SeparationRule]) -> list[PlanWarning]:
-    """Doses that keep a must rule with less than half an hour to spare: a late medicine or an
-    early dose would break it, so the person is told."""
-    close = []
-    tight: list[SeparationRule] = []
-    for t in times:
-        for r in of_strength(rules, "must"):
-            after = forward_gap(r.time_min, t) - r.other_first_min  # spare after the medicine
-            before = forward_gap(t, r.time_min) - r.mg_first_min  # spare before the next one
-            if min(after, before) < TIGHT_MIN:
-                tight.append(r)
-            if 0 <= after < TIGHT_MIN:
-                close.append(
-                    f"the {format_time(t)} dose comes {format_hours(r.other_first_min)}"
-                    f"{f' {after} min' if after else ''} after {r.name} "
-                    f"({format_time(r.time_min)}): never take it earlier"
-                )
-            elif 0 <= before < TIGHT_MIN:
-                close.append(
-                    f"the {format_time(t)} dose comes {format_hours(r.mg_first_min)}"
-                    f"{f' {before} min' if before else ''} before {r.name} "
-                    f"({format_time(r.time_min)}): never take it later"
-                )
-    if not close:
-        return []
-    text = "; ".join(dict.fromkeys(close))
-    return [
-        PlanWarning(
-            code="must-tight",
-            severity="caution",
-            message=f"Little time to spare: {text}. If you take the medicine at another time, "
-            f"move magnesium by as much. {_unkept(k, tight)}".strip(),
-            sources=_must_sources(k, tight),
-        )
-    ]
-
-
-def _min_gap(day: Day, placed: list[Placement]) -> int | None:
-    offsets = sorted(day.offset(p.time_min) for p in placed)
-    return min((b - a for a, b in pairwise(offsets)), default=None)
-
-
-def _too_close(day: Day, placed: list[Placement]) -> bool:
-    """Doses closer than two hours: fewer, larger doses are better when they fit as well."""
-    gap = _min_gap(day, placed)
-    return gap is not None and gap < CLOSE_GAP_MIN
-
-
-def _close_doses(
-    day: Day, placed: list[Placement], rules: list[SeparationRule]
-) -> list[PlanWarning]:
-    """Two doses less than two hours apart are explained, never left unsaid."""
-    gap = _min_gap(day, placed)
-    if gap is None or gap >= CLOSE_GAP_MIN:
-        return []
-    short_day = day.waking_min < SHORT_DAY_MIN
-    because = (
-        f"your waking day is short ({day.waking_min // 60} h {day.waking_min % 60:02d} min)"
-        if short_day
-        else "your other medicines leave little room"
-        if rules
-        else "meals and bedtime are close together"
-    )
-    return [
-        PlanWarning(
-            code="doses-close",
-            severity="info",
-            message=f"Two doses are only {gap} min apart because {because}. Taking the "
-            "day's magnesium in fewer, larger doses is also fine; spacing them out helps the "
-            "stomach.",
-            sources=("SEED",),
-        )
-    ]
-
-
-def _capped(
-    k: Knowledge, req: PlanRequest, pick: FormPick, best: _Day, target: float
-) -> list[PlanWarning]:
-    """A note for each form held to its studied daily amount, and what fills the rest."""
-    found = []
-    for form in dict.fromkeys(s.form for s in best.slots):
-        product = _product_for(req, form, target)
-        cap = daily_cap_mg(k, form, product)
-        share = best.amount * sum(s.form == form for s in best.slots) / len(best.slots)
-        if cap is None or cap >= share:
-            continue
-        f = k.forms[form]
-        others = [g for g in dict.fromkeys(s.form for s in best.slots) if g != form]
-        planned = sum(p.elemental_mg for p in best.portions)
-        if others:
-            rest = (
-                f"{' and '.join(short_form_name(k.forms[g].name) for g in others)} fills the "
-                "rest of the day's amount."
-            ).capitalize()
-        else:
-            filler = _filler(k, pick, form, owned_only=False)
-            serve = ", ".join(k.goals[g].name.lower() for g in pick.goals_by_form[form])
-            rest = f"The plan gives {planned:g} mg a day instead of {target:g} mg" + (
-                f"; {short_form_name(k.forms[filler].name)} would serve {serve} for the rest"
-                + (" (add a product of it)" if req.products else "")
-                + "."
-                if filler
-                else "."
-            )
-        found.append(
-            PlanWarning(
-                code="form-daily-maximum",
-                severity="info",
-                message=f"{f.name} is planned up to the amount studied: "
-                f"{_studied_amount(k, form, product)}. {rest}",
-                sources=tuple(f.max_daily_sources),
-            )
-        )
-    return found
-
-
-def _studied_amount(k: Knowledge, form: str, product: Product | None) -> str:
-    """``"at most 144 mg of magnesium a day (about 2 g of the compound)"``, or by the
-    compound's weight for a product whose label gives it."""
-    f = k.forms[form]
-    grams = f"{f.max_daily_compound_mg / 1000:g} g" if f.max_daily_compound_mg else ""
-    if product is not None and product.compound_mg_per_unit and grams:
-        return f"about {grams} of the compound a day, by your product's label"
-    return f"at most {daily_cap_mg(k, form, None):g} mg of magnesium a day" + (
-        f" (about {grams} of the compound)" if grams else ""
-    )
-
-
-def _cap_below_one_unit(
-    k: Knowledge, req: PlanRequest, pick: FormPick, slots: list[DoseSlot] | tuple[()]
-) -> list[PlanWarning]:
-    """A form left without a dose because one unit of the product holds more than its studied
-    daily amount."""
-    planned = {s.form for s in slots}
-    found = []
-    for form in pick.forms:
-        product = _product_for(req, form, 0)
-        cap = daily_cap_mg(k, form, product)
-        if form in planned or product is None or cap is None or product.step_mg <= cap:
-            continue
-        f = k.forms[form]
-        found.append(
-            PlanWarning(
-                code="unit-too-large",
-                severity="caution",
-                message=f"One {'half ' if product.halves else ''}{product.unit} of your "
-                f"{short_form_name(f.name)} holds {product.step_mg:g} mg of magnesium, more "
-                f"than the amount studied ({_studied_amount(k, form, product)}): no dose of it is "
-                "planned. Check the label, or use a smaller product.",
-                sources=tuple(f.max_daily_sources),
-            )
-        )
-    return found
-
-
-def _filler(k: Knowledge, pick: FormPick, form: str, *, owned_only: bool) -> str | None:
-    """The best form, other than ``form``, that serves the goals ``form`` serves (one of the
-    person's products, with ``owned_only``)."""
-    goals = set(pick.goals_by_form.get(form, ()))
-    for c in pick.suggestions:
-        usable = not c.excluded or (c.excluded == NOT_OWNED and not owned_only)
-        if (
-            usable
-            and c.form != form
-            and daily_cap_mg(k, c.form, None) is None
-            and goals & set(c.goals_first + c.goals_also)
-        ):
-            return c.form
-    return None
-
-
-def _unusable(
-    k: Knowledge,
-    req: PlanRequest,
-    pick: FormPick,
-    slots: list[DoseSlot] | tuple[()],
-    amount: float,
-    max_dose_mg: float,
-) -> list[PlanWarning]:
-    """A caution for each chosen form left without a dose because one unit is too large."""
-    planned = {s.form for s in slots}
-    found = []
-    for form in pick.forms:
-        if form in planned:
-            continue
-        product = _product_for(req, form, amount)
-        if product is None or product.step_mg <= min(amount, max_dose_mg):
-            continue
-        unit = product.unit
-        found.append(
-            PlanWarning(
-                code="unit-too-large",
-                severity="caution",
-                message=f"One {'half ' if product.halves else ''}{unit} of your "
-                f"{k.forms[form].name.lower()} holds {product.step_mg:g} mg, more than a dose "
-                f"may be here ({min(amount, max_dose_mg):g} mg): no dose of it is planned. A "
-                "smaller product, or one that can be halved, fits better.",
-                sources=("SEED",),
-            )
-        )
-    return found
-
-
-# ---- days with a weekday-only medicine ------------------------------------------------------
-
-
-def _weekday_times(
-    k: Knowledge,
-    day: Day,
-    slots: list[DoseSlot],
-    doses: tuple[Dose, ...],
-    meds: _Medicines,
-    out: list[PlanWarning],
-) -> tuple[WeekdayTimes, ...]:
-    """On the days a weekday-only medicine is taken, the times that keep it too."""
-    if not doses or not meds.weekday_rules:
-        return ()
-    groups: dict[tuple[tuple[str, int], ...], list[int]] = {}
-    for weekday, extra in sorted(meds.weekday_rules.items()):
-        key = tuple(sorted({(r.name, r.time_min) for r in extra}))
-        groups.setdefault(key, []).append(weekday)
-    found = []
-    for days in groups.values():
-        rules = meds.rules + meds.weekday_rules[days[0]]
-        times = _times_keeping(day, slots, rules)
-        names = tuple(dict.fromkeys(r.name for r in meds.weekday_rules[days[0]]))
-        kept = [t for t in times if t is not None]
-        when = format_weekdays(tuple(days))
-        prefix = f"On {when}: "
-        out.append(_weekday_warning(k, doses, times, names, when, meds.weekday_rules[days[0]]))
-        if kept:
-            out.extend(_short(k, day, kept, rules, prefix))
-        if tuple(times) != tuple(d.time_min for d in doses):
-            found.append(WeekdayTimes(weekdays=tuple(days), medicines=names, times_min=times))
-    return tuple(found)
-
-
-def _times_keeping(
-    day: Day, slots: list[DoseSlot], rules: list[SeparationRule]
-) -> tuple[int | None, ...]:
-    """The doses' times under ``rules``; the fewest doses left out when not all fit."""
-    n = len(slots)
-    for keep in range(n, 0, -1):
-        best: tuple[tuple[int, int], tuple[int, ...], list[Placement]] | None = None
-        for subset in combinations(range(n), keep):
-            placed = place_doses(day, [slots[i] for i in subset], rules)
-            if placed is None:
-                continue
-            missed = _missed([p.time_min for p in placed], rules)
-            if best is None or missed < best[0]:
-                best = (missed, subset, placed)
-        if best is not None:
-            times: list[int | None] = [None] * n
-            for i, p in zip(best[1], best[2], strict=True):
-                times[i] = p.time_min
-            return tuple(times)
-    return (None,) * n
-
-
-def _weekday_warning(
-    k: Knowledge,
-    doses: tuple[Dose, ...],
-    times: tuple[int | None, ...],
-    names: tuple[str, ...],
-    when: str,
-    rules: list[SeparationRule],
-) -> PlanWarning:
-    changes = any(t != d.time_min for d, t in zip(doses, times, strict=True))
-    taken = [
-        f"{format_time(t)} ({format_mg(d.elemental_mg)})"
-        for d, t in zip(doses, times, strict=True)
-        if t is not None
-    ]
-    usual = _and_list([d.time for d in doses])
-    what = ", ".join(dict.fromkeys(names))
-    if all(t is None for t in times):
-        body = f"take no magnesium: no time keeps it apart from {what} as it must be. " + (
-            _unkept(k, rules)
-        )
-        severity: Severity = "caution"
-    elif changes:
-        only = "only " if len(taken) < len(doses) else ""
-        body = (
-            f"take magnesium {only}at {_and_list(taken)}, instead of the usual {usual}, to "
-            f"keep apart from {what}."
-        )
-        severity = "caution"
-    else:
-        body = f"the usual times already keep apart from {what}."
-        severity = "info"
-    return PlanWarning(
-        code="weekday-times",
-        severity=severity,
-        message=f"On {when} ({what}): {body}",
-        sources=tuple(dict.fromkeys(s for r in rules for s in k.medicines[r.class_id].sources)),
-    )
-
-
-def _and_list(items: list[str]) -> str:
-    """``["a", "b", "c"]`` -> ``"a, b and c"``."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _near_bed(day: Day, place: Placement) -> bool:
-    """A dose within the last hours before bed counts as the bedtime dose."""
-    return day.waking_min - day.offset(place.time_min) <= NEAR_BED_MIN
-
-
-def _meal_names(day: Day) -> list[str]:
-    n = len(day.meals_off)
-    if n == 3:
-        return ["breakfast", "lunch", "dinner"]
-    if n == 2:
-        return ["breakfast", "dinner"]
-    if n == 1:
-        return ["your meal"]
-    return [f"your meal at {format_time(day.clock(m))}" for m in day.meals_off]
-
-
-def _reason(
-    k: Knowledge,
-    slot: DoseSlot,
-    place: Placement,
-    day: Day,
-    meal_names: list[str],
-    rules: list[SeparationRule],
-    pick: FormPick,
-) -> str:
-    form = k.forms[slot.form].name.split(" (")[0].lower()
-    goal_names = [k.goals[g].name.lower() for g in slot.goals]
-    serves = f"{form} for {', '.join(goal_names)}" if goal_names else form
-    if pick.fallback_reason and not slot.goals:
-        serves = pick.fallback_reason.rstrip(".")
-    if slot.kind == "bedtime" and _near_bed(day, place):
-        when = "Shortly before bed"
-    elif slot.kind == "bedtime":
-        when = (
-            "As late in the day as your other medicines allow (not at bedtime)"
-            if rules
-            else "In the evening (not at bedtime)"
-        )
-        if place.meal_index is not None:
-            when += f", with {meal_names[place.meal_index]}"
-    elif place.meal_index is not None:
-        when = f"With {meal_names[place.meal_index]}"
-    elif _near_bed(day, place):
-        when = "In the evening, before bed"
-    else:
-        when = "Between meals"
-    if slot.kind == "early" and day.offset(place.time_min) < day.waking_min / 2:
-        when += ", early in the day (laxative effect)"
-    parts = [f"{when}: {serves}."]
-    near = sorted(
-        {
-            r.name
-            for r in rules
-            if min((place.time_min - r.time_min) % 1440, (r.time_min - place.time_min) % 1440)
-            < max(r.other_first_min, r.mg_first_min) + 60
-        }
-    )
-    if near and not place.shortfall_min:
-        parts.append(f"Timed to keep apart from {', '.join(near)}.")
-    return " ".join(parts)
-
-
-# ---- warnings about forms, and notes -------------------------------------------------------
-
-
-def _form_warnings(
-    k: Knowledge,
-    req: PlanRequest,
-    pick: FormPick,
-    doses: tuple[Dose, ...],
-    avoid_laxative: bool,
-    out: list[PlanWarning],
-) -> None:
-    used = list(dict.fromkeys(d.form for d in doses))
-    for f in used:
-        form = k.forms[f]
-        if form.is_laxative:
-            severe = avoid_laxative or form.laxative in ("moderate", "strong")
-            out.append(
-                PlanWarning(
-                    code="laxative-form",
-                    severity="caution" if severe else "info",
-                    message=f"{form.name} loosens stools"
-                    + (" strongly" if form.laxative == "strong" else "")
-                    + ": take it with a meal where the schedule allows, and in divided doses"
-                    + (
-                        "; with diarrhoea or loose stools it is best avoided."
-                        if avoid_laxative
-                        else "."
-                    ),
-                    sources=("SEED",),
-                )
-            )
-    if req.form is not None and k.forms[req.form].oral:
-        top = next((c for c in pick.suggestions if not c.excluded), None)
-        if top is not None and top.form != req.form:
-            out.append(
-                PlanWarning(
-                    code="form-chosen-by-user",
-                    severity="info",
-                    message=f"You chose {k.forms[req.form].name.lower()}; for your goals the "
-                    f"planner would suggest {k.forms[top.form].name.lower()}.",
-                    sources=tuple(top.sources),
-                )
-            )
-    elif req.products:
-        best_any = next((c for c in pick.suggestions if c.excluded in ("", NOT_OWNED)), None)
-        best_owned = max((c.score for c in pick.suggestions if c.owned), default=0)
-        if best_any is not None and not best_any.owned and best_any.score > best_owned:
-            out.append(
-                PlanWarning(
-                    code="better-form-available",
-                    severity="info",
-                    message=f"{k.forms[best_any.form].name} fits your goals better than the "
-                    "products you entered.",
-                    sources=tuple(best_any.sources),
-                )
-            )
-    for f in used:
-        form = k.forms[f]
-        if form.elemental_fraction < LOW_MAGNESIUM_FRACTION and daily_mg_of(doses, f) > 0:
-            mg = daily_mg_of(doses, f)
-            labelled = [d.compound_mg for d in doses if d.form == f]
-            if all(labelled):  # the person's label gives the compound's weight: exactly that
-                low = high = sum(c or 0 for c in labelled) / 1000
-            else:
-                low, high = mg / form.elemental_fraction / 1000, mg / form.fraction_low / 1000
-            grams = f"{low:.1f}" if f"{low:.1f}" == f"{high:.1f}" else f"{low:.1f}-{high:.1f}"
-            share = f"{form.elemental_fraction:.1%}"
-            if form.fraction_low < form.elemental_fraction:
-                share = f"{form.fraction_low:.1%}-{share}"
-            out.append(
-                PlanWarning(
-                    code="low-magnesium-form",
-                    severity="info",
-                    message=f"{form.name} is only {share} magnesium: {mg:g} mg of magnesium a "
-                    f"day means about {grams} g of the compound, often several capsules a dose. "
-                    "Check the count on your product's label.",
-                    sources=("CHEM",),
-                )
-            )
-    if "l-threonate" in used and "repletion" in req.goals:
-        out.append(
-            PlanWarning(
-                code="threonate-repletion",
-                severity="info",
-                message="L-threonate carries little elemental magnesium: it cannot by itself "
-                "replete a deficiency at sensible pill counts.",
-                sources=("SEED", "CHEM"),
-            )
-        )
-    for g in req.goals:
-        goal = k.goals[g]
-        note = goal.child_note if req.age_years < ADULT_AGE and goal.child_note else goal.note
-        if note:
-            out.append(
-                PlanWarning(
-                    code=f"{g}-note",
-                    severity="info",
-                    message=note,
-                    sources=tuple(k.goals[g].sources),
-                )
-            )
-
-
-def _goals_unserved(
-    k: Knowledge,
-    req: PlanRequest,
-    pick: FormPick,
-    doses: tuple[Dose, ...],
-    avoid_laxative: bool,
-) -> list[PlanWarning]:
-    """Each goal no planned dose serves: why, and which form would serve it."""
-    if not doses:
-        return []
-    served = {g for d in doses for g in d.goals}
-    forms = ", ".join(dict.fromkeys(k.forms[d.form].name.lower() for d in doses))
-    if req.form is not None:
-        why = f"you chose {forms}"
-    elif req.products:
-        why = f"your products are {forms}"
-    elif avoid_laxative:
-        why = "with diarrhoea or loose stools laxative forms are avoided"
-    else:
-        why = f"the plan uses {forms}"
-    found = []
-    for g in req.goals:
-        if g in served:
-            continue
-        would = next(
-            (
-                c
-                for c in pick.suggestions
-                if g in c.goals_first + c.goals_also and c.excluded in ("", NOT_OWNED)
-            ),
-            None,
-        )
-        if would is None:
-            fix = "No form the planner may use here serves it."
-        else:
-            fix = f"{k.forms[would.form].name} would serve it" + (
-                " (add a product of it)." if req.products and req.form is None else "."
-            )
-        found.append(
-            PlanWarning(
-                code="goal-not-served",
-                severity="caution",
-                message=f"{k.goals[g].name} is not served: {why}. {fix}",
-                sources=tuple(k.goals[g].sources),
-            )
-        )
-    return found
-
-
-def _not_by_mouth(k: Knowledge, form: str) -> PlanWarning:
-    return PlanWarning(
-        code="not-by-mouth",
-        severity="caution",
-        message=f"{k.forms[form].route_note} Choose another form for a daily schedule; the "
-        "bath is described in the notes on muscle cramps.",
-        sources=tuple(k.forms[form].sources),
-    )
-
-
-def _no_form(k: Knowledge, req: PlanRequest) -> PlanWarning:
-    """No form can be planned: every product is excluded (laxative, or not by mouth)."""
-    reasons = []
-    if any(k.conditions[c].avoid_laxative for c in req.conditions):
-        reasons.append("with diarrhoea or loose stools laxative forms are avoided")
-    for form in dict.fromkeys(p.form for p in req.products):
-        if not k.forms[form].oral:
-            reasons.append(f"{k.forms[form].name.lower()} is not planned by mouth")
-    why = "; ".join(reasons) or "none of them fits"
-    return PlanWarning(
-        code="no-suitable-form",
-        severity="caution",
-        message=f"None of your products can be used: {why}. Add a product of a form the "
-        "planner suggests.",
-        sources=("SEED",),
-    )
-
-
-def daily_mg_of(doses: tuple[Dose, ...], form: str) -> float:
-    return round(sum(d.units * d.elemental_mg_per_unit for d in doses if d.form == form), 1)
 
 
 def _notes(k: Knowledge, req: PlanRequest, *, blocked: bool) -> tuple[str, ...]:
-    """The disclaimer; the time to improvement only when there is a plan to follow."""
+    """The disclaimer, a goal's own note; the time to improvement only when there is a plan to
+    follow."""
     notes = [k.disclaimer.text]
-    if "depression" in req.goals:
-        notes.append(k.disclaimer.depression)
+    notes.extend(k.goals[g].disclaimer_note for g in req.goals if k.goals[g].disclaimer_note)
     if not blocked:
         notes.append(k.disclaimer.timeframe)
     return tuple(notes)

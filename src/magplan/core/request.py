@@ -15,19 +15,21 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from magplan.core.errors import PlanInputError, first_invisible, shown
+from magplan.core.errors import MAX_TEXT_CHARS, PlanInputError, first_invisible, shown
 from magplan.core.knowledge import Knowledge
 from magplan.core.plan import WEEKDAYS_SHORT
+from magplan.core.separation import MAX_SEPARATION_MIN
 from magplan.core.timeofday import MINUTES_PER_DAY, format_time, forward_gap, parse_time
 
+# What the program accepts as input: limits of the program, not clinical figures (those live in
+# resources/; the most planned in a day is intakes.toml's dosing.max_daily_mg).
 MIN_WAKING_DAY_MIN = 6 * 60
+MAX_AGE_YEARS = 120
 MIN_PRODUCT_MG = 1.0
 MAX_PRODUCT_MG = 2000.0
-MAX_COMPOUND_MG = 20000.0
+MAX_COMPOUND_MG = 20000.0  # a label's compound weight per unit
 MAX_OTHER_MG = 2000.0
-MAX_TARGET_MG = 600.0  # also the dosing cap in intakes.toml; checked against it in planner
-MAX_STATED_SPACING_MIN = 720
-MAX_TEXT_CHARS = 200  # names, labels and units; a saved profile keeps the same
+MAX_STATED_SPACING_MIN = MAX_SEPARATION_MIN
 MAX_MEDICINE_NAME_CHARS = 60  # the longest generic or brand names are about 40
 MAX_MEDICINES = 20
 MAX_TIMES_PER_MEDICINE = 6
@@ -43,6 +45,15 @@ DEFAULT_WAKE_MIN = 7 * 60
 DEFAULT_BED_MIN = 22 * 60 + 30
 DEFAULT_MEALS_MIN = (7 * 60 + 30, 12 * 60 + 30, 18 * 60 + 30)
 DEFAULT_AGE_YEARS = 35
+DEFAULT_LAST_MEAL_BEFORE_BED_MIN = 60  # a default meal less than this before bed is left out
+
+
+def _minutes_of_day(value: tuple[int, ...]) -> tuple[int, ...]:
+    """``value`` when every time in it is a minute of the day (0 to 1439)."""
+    for t in value:
+        if not 0 <= t < MINUTES_PER_DAY:
+            raise ValueError(f"{t} is not a minute of the day")
+    return value
 
 
 class Product(BaseModel):
@@ -82,10 +93,7 @@ class MedicineTimes(BaseModel):
     @field_validator("times_min")
     @classmethod
     def _times_in_day(cls, value: tuple[int, ...]) -> tuple[int, ...]:
-        for t in value:
-            if not 0 <= t < MINUTES_PER_DAY:
-                raise ValueError(f"{t} is not a minute of the day")
-        return tuple(sorted(set(value)))
+        return tuple(sorted(set(_minutes_of_day(value))))
 
     @field_validator("weekdays")
     @classmethod
@@ -108,7 +116,7 @@ class PlanRequest(BaseModel):
 
     goals: tuple[str, ...] = ("sleep",)
     form: str | None = None
-    age_years: int = Field(default=DEFAULT_AGE_YEARS, ge=0, le=120)
+    age_years: int = Field(default=DEFAULT_AGE_YEARS, ge=0, le=MAX_AGE_YEARS)
     sex: Sex | None = None
     pregnant: bool = False
     lactating: bool = False
@@ -127,10 +135,7 @@ class PlanRequest(BaseModel):
     @field_validator("meals_min")
     @classmethod
     def _meals_in_day(cls, value: tuple[int, ...]) -> tuple[int, ...]:
-        for t in value:
-            if not 0 <= t < MINUTES_PER_DAY:
-                raise ValueError(f"{t} is not a minute of the day")
-        return value
+        return _minutes_of_day(value)
 
     @property
     def waking_min(self) -> int:
@@ -219,7 +224,7 @@ def parse_medicine_class(k: Knowledge, name: str, *, stated: bool = False) -> st
         )
     close = found.suggestion
     if stated and close is None:
-        return "stated"
+        return k.stated_class
     if stated:
         raise PlanInputError(
             "med",
@@ -290,7 +295,8 @@ def parse_med_spec(k: Knowledge, spec: str, spacings: dict[str, int] | None = No
     stated = (spacings or {}).get(name.casefold())
     class_id = parse_medicine_class(k, name, stated=stated is not None)
     minute = parse_time(when, f"time of {name}")
-    return MedEntry(name, class_id, minute, days, stated if class_id == "stated" else None)
+    spacing = stated if k.medicines[class_id].stated else None
+    return MedEntry(name, class_id, minute, days, spacing)
 
 
 def group_medicines(entries: list[MedEntry]) -> tuple[MedicineTimes, ...]:
@@ -361,7 +367,8 @@ def make_product(
     """A product from elemental mg per unit, or from the label's compound weight.
 
     Amounts have at most one decimal (as labels print them and the window shows them), and a
-    unit must hold between 1 and 2000 mg of elemental magnesium to be a real product.
+    unit must hold between ``MIN_PRODUCT_MG`` and ``MAX_PRODUCT_MG`` of elemental magnesium to be
+    a real product.
     """
     if not math.isfinite(mg) or mg <= 0:
         raise PlanInputError("product", f"{what}: {mg:g} mg per unit must be more than 0")
@@ -399,17 +406,19 @@ def default_meals(wake_min: int, bed_min: int) -> tuple[int, ...]:
     inside the waking day: a night-shift day gets its meals in its own day."""
     waking = forward_gap(wake_min, bed_min)
     offsets = [m - DEFAULT_WAKE_MIN for m in DEFAULT_MEALS_MIN]
-    return tuple((wake_min + o) % MINUTES_PER_DAY for o in offsets if o <= waking - 60)
+    last = waking - DEFAULT_LAST_MEAL_BEFORE_BED_MIN
+    return tuple((wake_min + o) % MINUTES_PER_DAY for o in offsets if o <= last)
 
 
 def check_day(wake_min: int, bed_min: int, meals_min: tuple[int, ...]) -> None:
-    """A waking day of at least 6 hours, and meals inside it."""
+    """A waking day of at least ``MIN_WAKING_DAY_MIN``, and meals inside it."""
     waking = forward_gap(wake_min, bed_min)
     if waking < MIN_WAKING_DAY_MIN:
         raise PlanInputError(
             "bed",
             f"waking day {format_time(wake_min)}-{format_time(bed_min)} is "
-            f"{waking // 60} h {waking % 60:02d} min; it must be at least 6 hours",
+            f"{waking // 60} h {waking % 60:02d} min; it must be at least "
+            f"{MIN_WAKING_DAY_MIN // 60} hours",
         )
     for meal in meals_min:
         if forward_gap(wake_min, meal) > waking:

@@ -19,32 +19,35 @@ choice is the best under these costs, in order of weight:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Literal
 
+from magplan.core.knowledge import DayTiming, load_knowledge
 from magplan.core.separation import (
     SeparationRule,
     feasible_intervals,
     of_strength,
     total_shortfall,
 )
-
-STEP_MIN = 5
-BEDTIME_LEAD_MIN = 30  # the sleep dose: half an hour before bed
-MIN_GAP_MIN = 60  # between two magnesium doses
-COMFORT_GAP_MIN = 240
-WITH_FOOD_WINDOW_MIN = 30  # a dose up to this long after a meal counts as with food
+from magplan.core.timeofday import CLOCK_STEP_MIN, MINUTES_PER_DAY
 
 SlotKind = Literal["bedtime", "early", "any"]
 
+# The weights of the choice below (the program's own tuning; the spacing a person sees lives in
+# resources/planning.toml).
 _PRECAUTION_COST = 1000.0  # per minute a precaution is missed: more than all comforts together
 _NO_FOOD_COST = 1.0
+_EARLY_NO_FOOD_FACTOR = 3  # a laxative dose without food costs this many times more
 _BEDTIME_COST_PER_30_MIN = 2.0
 _NOT_BEDTIME_COST = 10.0
+_NOT_BEDTIME_AFTER_MIN = 3 * 60  # a bedtime dose this much earlier is not at bedtime at all
 _EARLY_COST_PER_HOUR = 0.5
 _CLOSE_COST_PER_HOUR = 1.0
-CLOSE_GAP_MIN = 120  # doses closer than this cost more, and the planner says why
 _TOO_CLOSE_COST = 5.0
+_COARSE_STEP_MIN = 30  # the spare candidates when no time keeps every rule
+_MOST_INTERVALS = 16  # free intervals whose edges and middles become candidates
 
 
 @dataclass(frozen=True)
@@ -63,27 +66,44 @@ class Placement:
     shortfall_min: int  # minutes missed over the should and precaution rules (must: always 0)
 
 
+def _shipped_timing() -> DayTiming:
+    return load_knowledge().planning.day
+
+
 @dataclass(frozen=True)
 class Day:
+    """The person's waking day, their meals, and how doses are spaced in it (the planner
+    passes its knowledge's timing; without one, the shipped ``planning.toml``'s)."""
+
     wake_min: int
     waking_min: int
     meals_off: tuple[int, ...]  # sorted offsets of meals after waking
+    timing: DayTiming = field(default_factory=_shipped_timing)
 
     def clock(self, offset: int) -> int:
-        return (self.wake_min + offset) % 1440
+        return (self.wake_min + offset) % MINUTES_PER_DAY
 
     def offset(self, clock_min: int) -> int:
-        return (clock_min - self.wake_min) % 1440
+        return (clock_min - self.wake_min) % MINUTES_PER_DAY
+
+    def near_bed(self, clock_min: int) -> bool:
+        """A dose this close to bed counts as the bedtime dose (planning.toml, near_bed_min)."""
+        return self.waking_min - self.offset(clock_min) <= self.timing.near_bed_min
+
+    def closest_gap_min(self, times_min: list[int]) -> int | None:
+        """The shortest time between two doses at ``times_min``; ``None`` for one dose."""
+        offsets = sorted(self.offset(t) for t in times_min)
+        return min((b - a for a, b in pairwise(offsets)), default=None)
 
 
 def _on_grid(day: Day, offset: int) -> int:
     """Nearest offset on the 5-minute clock grid, inside the waking day."""
     absolute = day.wake_min + offset
-    snapped = offset - absolute % STEP_MIN
-    if absolute % STEP_MIN * 2 >= STEP_MIN:
-        snapped += STEP_MIN
-    last = day.waking_min - (day.wake_min + day.waking_min) % STEP_MIN
-    first = (-day.wake_min) % STEP_MIN
+    snapped = offset - absolute % CLOCK_STEP_MIN
+    if absolute % CLOCK_STEP_MIN * 2 >= CLOCK_STEP_MIN:
+        snapped += CLOCK_STEP_MIN
+    last = day.waking_min - (day.wake_min + day.waking_min) % CLOCK_STEP_MIN
+    first = (-day.wake_min) % CLOCK_STEP_MIN
     return min(max(snapped, first), last)
 
 
@@ -95,7 +115,7 @@ def _candidates(day: Day, n: int, tiers: list[list[tuple[int, int]]]) -> list[in
     edges and middles of the tier's free intervals are added.
     """
     anchors = {_on_grid(day, m) for m in day.meals_off}
-    anchors.add(_on_grid(day, day.waking_min - BEDTIME_LEAD_MIN))
+    anchors.add(_on_grid(day, day.waking_min - day.timing.bedtime_lead_min))
     anchors.add(_on_grid(day, 0))
     for parts in (n + 1, n, max(n - 1, 1)):
         for i in range(1, parts):
@@ -103,24 +123,24 @@ def _candidates(day: Day, n: int, tiers: list[list[tuple[int, int]]]) -> list[in
     found: set[int] = set()
     for free in tiers:
         found.update(_snapped(anchors, free))
-        found.update(_chain(free))
-        for lo, hi in free[:16]:
-            found.update((lo, hi, lo + (hi - lo) // (2 * STEP_MIN) * STEP_MIN))
+        found.update(_chain(free, day.timing.min_gap_min))
+        for lo, hi in free[:_MOST_INTERVALS]:
+            found.update((lo, hi, lo + (hi - lo) // (2 * CLOCK_STEP_MIN) * CLOCK_STEP_MIN))
     if not tiers[-1]:
         # no time keeps every rule: room to spread doses over what the must rules allow
         found.update(_coarse(day))
     return sorted(o for o in found if 0 <= o <= day.waking_min and _inside(o, tiers[0]))
 
 
-def _chain(free: list[tuple[int, int]]) -> list[int]:
+def _chain(free: list[tuple[int, int]], gap_min: int) -> list[int]:
     """The earliest free times an hour apart: when the free times can hold n doses an hour
     apart, these n can (so the choice never misses a day that keeps every rule)."""
     found: list[int] = []
     for lo, hi in free:
-        t = lo if not found else max(lo, found[-1] + MIN_GAP_MIN)
+        t = lo if not found else max(lo, found[-1] + gap_min)
         while t <= hi:
             found.append(t)
-            t += MIN_GAP_MIN
+            t += gap_min
     return found
 
 
@@ -146,12 +166,12 @@ def _snapped(anchors: set[int], free: list[tuple[int, int]]) -> set[int]:
 
 def _coarse(day: Day) -> set[int]:
     """Every half hour of the waking day: room to spread doses when no time keeps every rule."""
-    return {_on_grid(day, o) for o in range(0, day.waking_min + 1, 30)}
+    return {_on_grid(day, o) for o in range(0, day.waking_min + 1, _COARSE_STEP_MIN)}
 
 
 def _meal_at(day: Day, offset: int) -> int | None:
     for i, meal in enumerate(day.meals_off):
-        if 0 <= offset - meal <= WITH_FOOD_WINDOW_MIN:
+        if 0 <= offset - meal <= day.timing.with_food_window_min:
             return i
     return None
 
@@ -166,11 +186,11 @@ def place_doses(
     """
     must = of_strength(rules, "must")
     tiers = [
-        feasible_intervals(must, day.wake_min, day.waking_min, STEP_MIN),
+        feasible_intervals(must, day.wake_min, day.waking_min, CLOCK_STEP_MIN),
         feasible_intervals(
-            of_strength(rules, "must", "should"), day.wake_min, day.waking_min, STEP_MIN
+            of_strength(rules, "must", "should"), day.wake_min, day.waking_min, CLOCK_STEP_MIN
         ),
-        feasible_intervals(rules, day.wake_min, day.waking_min, STEP_MIN),
+        feasible_intervals(rules, day.wake_min, day.waking_min, CLOCK_STEP_MIN),
     ]
     if not tiers[0]:
         return None
@@ -182,70 +202,104 @@ def place_doses(
     return placed
 
 
+@dataclass(frozen=True)
+class _Candidates:
+    """The candidate times (offsets) and what a dose at each costs before its neighbours are
+    known: minutes short of the should rules and the precautions, and the meal it is with."""
+
+    offsets: list[int]
+    short_should: list[int]
+    short_precaution: list[int]
+    meal: list[int | None]
+    should_cost: float  # one should minute outweighs every precaution minute of the day
+    bedtime: int  # the offset of the ideal bedtime dose
+
+    @classmethod
+    def of(cls, day: Day, n: int, rules: list[SeparationRule], offsets: list[int]) -> _Candidates:
+        should = of_strength(rules, "should")
+        precaution = of_strength(rules, "precaution")
+        most_precaution = n * sum(r.other_first_min + r.mg_first_min for r in precaution)
+        return cls(
+            offsets=offsets,
+            short_should=[total_shortfall(should, day.clock(o)) for o in offsets],
+            short_precaution=[total_shortfall(precaution, day.clock(o)) for o in offsets],
+            meal=[_meal_at(day, o) for o in offsets],
+            should_cost=_PRECAUTION_COST * (most_precaution + 1),
+            bedtime=day.waking_min - day.timing.bedtime_lead_min,
+        )
+
+    def own_cost(self, slot: DoseSlot, c: int) -> float:
+        """The cost of ``slot`` at candidate ``c``: rules missed, then bedtime, food and an
+        early laxative dose."""
+        o = self.offsets[c]
+        cost = self.should_cost * self.short_should[c] + _PRECAUTION_COST * self.short_precaution[c]
+        if slot.kind == "bedtime":
+            cost += _BEDTIME_COST_PER_30_MIN * abs(o - self.bedtime) / 30
+            if self.bedtime - o > _NOT_BEDTIME_AFTER_MIN:
+                cost += _NOT_BEDTIME_COST
+            return cost
+        if self.meal[c] is None:
+            # laxative doses with a meal matter most (SEED: food helps against loose stools)
+            cost += _NO_FOOD_COST * (_EARLY_NO_FOOD_FACTOR if slot.kind == "early" else 1)
+        if slot.kind == "early":
+            cost += _EARLY_COST_PER_HOUR * o / 60
+        return cost
+
+    def placement(self, day: Day, c: int) -> Placement:
+        return Placement(
+            time_min=day.clock(self.offsets[c]),
+            meal_index=self.meal[c],
+            shortfall_min=self.short_should[c] + self.short_precaution[c],
+        )
+
+
 def _best_path(
     day: Day, slots: list[DoseSlot], rules: list[SeparationRule], cands: list[int]
 ) -> list[Placement] | None:
-    n = len(slots)
-    bedtime = day.waking_min - BEDTIME_LEAD_MIN
-    should = of_strength(rules, "should")
-    precaution = of_strength(rules, "precaution")
-    short_should = [total_shortfall(should, day.clock(o)) for o in cands]
-    short_precaution = [total_shortfall(precaution, day.clock(o)) for o in cands]
-    shortfall = [a + b for a, b in zip(short_should, short_precaution, strict=True)]
-    meal = [_meal_at(day, o) for o in cands]
-    # One minute of a should rule outweighs every precaution minute the doses could miss.
-    most_precaution = n * sum(r.other_first_min + r.mg_first_min for r in precaution)
-    should_cost = _PRECAUTION_COST * (most_precaution + 1)
+    """The cheapest times for ``slots`` in order, each at least ``min_gap_min`` after the one
+    before; ``None`` when they do not fit."""
+    cand = _Candidates.of(day, len(slots), rules, cands)
+    costs, back = _path_costs(day.timing, slots, cand)
+    last = costs[-1]
+    end = min(range(len(cands)), key=lambda c: last[c])
+    if last[end] == math.inf:
+        return None
+    path = [end]
+    for i in range(len(slots) - 1, 0, -1):
+        path.append(back[i][path[-1]])
+    path.reverse()
+    return [cand.placement(day, c) for c in path]
 
-    def unit_cost(slot: DoseSlot, c: int) -> float:
-        o = cands[c]
-        cost = should_cost * short_should[c] + _PRECAUTION_COST * short_precaution[c]
-        if slot.kind == "bedtime":
-            cost += _BEDTIME_COST_PER_30_MIN * abs(o - bedtime) / 30
-            if bedtime - o > 3 * 60:
-                cost += _NOT_BEDTIME_COST
-        else:
-            if meal[c] is None:
-                # laxative doses with a meal matter most (SEED: food helps against loose stools)
-                cost += _NO_FOOD_COST * (3 if slot.kind == "early" else 1)
-            if slot.kind == "early":
-                cost += _EARLY_COST_PER_HOUR * o / 60
-        return cost
 
-    inf = float("inf")
+def _path_costs(
+    timing: DayTiming, slots: list[DoseSlot], cand: _Candidates
+) -> tuple[list[list[float]], list[list[int]]]:
+    """For each slot and candidate, the cheapest cost of the doses so far ending there, and the
+    candidate of the dose before it (a dynamic programme over the candidates in order)."""
+    inf = math.inf
+    offsets = cand.offsets
     best: list[list[float]] = []
     back: list[list[int]] = []
     for i, slot in enumerate(slots):
-        row = [inf] * len(cands)
-        prev_row = [-1] * len(cands)
-        for c, o in enumerate(cands):
-            own = unit_cost(slot, c)
+        row = [inf] * len(offsets)
+        prev_row = [-1] * len(offsets)
+        for c, o in enumerate(offsets):
+            own = cand.own_cost(slot, c)
             if i == 0:
                 row[c] = own
                 continue
             for p in range(c):
-                gap = o - cands[p]
-                if gap < MIN_GAP_MIN or best[i - 1][p] == inf:
+                gap = o - offsets[p]
+                if gap < timing.min_gap_min or best[i - 1][p] == inf:
                     continue
                 total = best[i - 1][p] + own
-                if gap < COMFORT_GAP_MIN:
-                    total += _CLOSE_COST_PER_HOUR * (COMFORT_GAP_MIN - gap) / 60
-                if gap < CLOSE_GAP_MIN:
+                if gap < timing.comfort_gap_min:
+                    total += _CLOSE_COST_PER_HOUR * (timing.comfort_gap_min - gap) / 60
+                if gap < timing.close_gap_min:
                     total += _TOO_CLOSE_COST
                 if total < row[c]:
                     row[c] = total
                     prev_row[c] = p
         best.append(row)
         back.append(prev_row)
-    last_row = best[-1]
-    end = min(range(len(cands)), key=lambda c: last_row[c])
-    if last_row[end] == inf:
-        return None
-    path = [end]
-    for i in range(n - 1, 0, -1):
-        path.append(back[i][path[-1]])
-    path.reverse()
-    return [
-        Placement(time_min=day.clock(cands[c]), meal_index=meal[c], shortfall_min=shortfall[c])
-        for c in path
-    ]
+    return best, back

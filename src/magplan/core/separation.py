@@ -11,14 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from magplan.core.timeofday import MINUTES_PER_DAY, format_time, forward_gap
+from magplan.core.timeofday import CLOCK_STEP_MIN, MINUTES_PER_DAY, format_time, forward_gap
+
+MAX_SEPARATION_MIN = MINUTES_PER_DAY // 2
+"""The longest spacing a rule may ask for either way: on a day that repeats, a longer window
+would reach the medicine's dose of the next day."""
 
 Strength = Literal["must", "should", "precaution"]
-STRENGTH_WORDS: dict[Strength, str] = {
-    "must": "This spacing must be kept: magnesium stops the medicine working.",
-    "should": "This spacing should be kept: the two compete for absorption.",
-    "precaution": "This spacing is a precaution, not an established interaction.",
-}
 
 
 @dataclass(frozen=True)
@@ -73,8 +72,16 @@ def of_strength(rules: list[SeparationRule], *strengths: Strength) -> list[Separ
     return [r for r in rules if r.strength in strengths]
 
 
+def missed_min(times: list[int], rules: list[SeparationRule]) -> tuple[int, int]:
+    """Minutes doses at ``times`` miss the should rules by, then the precautions by (a must
+    rule is never missed: no dose is placed inside its window)."""
+    should = sum(total_shortfall(of_strength(rules, "should"), t) for t in times)
+    precaution = sum(total_shortfall(of_strength(rules, "precaution"), t) for t in times)
+    return should, precaution
+
+
 def feasible_intervals(
-    rules: list[SeparationRule], wake_min: int, waking_min: int, step_min: int = 5
+    rules: list[SeparationRule], wake_min: int, waking_min: int, step_min: int = CLOCK_STEP_MIN
 ) -> list[tuple[int, int]]:
     """Closed intervals of offsets from waking (on the ``step_min`` grid) that keep every rule.
 

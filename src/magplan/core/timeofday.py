@@ -7,6 +7,8 @@ import re
 from magplan.core.errors import PlanInputError, shown
 
 MINUTES_PER_DAY = 1440
+CLOCK_STEP_MIN = 5
+"""Planned times land on this grid of clock times (07:35, never 07:33)."""
 _HHMM = re.compile(r"^\s*(\d{1,2})[:.h](\d{2})\s*$")
 
 

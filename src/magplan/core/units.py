@@ -27,6 +27,19 @@ class Portion:
         return self.units * self.elemental_mg_per_unit
 
 
+def product_for(products: tuple[Product, ...], form: str, portion_mg: float) -> Product | None:
+    """The person's product of ``form`` whose units best fit a dose of ``portion_mg``."""
+    mine = [p for p in products if p.form == form]
+    if not mine:
+        return None
+
+    def fit(p: Product) -> tuple[float, float]:
+        steps = math.floor(portion_mg / p.step_mg + 1e-9)
+        return (portion_mg - steps * p.step_mg if steps else math.inf, steps)
+
+    return min(mine, key=fit)
+
+
 @dataclass(frozen=True)
 class SlotProduct:
     form: str

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from magplan.core.errors import PlanInputError
 from magplan.core.knowledge import Knowledge
-from magplan.core.request import MAX_TARGET_MG, PlanRequest
+from magplan.core.request import MAX_AGE_YEARS, PlanRequest
 from magplan.gui.fields import (
     Errors,
     FieldMarks,
@@ -54,7 +54,7 @@ class PersonPanel(QGroupBox):
         self.prepared_edit.setPlaceholderText("e.g. your name and role")
         named(self.prepared_edit, "Prepared by", "Who prepared the plan, printed on the schedule")
         self.age_spin = QSpinBox()
-        self.age_spin.setRange(0, 120)
+        self.age_spin.setRange(0, MAX_AGE_YEARS)
         self.age_spin.setSuffix(" years")
         self.age_spin.setValue(PlanRequest().age_years)
         named(self.age_spin, "Age", "Age in whole years")
@@ -188,7 +188,7 @@ class AmountPanel(QGroupBox):
         named(self, "Daily amount")
         form = QFormLayout(self)
         self.target_spin = QSpinBox()
-        self.target_spin.setRange(0, int(MAX_TARGET_MG))
+        self.target_spin.setRange(0, k.intakes.dosing.max_daily_mg)
         self.target_spin.setSingleStep(25)
         self.target_spin.setSuffix(" mg")
         self.target_spin.setSpecialValueText("Automatic (up to the limit)")

@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
 
 from magplan.core.errors import PlanInputError
 from magplan.core.knowledge import Knowledge
-from magplan.core.request import MAX_OTHER_MG, Product, make_product
+from magplan.core.request import MAX_COMPOUND_MG, MAX_OTHER_MG, Product, make_product
 from magplan.core.text import format_mg
 from magplan.gui.fields import Errors, FieldMarks, FieldMessage, named, sentence
 from magplan.gui.row_list import EditorRow, RowList
 
 UNITS = ("capsule", "tablet", "softgel", "scoop", "sachet", "gummy", "teaspoon", "ml")
-MAX_LABEL_MG = 20000.0
+MAX_LABEL_MG = MAX_COMPOUND_MG
 CHOOSE_FORM = "Choose a form…"
 NOT_IN_PLAN = "Not in the plan until a form is chosen."
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import unicodedata
 
+from magplan.core.errors import MAX_TEXT_CHARS as MAX_TEXT_CHARS  # the longest text kept
+
 MAX_NAME_CHARS = 100
 """The longest profile name."""
-MAX_TEXT_CHARS = 200
-"""The longest text a profile keeps: the person's name, "prepared by", labels, medicine names."""
 
 
 def name_key(name: str) -> str:
