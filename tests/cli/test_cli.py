@@ -239,5 +239,5 @@ def test_a_supervised_plan_names_its_supervisor_on_every_output(tmp_path: Path) 
     assert data["supervised"] is True and data["doses"]
     ics = tmp_path / "s.ics"
     assert magplan("export", "--ics", str(ics), *args).returncode == 0
-    unfolded = ics.read_bytes().decode().replace("\r\n ", "")
-    assert "Prescribed and supervised by a clinician (Dr. A. Jones)" in unfolded
+    unfolded = ics.read_bytes().decode().replace("\r\n ", "").replace("\\,", ",")
+    assert "Prescribed and supervised by Dr. A. Jones, who confirmed this plan." in unfolded

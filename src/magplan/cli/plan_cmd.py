@@ -14,7 +14,7 @@ from magplan.core.knowledge import load_knowledge
 from magplan.core.plan import Plan
 from magplan.core.planner import plan_day
 from magplan.present import PlanView, present
-from magplan.present.words import UPPER_LIMIT, format_mg
+from magplan.present.words import SUPERVISED, UPPER_LIMIT, format_mg, supervised_by
 
 
 def register(sub: Any) -> None:
@@ -68,8 +68,7 @@ def _summary_lines(view: PlanView) -> list[str]:
         head = f"Magnesium plan: {view.daily} elemental magnesium a day as {view.forms_plain}"
         out = [head, limit_line + _other_magnesium(plan)]
     if plan.supervised:
-        by = f" by {plan.supervised_by}" if plan.supervised_by else ""
-        out.append(f"PRESCRIBED AND SUPERVISED{by}: a clinician confirmed this plan.")
+        out.append(SUPERVISED.upper() + supervised_by(plan.supervised_by))
     return out
 
 

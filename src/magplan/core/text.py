@@ -22,8 +22,10 @@ def form_title(name: str) -> str:
 
 
 def short_form_name(name: str) -> str:
-    """``"Magnesium glycinate (bisglycinate)"`` -> ``"magnesium glycinate"``."""
-    return form_title(name).lower()
+    """``"Magnesium glycinate (bisglycinate)"`` -> ``"magnesium glycinate"``: the title with
+    its first letter in lower case, so that ``"Magnesium L-threonate"`` keeps its capital L."""
+    title = form_title(name)
+    return title[:1].lower() + title[1:]
 
 
 def medicine_rule(cls: MedicineClass, spacing_min: int | None = None) -> str:

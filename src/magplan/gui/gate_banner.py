@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QVBoxLayout, 
 from magplan.core.plan import Plan
 from magplan.gui.theme import BANNER_BACKGROUND, BANNER_TEXT, SUPERVISED_BACKGROUND, severity_color
 from magplan.present import PlanView
+from magplan.present.words import SUPERVISED, supervised_by
 
 GATE_TITLE = "No schedule is planned"
 GATE_HINT = (
@@ -68,15 +69,13 @@ class SupervisedMarker(QFrame):
     """Shown when a clinician has confirmed the plan is prescribed and supervised, with the
     supervising clinician's name when it is known."""
 
-    TEXT = "Prescribed and supervised by {who} — the clinician confirmed this plan."
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         _filled(self, "supervisedMarker", SUPERVISED_BACKGROUND)
         self.setAccessibleName("Prescribed and supervised")
         lay = QHBoxLayout(self)
         lay.setContentsMargins(12, 6, 12, 6)
-        self.label = QLabel(self.TEXT.format(who="a clinician"))
+        self.label = QLabel(SUPERVISED + supervised_by(""))
         self.label.setTextFormat(Qt.TextFormat.PlainText)  # the name is as typed
         self.label.setWordWrap(True)
         font = self.label.font()
@@ -86,7 +85,7 @@ class SupervisedMarker(QFrame):
         self.hide()
 
     def show_plan(self, plan: Plan, supervisor: str = "") -> None:
-        text = self.TEXT.format(who=supervisor or "a clinician")
+        text = SUPERVISED + supervised_by(supervisor)
         self.label.setText(text)
         self.setAccessibleDescription(text)
         self.setVisible(plan.supervised)

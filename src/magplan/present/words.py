@@ -17,6 +17,7 @@ __all__ = [
     "BLANK_CELL",
     "BLANK_PLAIN",
     "SEVERITY_LABELS",
+    "SUPERVISED",
     "UPPER_LIMIT",
     "compound_text",
     "dose_amount",
@@ -33,6 +34,7 @@ __all__ = [
     "plural",
     "reminder_title",
     "short_form_name",
+    "supervised_by",
     "time_of_day_column",
     "weekday_time",
     "weekday_times_of",
@@ -46,6 +48,16 @@ BLANK_PLAIN = "-"
 UPPER_LIMIT = "Upper limit from supplements and medicines"
 """What the person's upper limit counts: magnesium taken as supplements and medicines, never
 the magnesium in food."""
+
+SUPERVISED = "Prescribed and supervised"
+"""The head of the statement that a clinician supervises the plan (the card and the terminal
+set it in capitals)."""
+
+
+def supervised_by(who: str) -> str:
+    """The rest of that statement, after :data:`SUPERVISED`: who supervises, as typed."""
+    return f" by {who.strip() or 'a clinician'}, who confirmed this plan."
+
 
 SEVERITY_LABELS = {"danger": "DANGER", "caution": "CAUTION", "info": "NOTE"}
 

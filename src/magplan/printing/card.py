@@ -33,7 +33,7 @@ from PySide6.QtGui import (
 from magplan.core.knowledge import Knowledge, load_knowledge
 from magplan.core.plan import Plan
 from magplan.present import DoseRow, PlanView, WarningRow, present
-from magplan.present.words import UPPER_LIMIT, format_mg
+from magplan.present.words import SUPERVISED, UPPER_LIMIT, format_mg, supervised_by
 from magplan.printing.files import write_atomically
 
 Paper = Literal["a4", "letter"]
@@ -396,9 +396,7 @@ def _header(plan: Plan, info: CardInfo, pt: float) -> str:
         supervisor = plan.supervised_by or info.prepared_by.strip()
         out += (
             _table(4, "box", border=2) + f'<tr><td><p style="font-size: {round(pt * 1.1, 1)}pt;">'
-            "<b>PRESCRIBED AND SUPERVISED</b>"
-            + (f" by <b>{_e(supervisor)}</b>" if supervisor else "")
-            + " &#8212; a clinician confirmed that this plan is prescribed and supervised.</p>"
+            f"<b>{SUPERVISED.upper()}</b>{_e(supervised_by(supervisor))}</p>"
             "</td></tr></table>"
         )
     return out

@@ -40,7 +40,7 @@ from magplan.core.plan import Plan
 from magplan.core.request import format_weekdays
 from magplan.core.timeofday import format_time
 from magplan.present import DoseRow, PlanView, RampRow, present
-from magplan.present.words import format_units, reminder_title
+from magplan.present.words import SUPERVISED, format_units, reminder_title, supervised_by
 from magplan.printing.files import write_atomically
 
 PRODID = f"-//Magnesium Planner//magplan {__version__}//EN"
@@ -197,8 +197,7 @@ def _calendar_notes(plan: Plan) -> str:
     """The first note, after who supervises the plan when a clinician does."""
     notes = " ".join(plan.notes[:1])
     if plan.supervised:
-        by = f" ({plan.supervised_by})" if plan.supervised_by else ""
-        notes = f"Prescribed and supervised by a clinician{by}. " + notes
+        notes = f"{SUPERVISED}{supervised_by(plan.supervised_by)} {notes}"
     return notes
 
 
