@@ -1,6 +1,6 @@
 """Safe with many medicines: rule strengths, label windows, weekday medicines, forced forms,
 goals served or told, ages and states, L-threonate amounts, elemental wording, medicine
-names (each item of the issue, against the numbers in CLINICAL.md)."""
+names (each item of the issue, against the numbers in ../shared/docs/CLINICAL.md)."""
 
 from __future__ import annotations
 

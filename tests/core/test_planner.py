@@ -1,4 +1,4 @@
-"""The planning rules, each against the numbers in CLINICAL.md."""
+"""The planning rules, each against the numbers in ../shared/docs/CLINICAL.md."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Which form of magnesium fits the person's goals (SEED's table in CLINICAL.md)."""
+"""Which form of magnesium fits the person's goals (SEED's table in the clinical rules, ../shared/docs/CLINICAL.md)."""
 
 from __future__ import annotations
 
