@@ -1,4 +1,5 @@
-"""Which form of magnesium fits the person's goals (SEED's table in the clinical rules, ../shared/docs/CLINICAL.md)."""
+"""Which form of magnesium fits the person's goals (SEED's table in the clinical rules,
+../shared/docs/CLINICAL.md)."""
 
 from __future__ import annotations
 
