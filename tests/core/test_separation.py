@@ -139,9 +139,17 @@ def test_a_single_free_minute_is_an_interval_of_one_time() -> None:
     assert feasible_intervals(rules, WAKE_0700, DAY_0700_2230) == [(180, 180), (360, 930)]
 
 
+def test_a_rule_with_one_side_at_zero_still_keeps_the_dose_off_the_medicines_minute() -> None:
+    # magnesium at least 2 h after the 12:00 medicine, and any time before it: 12:00 itself is
+    # taking them together, which the rule does not allow
+    rules = [rule("12:00", 120, 0)]
+    assert feasible_intervals(rules, WAKE_0700, DAY_0700_2230) == [(0, 295), (420, 930)]
+    assert rules[0].shortfall_min(12 * 60) == 120
+
+
 # ---- free times and shortfall agree ---------------------------------------------------------
 
-sides = st.integers(min_value=1, max_value=12 * 12).map(lambda n: n * 5)
+sides = st.integers(min_value=0, max_value=12 * 12).map(lambda n: n * 5)  # a side may be 0
 rules_drawn = st.lists(
     st.builds(
         SeparationRule,

@@ -91,9 +91,10 @@ def feasible_intervals(
     blocked: list[tuple[int, int]] = []  # open intervals of offsets
     for r in rules:
         base = forward_gap(wake_min, r.time_min)
+        before, after = _open_window(r)
         for shift in (-MINUTES_PER_DAY, 0, MINUTES_PER_DAY):
-            lo = base + shift - r.mg_first_min
-            hi = base + shift + r.other_first_min
+            lo = base + shift - before
+            hi = base + shift + after
             if hi > 0 and lo < waking_min:
                 blocked.append((lo, hi))
     blocked.sort()
@@ -114,6 +115,18 @@ def feasible_intervals(
     if cursor <= last:
         free.append((cursor, last))
     return free
+
+
+def _open_window(rule: SeparationRule) -> tuple[int, int]:
+    """How far the open window a dose must stay out of reaches before and after the other
+    product's minute. A rule with one side at zero still keeps the dose off that very minute
+    (taken together is not "after" it, as :meth:`SeparationRule.shortfall_min` says)."""
+    before, after = rule.mg_first_min, rule.other_first_min
+    if before == 0 and after > 0:
+        before = 1
+    if after == 0 and before > 0:
+        after = 1
+    return before, after
 
 
 def _grid_up(wake_min: int, offset: int, step: int) -> int:
