@@ -82,8 +82,10 @@ def test_the_wheel_carries_the_knowledge_files_icon_and_both_commands(
         names = set(wheel.namelist())
         entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
         scripts = wheel.read(entry_points).decode()
-    for knowledge in ("forms", "goals", "intakes", "medicines", "conditions", "sources"):
-        assert f"magplan/resources/{knowledge}.toml" in names
+    shipped = {p.name for p in (Path(__file__).parents[2] / "resources").glob("*.toml")}
+    assert {"forms.toml", "planning.toml", "warnings.toml"} <= shipped
+    for knowledge in shipped:
+        assert f"magplan/resources/{knowledge}" in names
     assert "magplan/resources/icons/magplan.svg" in names
     assert "magplan/py.typed" in names
     assert "magplan/cli/collector.py" in names
