@@ -3,7 +3,9 @@
 #   packaging/build-bundle.sh        ->  dist/magplan/{magplan,magplan-gui,_internal/}
 # The smoke test runs the built program offscreen, from an unrelated folder, with no help from
 # the checkout: --version, forms --json, --smoke-test (opens the window, loads its fields and
-# first plan, and waits for that paint) and print -o (writes a PDF schedule). Any failure stops
+# first plan, and waits for that paint) and print -o (writes a PDF schedule). Then
+# packaging/pyinstaller/check_bundle.py checks the bundle's size (at most 100 MiB on disk) and
+# that it ships nothing packaging/pyinstaller/bundle_contents.py leaves out. Any failure stops
 # the script with exit status 1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +15,8 @@ source packaging/bootstrap.sh
 mp_venv
 mp_install_project ""
 mp_qt_libs offscreen || mp_die "the smoke test cannot run without the system libraries above"
-# PyInstaller reads shared-library dependencies with objdump (binutils) on Linux.
+# PyInstaller reads shared-library dependencies with objdump and strips libraries with strip;
+# the spec assembles the smaller ICU data library with as and ld (all four: binutils).
 if [ "$(uname -s)" = Linux ] && ! command -v objdump >/dev/null; then
     mp_apt_packages binutils || mp_die "PyInstaller needs objdump (Debian: binutils)"
 fi
@@ -69,4 +72,6 @@ else
     mp_say "smoke test skipped: print -o (this version of magplan has no print command)"
 fi
 
+"$MP_VENV/bin/python" packaging/pyinstaller/check_bundle.py "$bundle" ||
+    mp_die "the bundle fails its size and contents check (above)"
 mp_say "bundle ready: $bundle ($(du -sh "$bundle" | cut -f1))"

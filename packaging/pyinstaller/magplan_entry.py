@@ -2,7 +2,9 @@
 
 The bundle holds two executables built from this one script: ``magplan`` (console: the
 command line, and the window when run without a subcommand) and ``magplan-gui`` (windowed: no
-console window on Windows; opens the window). The executable's own name decides which.
+console window on Windows; opens the window). The executable's own name decides which. On
+Linux, where no program has a console window to hide, ``magplan-gui`` is a link to
+``magplan``: run without a command, both open the window.
 """
 
 import sys
