@@ -120,30 +120,37 @@ class MainWindow(QMainWindow):
         (the window then stays a frame). Does nothing the second time."""
         if self._k is not None:
             return
-        # Qt's namespace (Qt.Orientation, ...) too: its first use builds ~100 Python enums,
-        # which the frame does not need.
-        from PySide6.QtCore import QCoreApplication, Qt
-
-        from magplan.gui.wheel_guard import install_wheel_guard
-
-        app = QCoreApplication.instance()
-        if app is not None:  # before the fields exist: each is guarded as it is polished
-            install_wheel_guard(app)
-
         from magplan.core.request import PlanRequest
+        from magplan.gui.theme import invalid_style_sheet
+
+        _guard_the_wheel()  # before the fields exist: each is guarded as it is polished
+        k = self.knowledge()
+        inputs = self._build_inputs(k)
+        self._build_result(k)
+        self.setCentralWidget(self._build_centre(inputs))  # the "Loading" line goes
+        self.setStyleSheet(invalid_style_sheet(self.palette()))
+        self._field_widgets = self._widgets_by_request_field()
+        self._connect_panels()
+        self._k = k
+        self._restore_splitters()
+        self.set_inputs(PlanRequest())
+        self.loaded.emit()
+
+    def _build_inputs(self, k: Knowledge) -> QWidget:
+        """The input panels, top to bottom in the order a person thinks about them, in a
+        scroll area of their own (``inputs_scroll``); returns the column of panels."""
+        # Qt's namespace (Qt.Orientation, ...) is imported here, not with the frame: its first
+        # use builds ~100 Python enums, which the frame does not need.
+        from PySide6.QtCore import Qt
+
         from magplan.gui.conditions_panel import ConditionsPanel
         from magplan.gui.fields import FieldMarks
         from magplan.gui.goals_panel import GoalsPanel
         from magplan.gui.medicines_editor import MedicinesEditor
         from magplan.gui.person_panel import AmountPanel, DayPanel, PersonPanel
         from magplan.gui.products_editor import ProductsEditor
-        from magplan.gui.result_panel import ResultPanel
-        from magplan.gui.theme import invalid_style_sheet
 
-        k = self.knowledge()
         self.marks = FieldMarks()
-
-        # inputs, top to bottom in the order a person thinks about them
         self.goals_panel = GoalsPanel(k)
         self.marks.register(self.goals_panel, self.goals_panel.message)
         self.person_panel = PersonPanel(self.marks)
@@ -154,18 +161,10 @@ class MainWindow(QMainWindow):
         self.amount_panel = AmountPanel(k, self.marks)
         inputs = QWidget()
         inputs.setObjectName("inputs")
-        il = QVBoxLayout(inputs)
-        for panel in (
-            self.goals_panel,
-            self.person_panel,
-            self.day_panel,
-            self.conditions_panel,
-            self.medicines_editor,
-            self.products_editor,
-            self.amount_panel,
-        ):
-            il.addWidget(panel)
-        il.addStretch(1)
+        column = QVBoxLayout(inputs)
+        for panel in self._input_panels():
+            column.addWidget(panel)
+        column.addStretch(1)
         self.inputs_scroll = QScrollArea()
         self.inputs_scroll.setWidget(inputs)
         self.inputs_scroll.setWidgetResizable(True)
@@ -173,10 +172,30 @@ class MainWindow(QMainWindow):
         self.inputs_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.inputs_scroll.setAccessibleName("Inputs")
         self.inputs_scroll.setMinimumWidth(320)
+        return inputs
 
-        # the plan
+    def _input_panels(self) -> tuple[QWidget, ...]:
+        return (
+            self.goals_panel,
+            self.person_panel,
+            self.day_panel,
+            self.conditions_panel,
+            self.medicines_editor,
+            self.products_editor,
+            self.amount_panel,
+        )
+
+    def _build_result(self, k: Knowledge) -> None:
+        """The plan: form, total, schedule, timeline, warnings and ramp."""
+        from magplan.gui.result_panel import ResultPanel
+
         self.result_panel = ResultPanel(k, self.marks)
         self.form_panel = self.result_panel.form_panel
+
+    def _build_centre(self, inputs: QWidget) -> QWidget:
+        """The inputs and the plan side by side in ``splitter``; the inputs wide enough to
+        show the panels without a horizontal scroll bar."""
+        from PySide6.QtCore import Qt
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -186,21 +205,18 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         scrollbar = self.inputs_scroll.verticalScrollBar()
-        left = max(
-            LEFT_WIDTH,
-            inputs.minimumSizeHint().width()
-            + (scrollbar.sizeHint().width() if scrollbar else 0)
-            + 2,
-        )
+        scrollbar_px = scrollbar.sizeHint().width() if scrollbar else 0
+        left = max(LEFT_WIDTH, inputs.minimumSizeHint().width() + scrollbar_px + 2)
         self.splitter.setSizes([left, DEFAULT_SIZE[0] - left])
         central = QWidget()
-        cl = QVBoxLayout(central)
-        cl.setContentsMargins(8, 8, 8, 8)
-        cl.addWidget(self.splitter)
-        self.setCentralWidget(central)  # the "Loading" line goes
-        self.setStyleSheet(invalid_style_sheet(self.palette()))
+        margins = QVBoxLayout(central)
+        margins.setContentsMargins(8, 8, 8, 8)
+        margins.addWidget(self.splitter)
+        return central
 
-        self._field_widgets: dict[str, QWidget] = {
+    def _widgets_by_request_field(self) -> dict[str, QWidget]:
+        """The field that shows each of the request's values, where the core's errors go."""
+        return {
             "goal": self.goals_panel,
             "form": self.form_panel.combo,
             "age": self.person_panel.age_spin,
@@ -213,6 +229,8 @@ class MainWindow(QMainWindow):
             "other": self.products_editor.other_spin,
         }
 
+    def _connect_panels(self) -> None:
+        """Every edit replans; the editors' own requests go where they lead."""
         for panel_signal in (
             self.goals_panel.changed,
             self.person_panel.changed,
@@ -228,11 +246,6 @@ class MainWindow(QMainWindow):
         self.medicines_editor.rows_changed.connect(self._fix_tab_order)
         self.medicines_editor.other_magnesium_requested.connect(self._go_to_other_magnesium)
         self.products_editor.rows_changed.connect(self._fix_tab_order)
-
-        self._k = k
-        self._restore_splitters()
-        self.set_inputs(PlanRequest())
-        self.loaded.emit()
 
     # ---- the contract for printing and profiles ---------------------------------------------
 
@@ -408,6 +421,17 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         super().closeEvent(event)
+
+
+def _guard_the_wheel() -> None:
+    """A wheel over a field the user has not focused scrolls instead of changing it."""
+    from PySide6.QtCore import QCoreApplication
+
+    from magplan.gui.wheel_guard import install_wheel_guard
+
+    app = QCoreApplication.instance()
+    if app is not None:
+        install_wheel_guard(app)
 
 
 def _loading_note() -> QWidget:
