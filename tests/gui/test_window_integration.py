@@ -12,6 +12,8 @@ from pytestqt.qtbot import QtBot
 from magplan.core.request import MedicineTimes, PlanRequest
 from magplan.gui.app import install_extensions
 from magplan.gui.main_window import MainWindow
+from magplan.gui.settings import app_settings
+from magplan.profiles import Profile
 from magplan.profiles.store import ProfileStore
 from tests.gui.helpers import retype
 
@@ -96,3 +98,28 @@ def test_saving_never_silently_drops_a_weekday_or_a_stated_spacing(
     assert "Weekly" in ProfileStore().list().names()
     assert ProfileStore().load("Weekly").request == request  # kept whole
     assert not no_modal_dialogs
+
+
+def test_the_window_and_its_recent_profiles_are_remembered_in_one_settings_file(
+    qtbot: QtBot,
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    private_settings: Path,
+) -> None:
+    install_extensions(window)
+    ProfileStore().save(Profile(name="Anna", request=PlanRequest(goals=("sleep",))))
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("Anna", True)))
+    _actions(window)["Open…"].trigger()  # type: ignore[attr-defined]
+    window.close()
+
+    settings = app_settings()
+    assert settings.value("profiles/recent") in (["Anna"], "Anna")
+    assert settings.value("window/geometry") is not None
+    files = [p for p in private_settings.rglob("*") if p.is_file()]
+    assert files == [Path(settings.fileName())]
+
+    again = MainWindow()
+    qtbot.addWidget(again)
+    install_extensions(again)
+    recent = next(a.menu() for a in again.file_menu.actions() if a.menu() is not None)
+    assert [a.data() for a in recent.actions() if a.data()] == ["Anna"]
