@@ -1,8 +1,11 @@
-"""Field helpers: accessible names, messages marked at a field, time fields."""
+"""Field helpers: the contract of the input panels, accessible names, messages marked at a
+field, time fields."""
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -21,10 +24,47 @@ from magplan.core.errors import PlanInputError
 from magplan.core.timeofday import format_time, parse_time
 from magplan.gui.theme import severity_color
 
+if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
+
+    from magplan.core.request import PlanRequest
+
 INVALID = "invalid"
 
 Errors = dict[QWidget, str]
 """The fields an edit left invalid, each with its message."""
+
+Values = dict[str, Any]
+"""Values of the plan request, by the request's field names (``"age_years"``, ...)."""
+
+
+@dataclass(frozen=True)
+class FieldErrors:
+    """Why a panel gives no values: the message for each of its fields that cannot be read."""
+
+    messages: Errors
+
+
+Reading = Values | FieldErrors
+"""What reading an input panel gives: its values, or its fields' errors."""
+
+
+def reading(values: Values, errors: Errors) -> Reading:
+    """``values`` when every field could be read, else the errors of those that could not."""
+    return FieldErrors(errors) if errors else values
+
+
+class InputPanel(Protocol):
+    """The contract of every input panel of the window: it says when the user changed it, it
+    reads into values for the plan request (or the errors of its fields), and it shows a
+    request's values without saying it changed."""
+
+    @property
+    def changed(self) -> SignalInstance: ...
+
+    def read(self) -> Reading: ...
+
+    def load(self, request: PlanRequest) -> None: ...
 
 
 def sentence(message: str) -> str:

@@ -15,7 +15,7 @@ and shows the first plan; the program calls it right after the frame's first pai
 from __future__ import annotations
 
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from magplan.core.plan import Plan
     from magplan.core.request import PlanRequest
     from magplan.gui.conditions_panel import ConditionsPanel
-    from magplan.gui.fields import FieldMarks
+    from magplan.gui.fields import Errors, FieldMarks, InputPanel, Values
     from magplan.gui.form_panel import FormPanel
     from magplan.gui.goals_panel import GoalsPanel
     from magplan.gui.medicines_editor import MedicinesEditor
@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
         inputs.setObjectName("inputs")
         column = QVBoxLayout(inputs)
         for panel in self._input_panels():
-            column.addWidget(panel)
+            column.addWidget(cast(QWidget, panel))
         column.addStretch(1)
         self.inputs_scroll = QScrollArea()
         self.inputs_scroll.setWidget(inputs)
@@ -174,7 +174,8 @@ class MainWindow(QMainWindow):
         self.inputs_scroll.setMinimumWidth(320)
         return inputs
 
-    def _input_panels(self) -> tuple[QWidget, ...]:
+    def _input_panels(self) -> tuple[InputPanel, ...]:
+        """The panels that make the plan request, top to bottom."""
         return (
             self.goals_panel,
             self.person_panel,
@@ -231,21 +232,13 @@ class MainWindow(QMainWindow):
 
     def _connect_panels(self) -> None:
         """Every edit replans; the editors' own requests go where they lead."""
-        for panel_signal in (
-            self.goals_panel.changed,
-            self.person_panel.changed,
-            self.day_panel.changed,
-            self.conditions_panel.changed,
-            self.medicines_editor.changed,
-            self.products_editor.changed,
-            self.amount_panel.changed,
-            self.form_panel.changed,
-        ):
-            panel_signal.connect(self._edited)
-        self.conditions_panel.supervisor_confirmed.connect(self._supervisor_confirmed)
-        self.medicines_editor.rows_changed.connect(self._fix_tab_order)
-        self.medicines_editor.other_magnesium_requested.connect(self._go_to_other_magnesium)
-        self.products_editor.rows_changed.connect(self._fix_tab_order)
+        for panel in self._input_panels():
+            panel.changed.connect(self._edited)
+        self.form_panel.changed.connect(self._edited)
+        self.conditions_panel.supervisorConfirmed.connect(self._supervisor_confirmed)
+        self.medicines_editor.rowsChanged.connect(self._fix_tab_order)
+        self.medicines_editor.otherMagnesiumRequested.connect(self._go_to_other_magnesium)
+        self.products_editor.rowsChanged.connect(self._fix_tab_order)
 
     # ---- the contract for printing and profiles ---------------------------------------------
 
@@ -271,13 +264,9 @@ class MainWindow(QMainWindow):
         self.finish_loading()
         self._loading = True
         try:
-            self.goals_panel.set_goals(request.goals)
-            self.person_panel.load(request, person_name, prepared_by)
-            self.day_panel.load(request)
-            self.conditions_panel.load(request)
-            self.medicines_editor.load(request.medicines)
-            self.products_editor.load(request.products, request.other_magnesium_mg)
-            self.amount_panel.load(request)
+            for panel in self._input_panels():
+                panel.load(request)
+            self.person_panel.set_card_info(person_name, prepared_by)
             self.form_panel.set_form(request.form)
         finally:
             self._loading = False
@@ -292,21 +281,21 @@ class MainWindow(QMainWindow):
         self.replan()
         self.inputsChanged.emit()
 
-    def read_request(self) -> tuple[PlanRequest | None, dict[QWidget, str]]:
+    def read_request(self) -> tuple[PlanRequest | None, Errors]:
         """The request the fields describe, or None and the message for each bad field."""
         from pydantic import ValidationError
 
         from magplan.core.request import PlanRequest  # loaded with the window's fields
+        from magplan.gui.fields import FieldErrors
 
-        errors: dict[QWidget, str] = {}
-        fields: dict[str, Any] = {"goals": self.goals_panel.goals()}
-        self.person_panel.read(fields, errors)
-        self.day_panel.read(fields, errors)
-        self.conditions_panel.read(fields)
-        fields["medicines"] = self.medicines_editor.read(errors)
-        self.products_editor.read(fields, errors)
-        self.amount_panel.read(fields, errors)
-        fields["form"] = self.form_panel.form()
+        errors: Errors = {}
+        fields: Values = {"form": self.form_panel.form()}  # the form is chosen with the plan
+        for panel in self._input_panels():
+            panel_reading = panel.read()
+            if isinstance(panel_reading, FieldErrors):
+                errors.update(panel_reading.messages)
+            else:
+                fields.update(panel_reading)
         if errors:
             return None, errors
         try:

@@ -23,6 +23,7 @@ from magplan.core.request import (
     MedEntry,
     MedicineName,
     MedicineTimes,
+    PlanRequest,
     format_weekdays,
     group_medicines,
     parse_medicine_class,
@@ -33,9 +34,11 @@ from magplan.gui.fields import (
     Errors,
     FieldMarks,
     FieldMessage,
+    Reading,
     format_times,
     named,
     parse_times,
+    reading,
     sentence,
 )
 from magplan.gui.medicine_fields import NO_DAY_TICKED, StatedSpacingField, WeekdaysField
@@ -64,7 +67,7 @@ class MedicineRow(EditorRow):
     "Magnesium from other products", and otherwise asks for the spacing from magnesium, in
     hours, that the person's pharmacist gives (0 allowed): with it the medicine is kept."""
 
-    other_magnesium_requested = Signal(object)
+    otherMagnesiumRequested = Signal(object)
 
     def __init__(self, k: Knowledge, marks: FieldMarks, number: int) -> None:
         super().__init__()
@@ -126,7 +129,7 @@ class MedicineRow(EditorRow):
         self.spacing.changed.connect(self.changed)
         self.days.changed.connect(self.changed)
         self.suggest_button.clicked.connect(self.accept_suggestion)
-        self.magnesium_button.clicked.connect(lambda: self.other_magnesium_requested.emit(self))
+        self.magnesium_button.clicked.connect(lambda: self.otherMagnesiumRequested.emit(self))
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
         self.set_number(number)
 
@@ -274,8 +277,8 @@ class MedicinesEditor(QGroupBox):
     """Add, edit and remove the other medicines; several times per medicine."""
 
     changed = Signal()
-    rows_changed = Signal()
-    other_magnesium_requested = Signal()  # a row named magnesium: go to its field
+    rowsChanged = Signal()
+    otherMagnesiumRequested = Signal()  # a row named magnesium: go to its field
 
     def __init__(self, k: Knowledge, marks: FieldMarks, parent: QWidget | None = None) -> None:
         super().__init__("Other medicines and supplements", parent)
@@ -298,7 +301,7 @@ class MedicinesEditor(QGroupBox):
         self.add_button.clicked.connect(self._add_clicked)
         lay.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         self._list: RowList[MedicineRow] = RowList(
-            self._rows_box, marks, self.add_button, self.changed, self.rows_changed
+            self._rows_box, marks, self.add_button, self.changed, self.rowsChanged
         )
 
     @property
@@ -310,26 +313,27 @@ class MedicinesEditor(QGroupBox):
 
     def add_row(self) -> MedicineRow:
         row = MedicineRow(self._k, self._marks, len(self.rows) + 1)
-        row.other_magnesium_requested.connect(self._count_as_other_magnesium)
+        row.otherMagnesiumRequested.connect(self._count_as_other_magnesium)
         return self._list.append(row)
 
     def _count_as_other_magnesium(self, row: MedicineRow) -> None:
         self._list.remove(row)
-        self.other_magnesium_requested.emit()
+        self.otherMagnesiumRequested.emit()
 
     def clear(self) -> None:
         self._list.clear()
 
-    def read(self, errors: Errors) -> tuple[MedicineTimes, ...]:
+    def read(self) -> Reading:
         entries: list[MedEntry] = []
+        errors: Errors = {}
         for row in self.rows:
             if not row.is_empty():
                 entries += row.read(errors)
             else:
                 row.info.hide()
-        return group_medicines(entries)
+        return reading({"medicines": group_medicines(entries)}, errors)
 
-    def load(self, medicines: tuple[MedicineTimes, ...]) -> None:
+    def load(self, request: PlanRequest) -> None:
         self.clear()
-        for med in medicines:
+        for med in request.medicines:
             self.add_row().load(med)

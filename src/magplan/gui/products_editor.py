@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
@@ -24,9 +22,18 @@ from PySide6.QtWidgets import (
 
 from magplan.core.errors import PlanInputError
 from magplan.core.knowledge import Knowledge
-from magplan.core.request import MAX_OTHER_MG, Product, make_product
+from magplan.core.request import MAX_OTHER_MG, PlanRequest, Product, make_product
 from magplan.core.text import format_mg
-from magplan.gui.fields import Errors, FieldMarks, FieldMessage, named, sentence
+from magplan.gui.fields import (
+    Errors,
+    FieldMarks,
+    FieldMessage,
+    Reading,
+    Values,
+    named,
+    reading,
+    sentence,
+)
 from magplan.gui.row_list import EditorRow, RowList
 
 UNITS = ("capsule", "tablet", "softgel", "scoop", "sachet", "gummy", "teaspoon", "ml")
@@ -196,7 +203,7 @@ class ProductsEditor(QGroupBox):
     """The person's bottles and the magnesium already taken from other products."""
 
     changed = Signal()
-    rows_changed = Signal()
+    rowsChanged = Signal()
 
     def __init__(self, k: Knowledge, marks: FieldMarks, parent: QWidget | None = None) -> None:
         super().__init__("Your products", parent)
@@ -218,7 +225,7 @@ class ProductsEditor(QGroupBox):
         self.add_button.clicked.connect(self._add_clicked)
         lay.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         self._list: RowList[ProductRow] = RowList(
-            self._rows_box, marks, self.add_button, self.changed, self.rows_changed
+            self._rows_box, marks, self.add_button, self.changed, self.rowsChanged
         )
         form = QFormLayout()
         self.other_spin = QDoubleSpinBox()
@@ -256,16 +263,20 @@ class ProductsEditor(QGroupBox):
     def clear(self) -> None:
         self._list.clear()
 
-    def read(self, out: dict[str, Any], errors: Errors) -> None:
+    def read(self) -> Reading:
+        errors: Errors = {}
         products = [row.read(errors) for row in self.rows]
-        out["products"] = tuple(p for p in products if p is not None)
-        out["other_magnesium_mg"] = float(self.other_spin.value())
+        values: Values = {
+            "products": tuple(p for p in products if p is not None),
+            "other_magnesium_mg": float(self.other_spin.value()),
+        }
+        return reading(values, errors)
 
-    def load(self, products: tuple[Product, ...], other_mg: float) -> None:
+    def load(self, request: PlanRequest) -> None:
         self.clear()
-        for p in products:
+        for p in request.products:
             self.add_row(p.form).load(p)
-        self.other_spin.setValue(other_mg)
+        self.other_spin.setValue(request.other_magnesium_mg)
 
 
 __all__ = ["CHOOSE_FORM", "UNITS", "ProductRow", "ProductsEditor"]
