@@ -11,11 +11,14 @@ from pytestqt.qtbot import QtBot
 
 from magplan.core.request import MedicineTimes, PlanRequest
 from magplan.gui.app import install_extensions
+from magplan.gui.fields import Cell
 from magplan.gui.main_window import MainWindow
+from magplan.gui.medicines_model import NAME
 from magplan.gui.settings import app_settings
+from magplan.gui.table_editor import FieldNameRole
 from magplan.profiles import Profile
 from magplan.profiles.store import ProfileStore
-from tests.gui.helpers import retype
+from tests.gui.helpers import cell_text, click, click_cell, focused, retype
 
 
 def _actions(window: MainWindow) -> dict[str, object]:
@@ -61,20 +64,26 @@ def test_export_pdf_explains_instead_of_printing_a_stale_plan(
 
 def test_rows_are_renamed_after_a_removal(qtbot: QtBot, window: MainWindow) -> None:
     editor = window.medicines_editor
-    for _ in range(3):
-        qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(editor.rows[0].remove_button, Qt.MouseButton.LeftButton)
-    names = [row.name_edit.accessibleName() for row in editor.rows]
+    for name in ("iron", "zinc", "calcium"):
+        click(qtbot, editor.add_button)
+        qtbot.keyClicks(focused(), name)
+    click_cell(qtbot, editor.table, 0, NAME)
+    assert editor.remove_button.accessibleName() == "Remove medicine 1"
+    click(qtbot, editor.remove_button)
+    assert [cell_text(editor.table, r, NAME) for r in range(2)] == ["zinc", "calcium"]
+    assert focused().accessibleName() == "Medicine 1 name"
+    model = editor.model
+    names = [model.index(r, NAME).data(FieldNameRole) for r in range(model.rowCount())]
     assert names == ["Medicine 1 name", "Medicine 2 name"]
 
 
 def test_a_field_message_shows_typed_markup_as_text(qtbot: QtBot, window: MainWindow) -> None:
     editor = window.medicines_editor
-    qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
-    row = editor.rows[-1]
-    qtbot.keyClicks(row.name_edit, "<b>x</b>")
-    assert "<b>x</b>" in window.marks.message(row.name_edit)
-    assert row.name_message.textFormat() == Qt.TextFormat.PlainText
+    click(qtbot, editor.add_button)
+    qtbot.keyClicks(focused(), "<b>x</b>")
+    assert "<b>x</b>" in window.marks.message(Cell(editor.model, 0, NAME))
+    assert "<b>x</b>" in editor.problems.text()
+    assert editor.problems.textFormat() == Qt.TextFormat.PlainText
 
 
 def test_saving_never_silently_drops_a_weekday_or_a_stated_spacing(

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from magplan.core.plan import Plan
     from magplan.core.request import PlanRequest
     from magplan.gui.conditions_panel import ConditionsPanel
-    from magplan.gui.fields import Errors, FieldMarks, InputPanel, Values
+    from magplan.gui.fields import Errors, Field, FieldMarks, InputPanel, Values
     from magplan.gui.form_panel import FormPanel
     from magplan.gui.goals_panel import GoalsPanel
     from magplan.gui.medicines_editor import MedicinesEditor
@@ -236,9 +236,11 @@ class MainWindow(QMainWindow):
             panel.changed.connect(self._edited)
         self.form_panel.changed.connect(self._edited)
         self.conditions_panel.supervisorConfirmed.connect(self._supervisor_confirmed)
-        self.medicines_editor.rowsChanged.connect(self._fix_tab_order)
         self.medicines_editor.otherMagnesiumRequested.connect(self._go_to_other_magnesium)
         self.products_editor.rowsChanged.connect(self._fix_tab_order)
+        medicines = self.medicines_editor.model
+        for rows_changed in (medicines.rowsInserted, medicines.rowsRemoved, medicines.modelReset):
+            rows_changed.connect(self._fix_tab_order)  # an empty table is no stop for Tab
 
     # ---- the contract for printing and profiles ---------------------------------------------
 
@@ -320,8 +322,7 @@ class MainWindow(QMainWindow):
             try:
                 plan = plan_day(request, self._k)
             except PlanInputError as exc:
-                widget = self._widget_for(exc.field)
-                errors[widget] = sentence(exc.message)
+                errors[self._field_for(exc.field)] = sentence(exc.message)
         self.marks.apply(errors)
         self.result_panel.problem_note.show_problems(list(errors.values()))
         if plan is not None and request is not None:
@@ -339,14 +340,16 @@ class MainWindow(QMainWindow):
         if not self.person_panel.prepared_edit.text().strip():
             self.person_panel.prepared_edit.setText(name)
 
-    def _widget_for(self, field: str) -> QWidget:
-        if field in self._field_widgets:
-            return self._field_widgets[field]
+    def _field_for(self, name: str) -> Field:
+        """Where the core's message about the request's field ``name`` is marked."""
+        if name in self._field_widgets:
+            return self._field_widgets[name]
         chosen = [row for row in self.products_editor.rows if row.form() is not None]
-        if field == "product" and chosen:
+        if name == "product" and chosen:
             return chosen[0].mg_spin
-        if field == "med" and self.medicines_editor.rows:
-            return self.medicines_editor.rows[0].name_edit
+        medicine = self.medicines_editor.first_name()
+        if name == "med" and medicine is not None:
+            return medicine
         return self.goals_panel
 
     def _go_to_other_magnesium(self) -> None:

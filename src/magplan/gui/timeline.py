@@ -20,9 +20,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from magplan.core.plan import Plan
-from magplan.core.request import WEEKDAY_NAMES, format_weekdays
+from magplan.core.request import format_weekdays
 from magplan.core.text import format_mg
 from magplan.core.timeofday import MINUTES_PER_DAY, format_time, forward_gap
+from magplan.gui.fields import weekdays_short
 from magplan.gui.theme import severity_color
 
 _MARGIN_MIN = 30  # drawn before waking and after bedtime
@@ -362,9 +363,7 @@ def _diamond(x: float, y: float, radius: float) -> QPolygonF:
 
 def _days_short(weekdays: tuple[int, ...]) -> str:
     """`` (Mon)`` after a weekday-only medicine's name; nothing for one taken every day."""
-    if not weekdays:
-        return ""
-    return " (" + ", ".join(WEEKDAY_NAMES[d][:3] for d in weekdays) + ")"
+    return f" ({weekdays_short(weekdays)})" if weekdays else ""
 
 
 class _Rows:
