@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 from pytestqt.qtbot import QtBot
 
-from magplan.core.request import MedicineTimes, PlanRequest
+from magplan.core.knowledge import load_knowledge
+from magplan.core.request import MedicineTimes, PlanRequest, make_product
 from magplan.gui.app import install_extensions
 from magplan.gui.fields import Cell
 from magplan.gui.main_window import MainWindow
@@ -86,20 +87,26 @@ def test_a_field_message_shows_typed_markup_as_text(qtbot: QtBot, window: MainWi
     assert editor.problems.textFormat() == Qt.TextFormat.PlainText
 
 
-def test_saving_never_silently_drops_a_weekday_or_a_stated_spacing(
+def test_saving_never_silently_drops_a_weekday_a_stated_spacing_or_a_product(
     qtbot: QtBot,
     window: MainWindow,
     monkeypatch: pytest.MonkeyPatch,
     no_modal_dialogs: list[tuple[str, str]],
 ) -> None:
     install_extensions(window)
+    k = load_knowledge()
     request = PlanRequest(
         medicines=(
             MedicineTimes(
                 name="alendronate", class_id="bisphosphonate", times_min=(420,), weekdays=(0,)
             ),
             MedicineTimes(name="Zorblex", class_id="stated", times_min=(720,), spacing_min=90),
-        )
+        ),
+        products=(
+            make_product(k, "glycinate", 500, unit="tablet", halves=True, compound=True),
+            make_product(k, "citrate", 75, unit="scoop", label="Morning powder"),
+        ),
+        other_magnesium_mg=40,
     )
     window.set_inputs(request)
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Weekly", True)))
@@ -107,6 +114,9 @@ def test_saving_never_silently_drops_a_weekday_or_a_stated_spacing(
     assert "Weekly" in ProfileStore().list().names()
     assert ProfileStore().load("Weekly").request == request  # kept whole
     assert not no_modal_dialogs
+    window.set_inputs(PlanRequest())
+    window.set_inputs(ProfileStore().load("Weekly").request)  # and opened again, the same
+    assert window.current_request() == request
 
 
 def test_the_window_and_its_recent_profiles_are_remembered_in_one_settings_file(

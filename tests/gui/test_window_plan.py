@@ -7,6 +7,7 @@ from helpers import (
     cell_mark,
     choose,
     click,
+    click_cell,
     focused,
     gap_min,
     hide_completions,
@@ -16,10 +17,12 @@ from helpers import (
     warning_texts,
 )
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from magplan.gui.main_window import MainWindow
 from magplan.gui.medicines_model import NAME
+from magplan.gui.products_model import COMPOUND, MG, MG_OF
 
 
 def test_picking_sleep_suggests_glycinate_and_a_dose_near_bedtime(
@@ -186,13 +189,20 @@ def test_a_product_by_compound_weight_shows_both_numbers_and_units(
 ) -> None:
     editor = window.products_editor
     click(qtbot, editor.add_button)
-    row = editor.rows[-1]
-    choose(qtbot, row.form_combo, "glycinate")
-    click(qtbot, row.compound_box)
-    retype(qtbot, row.mg_spin, "500")
-    text = row.info.text()
+    form = focused()
+    assert isinstance(form, QComboBox)
+    choose(qtbot, form, "glycinate")
+    mg_of = click_cell(qtbot, editor.table, 0, MG_OF)
+    assert isinstance(mg_of, QComboBox)
+    choose(qtbot, mg_of, COMPOUND)
+    retype(qtbot, click_cell(qtbot, editor.table, 0, MG), "500")
+    text = editor.info.text()
     assert "500 mg of magnesium glycinate" in text.lower()
     assert "elemental magnesium per capsule" in text
+    request = window.current_request()
+    assert request is not None
+    assert request.products[0].compound_mg_per_unit == 500
+    assert request.products[0].elemental_mg_per_unit < 100
     rows = schedule_rows(window)
     assert rows and all("capsule" in r["Take"] for r in rows)
 

@@ -158,14 +158,6 @@ class FieldMarks:
     def register_table(self, table: CellMarks) -> None:
         self._tables.append(table)
 
-    def discard_row(self, row: QWidget, fields: list[QWidget]) -> None:
-        """Take a removed editor row off the screen, with the marks of its ``fields``."""
-        for field in fields:
-            self._forget(field)
-        row.hide()
-        row.setParent(None)
-        row.deleteLater()
-
     def _forget(self, widget: QWidget) -> None:
         self._labels.pop(widget, None)
         self._tooltips.pop(widget, None)

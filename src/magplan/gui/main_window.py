@@ -14,15 +14,11 @@ and shows the first plan; the program calls it right after the frame's first pai
 
 from __future__ import annotations
 
-from itertools import pairwise
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractScrollArea,
-    QAbstractSpinBox,
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -171,6 +167,7 @@ class MainWindow(QMainWindow):
         self.inputs_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.inputs_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.inputs_scroll.setAccessibleName("Inputs")
+        self.inputs_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields
         self.inputs_scroll.setMinimumWidth(320)
         return inputs
 
@@ -237,10 +234,6 @@ class MainWindow(QMainWindow):
         self.form_panel.changed.connect(self._edited)
         self.conditions_panel.supervisorConfirmed.connect(self._supervisor_confirmed)
         self.medicines_editor.otherMagnesiumRequested.connect(self._go_to_other_magnesium)
-        self.products_editor.rowsChanged.connect(self._fix_tab_order)
-        medicines = self.medicines_editor.model
-        for rows_changed in (medicines.rowsInserted, medicines.rowsRemoved, medicines.modelReset):
-            rows_changed.connect(self._fix_tab_order)  # an empty table is no stop for Tab
 
     # ---- the contract for printing and profiles ---------------------------------------------
 
@@ -273,7 +266,6 @@ class MainWindow(QMainWindow):
         finally:
             self._loading = False
         self.replan()
-        self._fix_tab_order()
 
     # ---- replanning -------------------------------------------------------------------------
 
@@ -344,27 +336,18 @@ class MainWindow(QMainWindow):
         """Where the core's message about the request's field ``name`` is marked."""
         if name in self._field_widgets:
             return self._field_widgets[name]
-        chosen = [row for row in self.products_editor.rows if row.form() is not None]
-        if name == "product" and chosen:
-            return chosen[0].mg_spin
-        medicine = self.medicines_editor.first_name()
-        if name == "med" and medicine is not None:
-            return medicine
-        return self.goals_panel
+        rows = {
+            "product": self.products_editor.first_product,
+            "med": self.medicines_editor.first_name,
+        }
+        cell = rows[name]() if name in rows else None
+        return cell if cell is not None else self.goals_panel
 
     def _go_to_other_magnesium(self) -> None:
         spin = self.products_editor.other_spin
         self.inputs_scroll.ensureWidgetVisible(spin)
         spin.setFocus()
         spin.selectAll()
-
-    # ---- keyboard order ---------------------------------------------------------------------
-
-    def _fix_tab_order(self) -> None:
-        """Tab moves through the fields in the order they are laid out, rows included."""
-        chain = focus_chain(self.inputs_scroll) + focus_chain(self.result_panel)
-        for first, second in pairwise(chain):
-            QWidget.setTabOrder(first, second)
 
     # ---- remembered state -------------------------------------------------------------------
 
@@ -442,47 +425,3 @@ def _loading_note() -> QWidget:
     column.addLayout(row)
     column.addStretch(1)
     return note
-
-
-def focus_chain(root: QWidget) -> list[QWidget]:
-    """The widgets that take focus with Tab under ``root``, in layout order."""
-    from PySide6.QtCore import Qt
-
-    out: list[QWidget] = []
-
-    def visit(w: QWidget) -> None:
-        if isinstance(w, QScrollArea):
-            inner = w.widget()
-            if inner is not None:
-                visit(inner)
-            return
-        if isinstance(w, QSplitter):
-            for i in range(w.count()):
-                part = w.widget(i)
-                if part is not None:
-                    visit(part)
-            return
-        takes_tab = bool(w.focusPolicy() & Qt.FocusPolicy.TabFocus)
-        if takes_tab and (
-            isinstance(w, (QAbstractSpinBox, QComboBox, QAbstractScrollArea)) or w.layout() is None
-        ):
-            out.append(w)
-            return
-        lay = w.layout()
-        if lay is None:
-            return
-        for i in range(lay.count()):
-            visit_item(lay.itemAt(i))
-
-    def visit_item(item: Any) -> None:
-        child = item.widget()
-        if child is not None:
-            visit(child)
-            return
-        sub = item.layout()
-        if sub is not None:
-            for i in range(sub.count()):
-                visit_item(sub.itemAt(i))
-
-    visit(root)
-    return out

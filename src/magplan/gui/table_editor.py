@@ -29,6 +29,7 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QPalett
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDoubleSpinBox,
     QGroupBox,
@@ -304,7 +305,9 @@ class CellDelegate(QStyledItemDelegate):
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         value = index.data(_EDIT)
         if editor_value(editor) != value:  # not while the user types: the cursor would jump
+            editor.blockSignals(True)  # what the model holds goes back to it for nothing
             set_editor_value(editor, value)
+            editor.blockSignals(False)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
         model.setData(index, editor_value(editor), _EDIT)
@@ -477,12 +480,13 @@ class EditorTable(QTableView):
 
     def go_to(self, index: QModelIndex) -> None:
         """Make ``index`` the current cell and open its editor (when it has one)."""
-        if not self.hasFocus() and self.state() != QAbstractItemView.State.EditingState:
-            self.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.setCurrentIndex(index)  # opens the editor when the current cell changes
+        self.setCurrentIndex(index)  # opens the editor (with the keyboard) when it changes
         editable = self.model().flags(index) & Qt.ItemFlag.ItemIsEditable
         if editable and self.state() != QAbstractItemView.State.EditingState:
             self.edit(index)
+        focus = QApplication.focusWidget()
+        if focus is None or not (focus is self or self.isAncestorOf(focus)):
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         editing = self.state() == QAbstractItemView.State.EditingState
@@ -515,7 +519,7 @@ class TableEditor(QGroupBox, Generic[E]):
         super().__init__(title)
         named(self, title)
         self.model = model
-        lay = QVBoxLayout(self)
+        self.panel_layout = lay = QVBoxLayout(self)
         self.hint = _muted_label(hint)
         lay.addWidget(self.hint)
         self.table = EditorTable(model, delegate)
@@ -575,6 +579,7 @@ class TableEditor(QGroupBox, Generic[E]):
 
     def remove_row(self, row: int) -> None:
         """Remove ``row``; the keyboard goes to the row now in its place, or Add."""
+        self.table.setCurrentIndex(QModelIndex())  # no editor opens while the rows move
         self.model.remove_row(row)
         if self.model.rowCount():
             self.table.go_to(self.model.index(min(row, self.model.rowCount() - 1), 0))
