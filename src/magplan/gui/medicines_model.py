@@ -163,7 +163,7 @@ class MedicinesModel(EditorModel[MedicineRow]):
     HEADERS = ("Name", "Times", "Taken on", "Spacing (h)")
     FIELDS = ("name", "times", "taken on", "spacing from magnesium in hours")
     ROW_NOUN = "Medicine"
-    _HELP = (
+    HELP = (
         "A brand, generic or class name",
         "When it is taken: one or more times as HH:MM, with commas",
         "The weekdays it is taken on; none ticked: every day (e.g. a weekly tablet on Mondays)",
@@ -264,7 +264,7 @@ class MedicinesModel(EditorModel[MedicineRow]):
     def help_text(self, row: int, column: int) -> str:
         if column == NAME and self._readings[row].info:
             return self._readings[row].info
-        return self._HELP[column]
+        return super().help_text(row, column)
 
     def info(self, row: int) -> str:
         reading = self._readings[row]

@@ -101,7 +101,7 @@ class ProductsModel(EditorModel[ProductRow]):
     HEADERS = ("Form", "mg", "mg of", "per", "½", "Name")
     FIELDS = ("form", "mg per unit", "mg of", "unit", "can be halved", "name")
     ROW_NOUN = "Product"
-    _HELP = (
+    HELP = (
         "The form on the label; the product is not used until a form is chosen",
         "The mg per unit the label gives",
         "“compound” when the label gives e.g. '500 mg magnesium glycinate' rather than the "
@@ -203,7 +203,7 @@ class ProductsModel(EditorModel[ProductRow]):
             return self._k.forms[form].name
         if column == MG and self._readings[row].info:
             return self._readings[row].info
-        return self._HELP[column]
+        return super().help_text(row, column)
 
     def info(self, row: int) -> str:
         return self._readings[row].info

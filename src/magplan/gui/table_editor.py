@@ -76,6 +76,7 @@ class EditorModel(QAbstractTableModel, Generic[R]):
 
     HEADERS: tuple[str, ...] = ()
     FIELDS: tuple[str, ...] = ()  # each column's field in words: "name" -> "Medicine 1 name"
+    HELP: tuple[str, ...] = ()  # what to enter in each column (its header's tooltip)
     ROW_NOUN = ""
 
     edited = Signal()
@@ -104,7 +105,7 @@ class EditorModel(QAbstractTableModel, Generic[R]):
 
     def help_text(self, row: int, column: int) -> str:
         """The cell's tooltip while it is valid."""
-        return ""
+        return self.HELP[column]
 
     def is_placeholder(self, row: int, column: int) -> bool:
         return False
@@ -132,8 +133,12 @@ class EditorModel(QAbstractTableModel, Generic[R]):
         return 0 if parent.isValid() else len(self.HEADERS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == _DISPLAY:
             return self.HEADERS[section]
+        if role == _TOOLTIP:
+            return self.HELP[section]
         return None
 
     def field_name(self, row: int, column: int) -> str:
