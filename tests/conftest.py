@@ -1,8 +1,9 @@
-"""Every test runs headless, with a private data folder."""
+"""Every test runs headless, with a private data folder and private settings."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,3 +14,22 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 @pytest.fixture(autouse=True)
 def _private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MAGPLAN_DATA_DIR", str(tmp_path / "data"))
+
+
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Settings go to this test's own folder, never the user's, in every format and scope
+    Qt has; and the program keeps them all in the one file ``app_settings()`` names, so a
+    test that leaves any other settings file (a second way of opening settings) fails."""
+    from PySide6.QtCore import QSettings
+
+    from magplan.gui.settings import app_settings
+
+    folder = tmp_path_factory.mktemp("settings")  # beside tmp_path: tests check it stays empty
+    for fmt in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
+        for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+            QSettings.setPath(fmt, scope, str(folder))
+    yield folder
+    allowed = Path(app_settings().fileName())
+    others = sorted(str(p) for p in folder.rglob("*") if p.is_file() and p != allowed)
+    assert not others, f"settings written outside app_settings(): {others}"

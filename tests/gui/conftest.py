@@ -2,32 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import SupervisionAnswers
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from magplan.gui.main_window import MainWindow
 from magplan.gui.supervision_dialog import SupervisionDialog
+from tests.gui.helpers import SupervisionAnswers
 
 
 @pytest.fixture(autouse=True)
-def private_settings(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: object
-) -> Iterator[Path]:
-    """Settings and saved data go to this test's own folder, never the user's."""
-    folder = tmp_path / "settings"
-    folder.mkdir()
+def private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: object) -> None:
+    """Saved data and Qt's standard folders are this test's own, never the user's (settings:
+    the ``private_settings`` fixture of every test)."""
     QStandardPaths.setTestModeEnabled(True)
-    for fmt in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
     monkeypatch.setenv("MAGPLAN_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    yield folder
 
 
 @pytest.fixture(autouse=True)

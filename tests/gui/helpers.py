@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from magplan.core.timeofday import parse_time
 from magplan.gui.main_window import MainWindow
+from magplan.gui.table_editor import EditorTable, ProblemRole
 
 
 @dataclass
@@ -77,3 +78,45 @@ def gap_min(a: int, b: int) -> int:
     """Minutes between two times of day, the short way round."""
     d = abs(a - b) % 1440
     return min(d, 1440 - d)
+
+
+def focused() -> QWidget:
+    """Where the keyboard is."""
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has the keyboard"
+    return widget
+
+
+def click_cell(qtbot: QtBot, table: EditorTable, row: int, column: int) -> QWidget:
+    """Click a cell of an editor's table as a user does; returns where the keyboard is then
+    (the cell's editor, when it has one)."""
+    index = table.model().index(row, column)
+    table.scrollTo(index)
+    qtbot.mouseClick(
+        table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center()
+    )
+    return focused()
+
+
+def cell_text(table: EditorTable, row: int, column: int) -> str:
+    """What the cell shows while it is not being edited."""
+    return str(table.model().index(row, column).data() or "")
+
+
+def cell_mark(table: EditorTable, row: int, column: int) -> str:
+    """The message marked at the cell (framed red, in its tooltip and under the table)."""
+    return str(table.model().index(row, column).data(ProblemRole))
+
+
+def cell_takes_input(table: EditorTable, row: int, column: int) -> bool:
+    model = table.model()
+    return bool(model.flags(model.index(row, column)) & Qt.ItemFlag.ItemIsEditable)
+
+
+def hide_completions(edit: QWidget) -> None:
+    """Close the list of known names a name field offers while typing (as Escape would)."""
+    assert isinstance(edit, QLineEdit)
+    completer = edit.completer()
+    popup = completer.popup() if completer is not None else None
+    if popup is not None:
+        popup.hide()

@@ -1,19 +1,29 @@
 """Medicine names the planner does not know, stated spacings and weekday-only medicines,
-driven from the keyboard and the mouse as a user would."""
+driven from the keyboard and the mouse as a user would, in the medicines table."""
 
 from __future__ import annotations
 
-from itertools import pairwise
-
-from helpers import click, gap_min, retype, schedule_rows, type_into, warning_texts
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QToolButton
 from pytestqt.qtbot import QtBot
 
 from magplan.core.plan import Plan
 from magplan.core.request import MedicineTimes, PlanRequest
 from magplan.gui.main_window import MainWindow
-from magplan.gui.medicines_editor import MedicineRow
+from magplan.gui.medicines_model import DAYS, NAME, SPACING, TIMES
+from tests.gui.helpers import (
+    cell_mark,
+    cell_takes_input,
+    cell_text,
+    click,
+    click_cell,
+    focused,
+    gap_min,
+    hide_completions,
+    retype,
+    schedule_rows,
+    warning_texts,
+)
 
 DEFAULT_TIMES = ["07:30", "12:30", "22:00"]
 
@@ -28,15 +38,19 @@ def _times(window: MainWindow) -> list[str]:
     return [d.time for d in _plan(window).doses]
 
 
-def _new_medicine(qtbot: QtBot, window: MainWindow, name: str, times: str) -> MedicineRow:
+def _new_medicine(qtbot: QtBot, window: MainWindow, name: str, times: str) -> int:
+    """Add a row with the button, type the name, Tab, type the times; the row's number."""
     editor = window.medicines_editor
     click(qtbot, editor.add_button)
-    row = editor.rows[-1]
-    type_into(qtbot, row.name_edit, name)
-    popup = row.name_edit.completer().popup()
-    if popup is not None:
-        popup.hide()
-    type_into(qtbot, row.times_edit, times)
+    row = editor.model.rowCount() - 1
+    name_edit = focused()
+    assert name_edit.accessibleName() == f"Medicine {row + 1} name"
+    qtbot.keyClicks(name_edit, name)
+    hide_completions(name_edit)
+    qtbot.keyClick(name_edit, Qt.Key.Key_Tab)
+    times_edit = focused()
+    assert times_edit.accessibleName() == f"Medicine {row + 1} times"
+    qtbot.keyClicks(times_edit, times)
     return row
 
 
@@ -45,18 +59,24 @@ def test_a_misspelt_name_offers_the_known_one_and_enter_takes_it(
 ) -> None:
     assert _times(window) == DEFAULT_TIMES
     before = window.current_plan()
+    editor = window.medicines_editor
     row = _new_medicine(qtbot, window, "setraline", "08:00")
 
-    assert row.name_edit.property("invalid") is True
-    assert "did you mean 'sertraline'?" in row.name_message.text()
-    assert row.suggest_button.isVisible()
-    assert row.suggest_button.text() == "Use “sertraline”"
+    assert "did you mean 'sertraline'?" in cell_mark(editor.table, row, NAME)
+    assert "Medicine 1 name: Unknown medicine 'setraline': did you mean 'sertraline'?" in (
+        editor.problems.text()
+    )
+    assert editor.problems.isVisible()
+    assert editor.suggest_button.isVisible()
+    assert editor.suggest_button.text() == "Use “sertraline”"
     assert window.current_plan() is before  # nothing planned from a name it does not know
 
-    type_into(qtbot, row.name_edit, "")  # back in the name field
-    qtbot.keyClick(row.name_edit, Qt.Key.Key_Return)
-    assert row.name_edit.text() == "sertraline"
-    assert not row.suggest_button.isVisible()
+    name_edit = click_cell(qtbot, editor.table, row, NAME)  # back in the name field
+    qtbot.keyClick(name_edit, Qt.Key.Key_Return)
+    assert isinstance(name_edit, QLineEdit) and name_edit.text() == "sertraline"
+    assert cell_text(editor.table, row, NAME) == "sertraline"
+    assert not editor.suggest_button.isVisible()
+    assert not editor.problems.isVisible()
     assert window.marks.marked() == {}
     plan = _plan(window)
     assert [m.class_id for m in plan.medicines] == ["antidepressant"]
@@ -67,30 +87,34 @@ def test_a_misspelt_name_offers_the_known_one_and_enter_takes_it(
 def test_the_suggestion_button_takes_the_known_name_in_one_click(
     qtbot: QtBot, window: MainWindow
 ) -> None:
+    editor = window.medicines_editor
     row = _new_medicine(qtbot, window, "alendronat", "07:00")
-    assert row.name_edit.property("invalid") is True
-    click(qtbot, row.suggest_button)
-    assert row.name_edit.text() == "alendronate"
+    assert cell_mark(editor.table, row, NAME)
+    click(qtbot, editor.suggest_button)
+    assert cell_text(editor.table, row, NAME) == "alendronate"
+    assert focused().accessibleName() == "Medicine 1 name"
     assert [m.class_id for m in _plan(window).medicines] == ["bisphosphonate"]
     assert _times(window) == ["12:30", "18:30", "22:00"]
 
 
 def test_a_magnesium_product_is_sent_to_other_magnesium(qtbot: QtBot, window: MainWindow) -> None:
     before = window.current_plan()
+    editor = window.medicines_editor
     row = _new_medicine(qtbot, window, "milk of magnesia", "21:00")
 
-    assert row.name_edit.property("invalid") is True
-    assert "magnesium itself" in row.name_message.text()
-    assert "Magnesium from other products" in row.name_message.text()
-    assert "--other-magnesium" not in row.name_message.text()
-    assert not row.spacing.isVisible()  # no stated spacing for magnesium itself
-    assert row.magnesium_button.isVisible()
+    message = cell_mark(editor.table, row, NAME)
+    assert "magnesium itself" in message
+    assert "Magnesium from other products" in message
+    assert "--other-magnesium" not in message
+    assert not cell_takes_input(editor.table, row, SPACING)  # no stated spacing for magnesium
+    assert cell_text(editor.table, row, SPACING) == ""
+    assert editor.magnesium_button.isVisible()
     assert window.current_plan() is before
 
-    click(qtbot, row.magnesium_button)
-    assert window.medicines_editor.rows == []
+    click(qtbot, editor.magnesium_button)
+    assert editor.model.rowCount() == 0
     other = window.products_editor.other_spin
-    assert QApplication.focusWidget() is other
+    assert focused() is other
     assert window.marks.marked() == {}
     qtbot.keyClicks(other, "100")
     assert _plan(window).other_magnesium_mg == 100
@@ -101,13 +125,19 @@ def test_an_unknown_name_is_kept_only_with_the_spacing_the_person_states(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     before = window.current_plan()
+    editor = window.medicines_editor
+    table = editor.table
     row = _new_medicine(qtbot, window, "Zorblex", "12:00")
-    assert "unknown medicine 'zorblex'" in row.name_message.text().lower()
-    assert not row.suggest_button.isVisible()
-    assert row.spacing.isVisible()
+    assert "unknown medicine 'zorblex'" in cell_mark(table, row, NAME).lower()
+    assert not editor.suggest_button.isVisible()
+    assert cell_takes_input(table, row, SPACING)
     assert window.current_plan() is before
 
-    type_into(qtbot, row.spacing.edit, "3")
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)  # on from the times to the weekdays
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)  # and to the spacing
+    spacing = focused()
+    assert spacing.accessibleName() == "Medicine 1 spacing from magnesium in hours"
+    qtbot.keyClicks(spacing, "3")
     assert window.marks.marked() == {}
     plan = _plan(window)
     assert [(m.name, m.class_id, m.other_first_min) for m in plan.medicines] == [
@@ -116,36 +146,39 @@ def test_an_unknown_name_is_kept_only_with_the_spacing_the_person_states(
     assert all(gap_min(d.time_min, 12 * 60) >= 180 for d in plan.doses)
     stated = plan.warning("stated-separation")
     assert stated is not None and "at least 3 h from magnesium, as you stated" in stated.message
-    assert "as you stated" in row.info.text()
+    assert "as you stated" in editor.info.text()
 
-    retype(qtbot, row.spacing.edit, "0")  # the pharmacist said no spacing is needed
+    retype(qtbot, spacing, "0")  # the pharmacist said no spacing is needed
     assert _times(window) == DEFAULT_TIMES  # 12:30 is back, half an hour after 12:00
     stated = _plan(window).warning("stated-separation")
     assert stated is not None and stated.severity == "info"
 
     kept = window.current_plan()
-    retype(qtbot, row.spacing.edit, "abc")
-    assert row.spacing.edit.property("invalid") is True
-    assert "'abc' is not a number of hours" in row.spacing.message.text()
-    assert row.name_edit.property("invalid") is False  # the mark is where the problem is
+    retype(qtbot, spacing, "abc")
+    assert "'abc' is not a number of hours" in cell_mark(table, row, SPACING)
+    assert "'abc' is not a number of hours" in editor.problems.text()
+    assert cell_mark(table, row, NAME) == ""  # the mark is where the problem is
     assert window.current_plan() is kept
-    retype(qtbot, row.spacing.edit, "13")
-    assert "0 to 12 hours" in row.spacing.message.text()
+    retype(qtbot, spacing, "13")
+    assert "0 to 12 hours" in cell_mark(table, row, SPACING)
     assert window.current_request() is None  # nothing can be saved or printed from it
     assert all(m.other_first_min <= 720 for m in _plan(window).medicines)
 
-    retype(qtbot, row.spacing.edit, "1.5")
+    retype(qtbot, spacing, "1.5")
     assert [m.other_first_min for m in _plan(window).medicines] == [90]
+    assert cell_text(table, row, SPACING) == "1.5"
 
 
 def test_a_known_name_drops_a_spacing_typed_for_another(qtbot: QtBot, window: MainWindow) -> None:
+    editor = window.medicines_editor
     row = _new_medicine(qtbot, window, "Zorblex", "12:00")
-    type_into(qtbot, row.spacing.edit, "0")
+    qtbot.keyClicks(click_cell(qtbot, editor.table, row, SPACING), "0")
     assert _times(window) == DEFAULT_TIMES
-    retype(qtbot, row.name_edit, "calcium")
-    row.name_edit.completer().popup().hide()
-    assert not row.spacing.isVisible()
-    assert row.spacing.edit.text() == ""
+    name_edit = click_cell(qtbot, editor.table, row, NAME)
+    retype(qtbot, name_edit, "calcium")
+    hide_completions(name_edit)
+    assert not cell_takes_input(editor.table, row, SPACING)
+    assert editor.model.index(row, SPACING).data(Qt.ItemDataRole.EditRole) == ""
     assert window.marks.marked() == {}
     plan = _plan(window)
     assert [(m.class_id, m.other_first_min) for m in plan.medicines] == [("calcium", 120)]
@@ -155,19 +188,17 @@ def test_a_known_name_drops_a_spacing_typed_for_another(qtbot: QtBot, window: Ma
 def test_a_weekly_medicine_moves_the_doses_on_its_day_only(
     qtbot: QtBot, window: MainWindow
 ) -> None:
+    editor = window.medicines_editor
     row = _new_medicine(qtbot, window, "alendronate", "07:00")
     assert _times(window) == ["12:30", "18:30", "22:00"]  # every day, as typed so far
-    every_day = window.current_plan()
+    assert cell_text(editor.table, row, DAYS) == "Every day"
 
-    row.days.combo.setFocus()
-    qtbot.keyClick(row.days.combo, Qt.Key.Key_Down)
-    assert row.days.combo.currentText() == "Some days only"
-    assert row.days.days_row.isVisible()
-    assert row.days.combo.property("invalid") is True  # no day ticked yet
-    assert "Tick the days" in row.days.message.text()
-    assert window.current_plan() is every_day
-
-    click(qtbot, row.days.day_boxes[0])  # Monday
+    monday = click_cell(qtbot, editor.table, row, DAYS)
+    assert isinstance(monday, QToolButton)
+    assert monday.accessibleName() == "Medicine 1 taken on Mondays"
+    qtbot.keyClick(monday, Qt.Key.Key_Space)  # the keyboard ticks Monday
+    assert monday.isChecked()
+    assert cell_text(editor.table, row, DAYS) == "Mon"
     assert window.marks.marked() == {}
     plan = _plan(window)
     assert [m.weekdays for m in plan.medicines] == [(0,)]
@@ -181,13 +212,24 @@ def test_a_weekly_medicine_moves_the_doses_on_its_day_only(
         "22:00 (bedtime)",
     ]
     assert any(t.startswith("CAUTION: On Mondays (alendronate)") for t in warning_texts(window))
-    assert "taken on Mondays only" in row.info.text()
+    assert "taken on Mondays only" in editor.info.text()
     assert "alendronate at 07:00 on Mondays only" in (
         window.result_panel.timeline.accessibleDescription()
     )
 
-    qtbot.keyClick(row.days.combo, Qt.Key.Key_Up)  # back to every day
-    assert not row.days.days_row.isVisible()
+    qtbot.keyClick(monday, Qt.Key.Key_Right)
+    thursday = focused()
+    for _ in range(2):
+        qtbot.keyClick(thursday, Qt.Key.Key_Right)
+        thursday = focused()
+    assert thursday.accessibleName() == "Medicine 1 taken on Thursdays"
+    click(qtbot, thursday)  # the mouse ticks Thursday
+    assert cell_text(editor.table, row, DAYS) == "Mon, Thu"
+    assert [m.weekdays for m in _plan(window).medicines] == [(0, 3)]
+
+    click(qtbot, monday)
+    click(qtbot, thursday)  # no day ticked: every day again
+    assert cell_text(editor.table, row, DAYS) == "Every day"
     assert _times(window) == ["12:30", "18:30", "22:00"]
     assert _plan(window).weekday_times == ()
 
@@ -203,22 +245,18 @@ def test_loading_restores_weekdays_and_a_stated_spacing(qtbot: QtBot, window: Ma
     )
     with qtbot.assertNotEmitted(window.inputsChanged):
         window.set_inputs(request)
-    weekly, stated = window.medicines_editor.rows
-    assert weekly.days.combo.currentText() == "Some days only"
-    assert [box.isChecked() for box in weekly.days.day_boxes] == [
-        True,
-        False,
-        False,
-        True,
-        False,
-        False,
-        False,
+    table = window.medicines_editor.table
+    assert [cell_text(table, r, c) for r in range(2) for c in (NAME, TIMES, DAYS, SPACING)] == [
+        *("alendronate", "07:00", "Mon, Thu", ""),
+        *("Zorblex", "12:00", "Every day", "1.5"),
     ]
-    assert weekly.days.days_row.isVisible()
-    assert not weekly.spacing.isVisible()
-    assert stated.spacing.isVisible()
-    assert stated.spacing.edit.text() == "1.5"
-    assert stated.days.combo.currentText() == "Every day"
+    assert not cell_takes_input(table, 0, SPACING)
+    assert cell_takes_input(table, 1, SPACING)
+    click_cell(qtbot, table, 0, DAYS)
+    days = focused().parentWidget()
+    assert days is not None
+    ticked = [b.isChecked() for b in days.findChildren(QToolButton)]
+    assert ticked == [True, False, False, True, False, False, False]
     assert window.current_request() == request
     assert {m.name: m.other_first_min for m in _plan(window).medicines} == {
         "alendronate": 240,
@@ -226,33 +264,53 @@ def test_loading_restores_weekdays_and_a_stated_spacing(qtbot: QtBot, window: Ma
     }
 
 
-def test_the_new_controls_are_named_and_reached_with_tab(qtbot: QtBot, window: MainWindow) -> None:
+def test_every_editor_is_named_and_tab_walks_the_row_then_leaves_the_table(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    editor = window.medicines_editor
     row = _new_medicine(qtbot, window, "setraline", "08:00")
-    row.days.combo.setFocus()
-    qtbot.keyClick(row.days.combo, Qt.Key.Key_Down)  # some days only
-    controls = [
-        w
-        for w in row.findChildren(QWidget)
-        if isinstance(w, (QAbstractButton, QLineEdit, QComboBox)) and w.isVisible()
-    ]
-    assert {w.accessibleName() for w in controls} >= {
+    name_edit = click_cell(qtbot, editor.table, row, NAME)
+    order = [
         "Medicine 1 name",
-        "Medicine 1 spacing from magnesium in hours",
-        "Medicine 1: use the name sertraline",
-        "Medicine 1 taken on",
+        "Medicine 1 times",
         "Medicine 1 taken on Mondays",
-        "Medicine 1 taken on Sundays",
-    }
-    assert all(w.accessibleName() for w in controls)
-
-    order = [row.name_edit, row.times_edit, row.remove_button, row.suggest_button]
-    order += [row.spacing.edit, row.days.combo, *row.days.day_boxes]
-    order.append(window.medicines_editor.add_button)
-    row.name_edit.setFocus()
-    for here, there in pairwise(order):
-        assert QApplication.focusWidget() is here
+        "Medicine 1 spacing from magnesium in hours",  # the name is not one the planner knows
+        "Medicine 1: use the name sertraline",
+        "Add medicine or supplement",
+        "Remove medicine 1",
+    ]
+    seen = [name_edit.accessibleName()]
+    for _ in order[1:]:
+        here = focused()
+        assert isinstance(here, (QAbstractButton, QLineEdit, QComboBox))
         qtbot.keyClick(here, Qt.Key.Key_Tab)
-        assert QApplication.focusWidget() is there
+        seen.append(focused().accessibleName())
+    assert seen == order
+
+    click_cell(qtbot, editor.table, row, SPACING)  # and Shift+Tab walks back
+    for there in reversed(order[:3]):
+        qtbot.keyClick(focused(), Qt.Key.Key_Backtab)
+        assert focused().accessibleName() == there
+    qtbot.keyClick(focused(), Qt.Key.Key_Backtab)  # out of the table, to the field before it
+    assert focused() is window.conditions_panel.supervised_box
+
+
+def test_rows_are_added_and_removed_with_the_keyboard(qtbot: QtBot, window: MainWindow) -> None:
+    editor = window.medicines_editor
+    editor.add_button.setFocus()
+    qtbot.keyClick(editor.add_button, Qt.Key.Key_Space)
+    qtbot.keyClicks(focused(), "iron")
+    hide_completions(focused())
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(focused(), "09:00")
+    assert [m.name for m in _plan(window).medicines] == ["iron"]
+
+    qtbot.keyClick(focused(), Qt.Key.Key_Escape)  # the cell is no longer being edited
+    assert focused() is editor.table
+    qtbot.keyClick(editor.table, Qt.Key.Key_Delete)
+    assert editor.model.rowCount() == 0
+    assert focused() is editor.add_button
+    assert _plan(window).medicines == ()
 
 
 def test_a_plan_with_no_doses_points_to_the_warning_that_says_why(

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from helpers import click
 from pytestqt.qtbot import QtBot
 
 from magplan.core.request import PlanRequest
 from magplan.gui.main_window import MainWindow
+from tests.gui.helpers import click
 
 
 def _codes(window: MainWindow) -> set[str]:

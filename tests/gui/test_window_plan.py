@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
-from helpers import (
-    SupervisionAnswers,
-    choose,
-    click,
-    gap_min,
-    retype,
-    row_minute,
-    schedule_rows,
-    type_into,
-    warning_texts,
-)
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from magplan.gui.main_window import MainWindow
+from magplan.gui.medicines_model import NAME
+from magplan.gui.products_model import COMPOUND, MG, MG_OF
+from tests.gui.helpers import (
+    SupervisionAnswers,
+    cell_mark,
+    choose,
+    click,
+    click_cell,
+    focused,
+    gap_min,
+    hide_completions,
+    retype,
+    row_minute,
+    schedule_rows,
+    warning_texts,
+)
 
 
 def test_picking_sleep_suggests_glycinate_and_a_dose_near_bedtime(
@@ -49,11 +55,12 @@ def test_calcium_at_eight_moves_every_dose_two_hours_away_and_warns(
     assert any(gap_min(row_minute(r), 8 * 60) < 120 for r in schedule_rows(window))
     editor = window.medicines_editor
     click(qtbot, editor.add_button)
-    row = editor.rows[-1]
-    assert row.name_edit.hasFocus()
-    type_into(qtbot, row.name_edit, "calcium")
-    row.name_edit.completer().popup().hide()
-    type_into(qtbot, row.times_edit, "08:00")
+    name_edit = focused()
+    assert name_edit.accessibleName() == "Medicine 1 name"
+    qtbot.keyClicks(name_edit, "calcium")
+    hide_completions(name_edit)
+    qtbot.keyClick(name_edit, Qt.Key.Key_Tab)
+    qtbot.keyClicks(focused(), "08:00")
 
     rows = schedule_rows(window)
     assert rows
@@ -62,22 +69,22 @@ def test_calcium_at_eight_moves_every_dose_two_hours_away_and_warns(
     assert calcium and calcium[0].startswith("CAUTION")
     assert "Source:" in calcium[0]
     assert "calcium at 08:00" in window.result_panel.timeline.accessibleDescription()
-    assert "2 h apart" in row.info.text()
+    assert "2 h apart" in editor.info.text()
 
 
 def test_several_times_per_medicine_and_remove(qtbot: QtBot, window: MainWindow) -> None:
     editor = window.medicines_editor
     click(qtbot, editor.add_button)
-    row = editor.rows[-1]
-    type_into(qtbot, row.name_edit, "calcium")
-    row.name_edit.completer().popup().hide()
-    type_into(qtbot, row.times_edit, "08:00, 20:00")
+    qtbot.keyClicks(focused(), "calcium")
+    hide_completions(focused())
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(focused(), "08:00, 20:00")
     request = window.current_request()
     assert request is not None
     assert request.medicines[0].times_min == (480, 1200)
     assert all(gap_min(row_minute(r), t) >= 120 for r in schedule_rows(window) for t in (480, 1200))
-    click(qtbot, row.remove_button)
-    assert editor.rows == []
+    click(qtbot, editor.remove_button)
+    assert editor.model.rowCount() == 0
     request = window.current_request()
     assert request is not None and request.medicines == ()
     assert not any("calcium" in t.lower() for t in warning_texts(window))
@@ -146,12 +153,13 @@ def test_a_short_waking_day_is_marked_at_bed_time(qtbot: QtBot, window: MainWind
 
 def test_an_unknown_medicine_is_marked_at_its_name(qtbot: QtBot, window: MainWindow) -> None:
     before = window.current_plan()
-    click(qtbot, window.medicines_editor.add_button)
-    row = window.medicines_editor.rows[-1]
-    type_into(qtbot, row.name_edit, "zzqx")
-    type_into(qtbot, row.times_edit, "09:00")
-    assert row.name_edit.property("invalid") is True
-    assert "unknown medicine 'zzqx'" in row.name_message.text().lower()
+    editor = window.medicines_editor
+    click(qtbot, editor.add_button)
+    qtbot.keyClicks(focused(), "zzqx")
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(focused(), "09:00")
+    assert "unknown medicine 'zzqx'" in cell_mark(editor.table, 0, NAME).lower()
+    assert "unknown medicine 'zzqx'" in editor.problems.text().lower()
     assert window.current_plan() is before
 
 
@@ -181,13 +189,20 @@ def test_a_product_by_compound_weight_shows_both_numbers_and_units(
 ) -> None:
     editor = window.products_editor
     click(qtbot, editor.add_button)
-    row = editor.rows[-1]
-    choose(qtbot, row.form_combo, "glycinate")
-    click(qtbot, row.compound_box)
-    retype(qtbot, row.mg_spin, "500")
-    text = row.info.text()
+    form = focused()
+    assert isinstance(form, QComboBox)
+    choose(qtbot, form, "glycinate")
+    mg_of = click_cell(qtbot, editor.table, 0, MG_OF)
+    assert isinstance(mg_of, QComboBox)
+    choose(qtbot, mg_of, COMPOUND)
+    retype(qtbot, click_cell(qtbot, editor.table, 0, MG), "500")
+    text = editor.info.text()
     assert "500 mg of magnesium glycinate" in text.lower()
     assert "elemental magnesium per capsule" in text
+    request = window.current_request()
+    assert request is not None
+    assert request.products[0].compound_mg_per_unit == 500
+    assert request.products[0].elemental_mg_per_unit < 100
     rows = schedule_rows(window)
     assert rows and all("capsule" in r["Take"] for r in rows)
 

@@ -3,14 +3,12 @@ remembered size, the contract other features build on, and the smoke test."""
 
 from __future__ import annotations
 
-from helpers import click, retype, schedule_rows, type_into
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
-    QApplication,
     QComboBox,
     QLineEdit,
     QWidget,
@@ -21,7 +19,10 @@ from magplan.core.knowledge import load_knowledge
 from magplan.core.request import MedicineTimes, PlanRequest, make_product
 from magplan.gui.app import run_app
 from magplan.gui.main_window import MainWindow
+from magplan.gui.medicines_model import TIMES
+from magplan.gui.products_model import MG_OF
 from magplan.gui.timeline import TimelineWidget
+from tests.gui.helpers import cell_text, click, focused, retype, schedule_rows, type_into
 
 CONTROLS = (
     QAbstractButton,
@@ -45,22 +46,85 @@ def test_every_visible_control_has_an_accessible_name(qtbot: QtBot, window: Main
     assert unnamed == []
 
 
+def _tab_stops(qtbot: QtBot, start: QWidget) -> list[QWidget]:
+    """Every widget Tab reaches from ``start`` until it comes back round."""
+    start.setFocus()
+    stops = [start]
+    for _ in range(300):
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+        if focused() is start:
+            return stops
+        stops.append(focused())
+    raise AssertionError("Tab never came back to where it started")
+
+
+def _reading_order(window: MainWindow, widgets: list[QWidget]) -> list[tuple[int, int, int]]:
+    """(side, top, left) of each widget: the inputs first, each side top to bottom."""
+    inputs = window.inputs_scroll.widget()
+    assert inputs is not None
+    places = []
+    for widget in widgets:
+        side = 0 if inputs.isAncestorOf(widget) else 1
+        origin = widget.mapTo(inputs if side == 0 else window, QPoint(0, 0))
+        places.append((side, origin.y(), origin.x()))
+    return places
+
+
 def test_tab_follows_the_layout_including_added_rows(qtbot: QtBot, window: MainWindow) -> None:
     day = window.day_panel
-    assert day.wake_edit.nextInFocusChain() is day.bed_edit
-    assert day.bed_edit.nextInFocusChain() is day.meals_edit
+    day.wake_edit.setFocus()
+    for there in (day.bed_edit, day.meals_edit):
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+        assert focused() is there
     editor = window.medicines_editor
     click(qtbot, editor.add_button)
-    row = editor.rows[-1]
-    assert QApplication.focusWidget() is row.name_edit
-    qtbot.keyClick(row.name_edit, Qt.Key.Key_Tab)
-    assert QApplication.focusWidget() is row.times_edit
-    qtbot.keyClick(row.times_edit, Qt.Key.Key_Tab)
-    assert QApplication.focusWidget() is row.remove_button
-    qtbot.keyClick(row.remove_button, Qt.Key.Key_Tab)
-    assert QApplication.focusWidget() is row.days.combo
-    qtbot.keyClick(row.days.combo, Qt.Key.Key_Tab)
-    assert QApplication.focusWidget() is editor.add_button
+    names = ["Medicine 1 name", "Medicine 1 times", "Medicine 1 taken on Mondays"]
+    for name in names:
+        assert focused().accessibleName() == name
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is editor.add_button
+
+
+def test_tab_reaches_every_field_once_in_reading_order(qtbot: QtBot, window: MainWindow) -> None:
+    window.set_inputs(
+        PlanRequest(
+            medicines=(MedicineTimes(name="iron", class_id="iron", times_min=(600,)),),
+            products=(make_product(load_knowledge(), "citrate", 100),),
+        )
+    )
+    first = window.goals_panel.box("sleep")
+    stops = _tab_stops(qtbot, first)
+    tables = {window.medicines_editor.table, window.products_editor.table}
+    # a table is one stop per cell that takes input: its editors sit inside it
+    outside = [w for w in stops if not any(t.isAncestorOf(w) or w is t for t in tables)]
+    assert len(outside) == len(set(outside))
+    places = _reading_order(window, outside)
+    assert places == sorted(places)
+    reached = set(stops)
+    expected = [
+        window.person_panel.name_edit,
+        window.person_panel.age_spin,
+        window.day_panel.meals_edit,
+        window.conditions_panel.supervised_box,
+        window.medicines_editor.add_button,
+        window.products_editor.add_button,
+        window.products_editor.other_spin,
+        window.amount_panel.limit_combo,
+        window.form_panel.combo,
+        window.result_panel.schedule_table,
+        window.result_panel.warnings_list,
+    ]
+    assert all(w in reached for w in expected)
+    table = window.products_editor.table
+    cells = [w.accessibleName() for w in stops if table.isAncestorOf(w) and w is not table]
+    assert cells == [
+        "Product 1 form",
+        "Product 1 mg per unit",
+        "Product 1 mg of",
+        "Product 1 unit",
+        "Product 1 name",
+    ]
+    assert table in reached  # on the "can be halved" tick, which Space toggles
 
 
 def test_file_menu_ends_with_quit_on_the_standard_shortcut(window: MainWindow) -> None:
@@ -134,8 +198,8 @@ def test_set_inputs_fills_every_field_without_counting_as_an_edit(
     assert window.card_info() == ("Ann Example", "R. Smith, RD")
     plan = window.current_plan()
     assert plan is not None and plan.doses
-    assert window.medicines_editor.rows[1].times_edit.text() == "09:00, 21:00"
-    assert window.products_editor.rows[1].compound_box.isChecked()
+    assert cell_text(window.medicines_editor.table, 1, TIMES) == "09:00, 21:00"
+    assert cell_text(window.products_editor.table, 1, MG_OF) == "compound"
 
     with qtbot.waitSignal(window.inputsChanged):
         type_into(qtbot, window.person_panel.name_edit, "e")
@@ -148,9 +212,9 @@ def test_set_inputs_then_default_again_clears_the_rows(qtbot: QtBot, window: Mai
             medicines=(MedicineTimes(name="iron", class_id="iron", times_min=(600,)),),
         )
     )
-    assert len(window.medicines_editor.rows) == 1
+    assert window.medicines_editor.model.rowCount() == 1
     window.set_inputs(PlanRequest())
-    assert window.medicines_editor.rows == []
+    assert window.medicines_editor.model.rowCount() == 0
     assert window.current_request() == PlanRequest()
     assert schedule_rows(window)
 

@@ -15,7 +15,6 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import schedule_rows
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
@@ -23,6 +22,7 @@ from magplan.core.knowledge import KnowledgeError
 from magplan.gui.app import run_app
 from magplan.gui.main_window import MainWindow
 from magplan.resources import resource_dir
+from tests.gui.helpers import schedule_rows
 
 
 def _child_env(tmp_path: Path, **extra: str) -> dict[str, str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from helpers import SupervisionAnswers, click, retype, schedule_rows
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
@@ -11,6 +10,7 @@ from magplan.core.request import PlanRequest
 from magplan.gui.main_window import MainWindow
 from magplan.gui.supervision_dialog import SupervisionDialog
 from magplan.printing.card import CardInfo, build_card
+from tests.gui.helpers import SupervisionAnswers, click, retype, schedule_rows
 
 
 def _blocked_by_kidney_disease(qtbot: QtBot, window: MainWindow) -> None:

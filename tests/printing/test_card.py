@@ -8,16 +8,6 @@ import re
 from pathlib import Path
 
 import pytest
-from print_cases import (
-    BLOCKED_ARGS,
-    SUPERVISED_ARGS,
-    TYPICAL_ARGS,
-    hard_plan,
-    info,
-    pdf_pages,
-    pdf_text,
-    planned,
-)
 from pypdf import PdfReader
 from PySide6.QtCore import QLocale, QSizeF
 from PySide6.QtPrintSupport import QPrinter
@@ -38,6 +28,16 @@ from magplan.printing.card import (
     write_pdf,
 )
 from magplan.printing.files import OutputError
+from tests.printing.print_cases import (
+    BLOCKED_ARGS,
+    SUPERVISED_ARGS,
+    TYPICAL_ARGS,
+    hard_plan,
+    info,
+    pdf_pages,
+    pdf_text,
+    planned,
+)
 
 A4_PT = (595.3, 841.9)
 LETTER_PT = (612.0, 792.0)

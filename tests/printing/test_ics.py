@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from icalendar import Calendar
-from print_cases import BLOCKED_ARGS, TYPICAL_ARGS, planned
 
 from magplan.present.words import format_units, reminder_title
 from magplan.printing.ics import NothingToRemind, write_ics
+from tests.printing.print_cases import BLOCKED_ARGS, TYPICAL_ARGS, planned
 
 START = dt.date(2025, 3, 4)
 

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from print_cases import BLOCKED_ARGS, TYPICAL_ARGS, pdf_pages, pdf_text, planned
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
@@ -18,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from magplan.core.plan import Plan
 from magplan.core.request import PlanRequest
 from magplan.gui.print_actions import install_print_actions
+from tests.printing.print_cases import BLOCKED_ARGS, TYPICAL_ARGS, pdf_pages, pdf_text, planned
 
 
 class ContractWindow(QMainWindow):

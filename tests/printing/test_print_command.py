@@ -9,11 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from print_cases import BLOCKED_ARGS, TYPICAL_ARGS, pdf_pages, pdf_text
 from PySide6.QtPrintSupport import QPrinter
 
 from magplan.cli import main, print_cmd
 from magplan.printing import files
+from tests.printing.print_cases import BLOCKED_ARGS, TYPICAL_ARGS, pdf_pages, pdf_text
 
 
 def magplan(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

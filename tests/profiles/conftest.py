@@ -1,12 +1,10 @@
-"""Every profiles test gets its own data folder and its own Qt settings."""
+"""Every profiles test gets its own data folder (and, as every test, its own settings)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
 
 from magplan.profiles import Profile, ProfileStore
 from tests.profiles.profile_samples import make_profile
@@ -17,18 +15,6 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "data"
     monkeypatch.setenv("MAGPLAN_DATA_DIR", str(folder))
     return folder
-
-
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path: Path) -> Iterator[None]:
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
-    )
-    QCoreApplication.setOrganizationName("magplan-tests")
-    QCoreApplication.setApplicationName("magplan-tests")
-    yield
-    QSettings().clear()
 
 
 @pytest.fixture

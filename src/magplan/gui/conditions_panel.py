@@ -4,7 +4,6 @@ supervised" confirmation that unlocks the gated ones."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QPalette
@@ -12,7 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from magplan.core.knowledge import Knowledge
 from magplan.core.request import PlanRequest
-from magplan.gui.fields import named
+from magplan.gui.fields import Reading, named
 from magplan.gui.supervision_dialog import SupervisionDialog
 
 
@@ -32,7 +31,7 @@ class ConfirmedCheckBox(QCheckBox):
 
 class ConditionsPanel(QGroupBox):
     changed = Signal()
-    supervisor_confirmed = Signal(str)  # the clinician's name, before the box is ticked
+    supervisorConfirmed = Signal(str)  # the clinician's name, before the box is ticked
 
     def __init__(self, k: Knowledge, parent: QWidget | None = None) -> None:
         super().__init__("Conditions", parent)
@@ -77,7 +76,7 @@ class ConditionsPanel(QGroupBox):
         if not name:
             return False  # cancelled: the box stays unticked and the plan as it was
         self.supervisor_name = name
-        self.supervisor_confirmed.emit(name)
+        self.supervisorConfirmed.emit(name)
         return True
 
     def _supervised_toggled(self, on: bool) -> None:
@@ -95,10 +94,13 @@ class ConditionsPanel(QGroupBox):
             self._order.append(condition_id)
         self.changed.emit()
 
-    def read(self, out: dict[str, Any]) -> None:
-        out["conditions"] = tuple(self._order)
-        out["supervised"] = self.supervised_box.isChecked()
-        out["supervised_by"] = self.supervisor_name if self.supervised_box.isChecked() else ""
+    def read(self) -> Reading:
+        supervised = self.supervised_box.isChecked()
+        return {
+            "conditions": tuple(self._order),
+            "supervised": supervised,
+            "supervised_by": self.supervisor_name if supervised else "",
+        }
 
     def load(self, req: PlanRequest) -> None:
         for cid, box in self._boxes.items():

@@ -1,8 +1,11 @@
-"""Field helpers: accessible names, messages marked at a field, time fields."""
+"""Field helpers: the contract of the input panels, accessible names, messages marked at a
+field, time fields."""
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -18,13 +21,72 @@ from PySide6.QtWidgets import (
 )
 
 from magplan.core.errors import PlanInputError
+from magplan.core.request import WEEKDAY_NAMES
 from magplan.core.timeofday import format_time, parse_time
 from magplan.gui.theme import severity_color
 
+if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
+
+    from magplan.core.request import PlanRequest
+
 INVALID = "invalid"
 
-Errors = dict[QWidget, str]
+
+class CellMarks(Protocol):
+    """An editor's table model, which shows the messages marked at its cells."""
+
+    def show_problems(self, problems: dict[tuple[int, int], str]) -> None:
+        """Show exactly these messages, by (row, column); clear every other."""
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One value in an editor's table (a row's column): a field that can be marked, as a
+    widget can."""
+
+    table: CellMarks
+    row: int
+    column: int
+
+
+Field = QWidget | Cell
+"""Where a message can be marked: a widget, or a cell of an editor's table."""
+
+Errors = dict[Field, str]
 """The fields an edit left invalid, each with its message."""
+
+Values = dict[str, Any]
+"""Values of the plan request, by the request's field names (``"age_years"``, ...)."""
+
+
+@dataclass(frozen=True)
+class FieldErrors:
+    """Why a panel gives no values: the message for each of its fields that cannot be read."""
+
+    messages: Errors
+
+
+Reading = Values | FieldErrors
+"""What reading an input panel gives: its values, or its fields' errors."""
+
+
+def reading(values: Values, errors: Errors) -> Reading:
+    """``values`` when every field could be read, else the errors of those that could not."""
+    return FieldErrors(errors) if errors else values
+
+
+class InputPanel(Protocol):
+    """The contract of every input panel of the window: it says when the user changed it, it
+    reads into values for the plan request (or the errors of its fields), and it shows a
+    request's values without saying it changed."""
+
+    @property
+    def changed(self) -> SignalInstance: ...
+
+    def read(self) -> Reading: ...
+
+    def load(self, request: PlanRequest) -> None: ...
 
 
 def sentence(message: str) -> str:
@@ -75,7 +137,8 @@ class FieldMessage(QLabel):
 
 
 class FieldMarks:
-    """Which fields are marked invalid, each with its message label.
+    """Which fields are marked invalid, each with its message: a widget's shows in its message
+    label, a table cell's in its table (see :class:`CellMarks`).
 
     The window clears every mark and applies the new ones after each edit, so that a mark
     disappears as soon as the field is fixed.
@@ -84,62 +147,72 @@ class FieldMarks:
     def __init__(self) -> None:
         self._labels: dict[QWidget, FieldMessage] = {}
         self._tooltips: dict[QWidget, str] = {}
-        self._marked: dict[QWidget, str] = {}
+        self._tables: list[CellMarks] = []
+        self._marked: dict[Field, str] = {}
 
     def register(self, widget: QWidget, label: FieldMessage) -> None:
         self._labels[widget] = label
         self._tooltips[widget] = widget.toolTip()
         widget.destroyed.connect(lambda *_: self._forget(widget))
 
-    def unregister(self, widget: QWidget) -> None:
-        self._forget(widget)
-
-    def discard_row(self, row: QWidget, fields: list[QWidget]) -> None:
-        """Take a removed editor row off the screen, with the marks of its ``fields``."""
-        for field in fields:
-            self._forget(field)
-        row.hide()
-        row.setParent(None)
-        row.deleteLater()
+    def register_table(self, table: CellMarks) -> None:
+        self._tables.append(table)
 
     def _forget(self, widget: QWidget) -> None:
         self._labels.pop(widget, None)
         self._tooltips.pop(widget, None)
         self._marked.pop(widget, None)
 
-    def message(self, widget: QWidget) -> str:
-        """The message shown at ``widget``, or "" when it is valid."""
-        return self._marked.get(widget, "")
+    def message(self, field: Field) -> str:
+        """The message shown at ``field``, or "" when it is valid."""
+        return self._marked.get(field, "")
 
-    def marked(self) -> dict[QWidget, str]:
+    def marked(self) -> dict[Field, str]:
         return dict(self._marked)
 
-    def apply(self, errors: dict[QWidget, str]) -> None:
+    def apply(self, errors: Errors) -> None:
         """Mark exactly the fields in ``errors``; clear every other mark."""
-        for widget in list(self._marked):
-            if widget not in errors:
-                self._set(widget, "")
-        for widget, text in errors.items():
-            if self._marked.get(widget) != text:
-                self._set(widget, text)
+        for field in list(self._marked):
+            if field not in errors:
+                self._set(field, "")
+        for field, text in errors.items():
+            if self._marked.get(field) != text:
+                self._set(field, text)
+        for table in self._tables:
+            table.show_problems(
+                {
+                    (cell.row, cell.column): text
+                    for cell, text in self._marked.items()
+                    if isinstance(cell, Cell) and cell.table is table
+                }
+            )
 
-    def _set(self, widget: QWidget, text: str) -> None:
-        if widget not in self._labels:
+    def _set(self, field: Field, text: str) -> None:
+        if isinstance(field, Cell):
+            if field.table in self._tables:
+                self._keep(field, text)
             return
-        label = self._labels[widget]
+        if field not in self._labels:
+            return
+        self._keep(field, text)
+        label = self._labels[field]
         if text:
-            self._marked[widget] = text
-            widget.setToolTip(text)
+            field.setToolTip(text)
             label.show_message(text)
         else:
-            self._marked.pop(widget, None)
-            widget.setToolTip(self._tooltips.get(widget, ""))
+            field.setToolTip(self._tooltips.get(field, ""))
             label.clear_message()
-        widget.setProperty(INVALID, bool(text))
-        style = widget.style()
-        style.unpolish(widget)
-        style.polish(widget)
-        widget.update()
+        field.setProperty(INVALID, bool(text))
+        style = field.style()
+        style.unpolish(field)
+        style.polish(field)
+        field.update()
+
+    def _keep(self, field: Field, text: str) -> None:
+        if text:
+            self._marked[field] = text
+        else:
+            self._marked.pop(field, None)
 
 
 class TimeField(QLineEdit):
@@ -189,6 +262,11 @@ def parse_hours(text: str, what: str, max_min: int) -> int:
     if not math.isfinite(hours) or not 0 <= hours * 60 <= max_min:
         raise PlanInputError(what, f"{what}: {typed} h must be 0 to {max_min // 60} hours")
     return round(hours * 60)
+
+
+def weekdays_short(days: tuple[int, ...]) -> str:
+    """(0, 3) -> ``"Mon, Thu"``."""
+    return ", ".join(WEEKDAY_NAMES[d][:3] for d in days)
 
 
 def format_hours_field(minutes: int) -> str:

@@ -7,7 +7,8 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QLabel, QWidget
 
 from magplan.core.knowledge import Knowledge
-from magplan.gui.fields import FieldMessage, named
+from magplan.core.request import PlanRequest
+from magplan.gui.fields import FieldMessage, Reading, named
 
 
 class GoalsPanel(QGroupBox):
@@ -50,12 +51,13 @@ class GoalsPanel(QGroupBox):
             self._order.append(goal_id)
         self.changed.emit()
 
-    def goals(self) -> tuple[str, ...]:
-        return tuple(self._order)
+    def read(self) -> Reading:
+        """The goals in the order they were ticked (none ticked: the window marks the panel)."""
+        return {"goals": tuple(self._order)}
 
-    def set_goals(self, goals: tuple[str, ...]) -> None:
+    def load(self, request: PlanRequest) -> None:
         for gid, box in self._boxes.items():
             box.blockSignals(True)
-            box.setChecked(gid in goals)
+            box.setChecked(gid in request.goals)
             box.blockSignals(False)
-        self._order = [g for g in goals if g in self._boxes]
+        self._order = [g for g in request.goals if g in self._boxes]

@@ -14,15 +14,11 @@ and shows the first plan; the program calls it right after the frame's first pai
 
 from __future__ import annotations
 
-from itertools import pairwise
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractScrollArea,
-    QAbstractSpinBox,
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -41,7 +37,7 @@ if TYPE_CHECKING:
     from magplan.core.plan import Plan
     from magplan.core.request import PlanRequest
     from magplan.gui.conditions_panel import ConditionsPanel
-    from magplan.gui.fields import FieldMarks
+    from magplan.gui.fields import Errors, Field, FieldMarks, InputPanel, Values
     from magplan.gui.form_panel import FormPanel
     from magplan.gui.goals_panel import GoalsPanel
     from magplan.gui.medicines_editor import MedicinesEditor
@@ -120,30 +116,37 @@ class MainWindow(QMainWindow):
         (the window then stays a frame). Does nothing the second time."""
         if self._k is not None:
             return
-        # Qt's namespace (Qt.Orientation, ...) too: its first use builds ~100 Python enums,
-        # which the frame does not need.
-        from PySide6.QtCore import QCoreApplication, Qt
-
-        from magplan.gui.wheel_guard import install_wheel_guard
-
-        app = QCoreApplication.instance()
-        if app is not None:  # before the fields exist: each is guarded as it is polished
-            install_wheel_guard(app)
-
         from magplan.core.request import PlanRequest
+        from magplan.gui.theme import invalid_style_sheet
+
+        _guard_the_wheel()  # before the fields exist: each is guarded as it is polished
+        k = self.knowledge()
+        inputs = self._build_inputs(k)
+        self._build_result(k)
+        self.setCentralWidget(self._build_centre(inputs))  # the "Loading" line goes
+        self.setStyleSheet(invalid_style_sheet(self.palette()))
+        self._field_widgets = self._widgets_by_request_field()
+        self._connect_panels()
+        self._k = k
+        self._restore_splitters()
+        self.set_inputs(PlanRequest())
+        self.loaded.emit()
+
+    def _build_inputs(self, k: Knowledge) -> QWidget:
+        """The input panels, top to bottom in the order a person thinks about them, in a
+        scroll area of their own (``inputs_scroll``); returns the column of panels."""
+        # Qt's namespace (Qt.Orientation, ...) is imported here, not with the frame: its first
+        # use builds ~100 Python enums, which the frame does not need.
+        from PySide6.QtCore import Qt
+
         from magplan.gui.conditions_panel import ConditionsPanel
         from magplan.gui.fields import FieldMarks
         from magplan.gui.goals_panel import GoalsPanel
         from magplan.gui.medicines_editor import MedicinesEditor
         from magplan.gui.person_panel import AmountPanel, DayPanel, PersonPanel
         from magplan.gui.products_editor import ProductsEditor
-        from magplan.gui.result_panel import ResultPanel
-        from magplan.gui.theme import invalid_style_sheet
 
-        k = self.knowledge()
         self.marks = FieldMarks()
-
-        # inputs, top to bottom in the order a person thinks about them
         self.goals_panel = GoalsPanel(k)
         self.marks.register(self.goals_panel, self.goals_panel.message)
         self.person_panel = PersonPanel(self.marks)
@@ -154,8 +157,23 @@ class MainWindow(QMainWindow):
         self.amount_panel = AmountPanel(k, self.marks)
         inputs = QWidget()
         inputs.setObjectName("inputs")
-        il = QVBoxLayout(inputs)
-        for panel in (
+        column = QVBoxLayout(inputs)
+        for panel in self._input_panels():
+            column.addWidget(cast(QWidget, panel))
+        column.addStretch(1)
+        self.inputs_scroll = QScrollArea()
+        self.inputs_scroll.setWidget(inputs)
+        self.inputs_scroll.setWidgetResizable(True)
+        self.inputs_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.inputs_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.inputs_scroll.setAccessibleName("Inputs")
+        self.inputs_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields
+        self.inputs_scroll.setMinimumWidth(320)
+        return inputs
+
+    def _input_panels(self) -> tuple[InputPanel, ...]:
+        """The panels that make the plan request, top to bottom."""
+        return (
             self.goals_panel,
             self.person_panel,
             self.day_panel,
@@ -163,20 +181,19 @@ class MainWindow(QMainWindow):
             self.medicines_editor,
             self.products_editor,
             self.amount_panel,
-        ):
-            il.addWidget(panel)
-        il.addStretch(1)
-        self.inputs_scroll = QScrollArea()
-        self.inputs_scroll.setWidget(inputs)
-        self.inputs_scroll.setWidgetResizable(True)
-        self.inputs_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.inputs_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.inputs_scroll.setAccessibleName("Inputs")
-        self.inputs_scroll.setMinimumWidth(320)
+        )
 
-        # the plan
+    def _build_result(self, k: Knowledge) -> None:
+        """The plan: form, total, schedule, timeline, warnings and ramp."""
+        from magplan.gui.result_panel import ResultPanel
+
         self.result_panel = ResultPanel(k, self.marks)
         self.form_panel = self.result_panel.form_panel
+
+    def _build_centre(self, inputs: QWidget) -> QWidget:
+        """The inputs and the plan side by side in ``splitter``; the inputs wide enough to
+        show the panels without a horizontal scroll bar."""
+        from PySide6.QtCore import Qt
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -186,21 +203,18 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         scrollbar = self.inputs_scroll.verticalScrollBar()
-        left = max(
-            LEFT_WIDTH,
-            inputs.minimumSizeHint().width()
-            + (scrollbar.sizeHint().width() if scrollbar else 0)
-            + 2,
-        )
+        scrollbar_px = scrollbar.sizeHint().width() if scrollbar else 0
+        left = max(LEFT_WIDTH, inputs.minimumSizeHint().width() + scrollbar_px + 2)
         self.splitter.setSizes([left, DEFAULT_SIZE[0] - left])
         central = QWidget()
-        cl = QVBoxLayout(central)
-        cl.setContentsMargins(8, 8, 8, 8)
-        cl.addWidget(self.splitter)
-        self.setCentralWidget(central)  # the "Loading" line goes
-        self.setStyleSheet(invalid_style_sheet(self.palette()))
+        margins = QVBoxLayout(central)
+        margins.setContentsMargins(8, 8, 8, 8)
+        margins.addWidget(self.splitter)
+        return central
 
-        self._field_widgets: dict[str, QWidget] = {
+    def _widgets_by_request_field(self) -> dict[str, QWidget]:
+        """The field that shows each of the request's values, where the core's errors go."""
+        return {
             "goal": self.goals_panel,
             "form": self.form_panel.combo,
             "age": self.person_panel.age_spin,
@@ -213,26 +227,13 @@ class MainWindow(QMainWindow):
             "other": self.products_editor.other_spin,
         }
 
-        for panel_signal in (
-            self.goals_panel.changed,
-            self.person_panel.changed,
-            self.day_panel.changed,
-            self.conditions_panel.changed,
-            self.medicines_editor.changed,
-            self.products_editor.changed,
-            self.amount_panel.changed,
-            self.form_panel.changed,
-        ):
-            panel_signal.connect(self._edited)
-        self.conditions_panel.supervisor_confirmed.connect(self._supervisor_confirmed)
-        self.medicines_editor.rows_changed.connect(self._fix_tab_order)
-        self.medicines_editor.other_magnesium_requested.connect(self._go_to_other_magnesium)
-        self.products_editor.rows_changed.connect(self._fix_tab_order)
-
-        self._k = k
-        self._restore_splitters()
-        self.set_inputs(PlanRequest())
-        self.loaded.emit()
+    def _connect_panels(self) -> None:
+        """Every edit replans; the editors' own requests go where they lead."""
+        for panel in self._input_panels():
+            panel.changed.connect(self._edited)
+        self.form_panel.changed.connect(self._edited)
+        self.conditions_panel.supervisorConfirmed.connect(self._supervisor_confirmed)
+        self.medicines_editor.otherMagnesiumRequested.connect(self._go_to_other_magnesium)
 
     # ---- the contract for printing and profiles ---------------------------------------------
 
@@ -258,18 +259,13 @@ class MainWindow(QMainWindow):
         self.finish_loading()
         self._loading = True
         try:
-            self.goals_panel.set_goals(request.goals)
-            self.person_panel.load(request, person_name, prepared_by)
-            self.day_panel.load(request)
-            self.conditions_panel.load(request)
-            self.medicines_editor.load(request.medicines)
-            self.products_editor.load(request.products, request.other_magnesium_mg)
-            self.amount_panel.load(request)
+            for panel in self._input_panels():
+                panel.load(request)
+            self.person_panel.set_card_info(person_name, prepared_by)
             self.form_panel.set_form(request.form)
         finally:
             self._loading = False
         self.replan()
-        self._fix_tab_order()
 
     # ---- replanning -------------------------------------------------------------------------
 
@@ -279,21 +275,21 @@ class MainWindow(QMainWindow):
         self.replan()
         self.inputsChanged.emit()
 
-    def read_request(self) -> tuple[PlanRequest | None, dict[QWidget, str]]:
+    def read_request(self) -> tuple[PlanRequest | None, Errors]:
         """The request the fields describe, or None and the message for each bad field."""
         from pydantic import ValidationError
 
         from magplan.core.request import PlanRequest  # loaded with the window's fields
+        from magplan.gui.fields import FieldErrors
 
-        errors: dict[QWidget, str] = {}
-        fields: dict[str, Any] = {"goals": self.goals_panel.goals()}
-        self.person_panel.read(fields, errors)
-        self.day_panel.read(fields, errors)
-        self.conditions_panel.read(fields)
-        fields["medicines"] = self.medicines_editor.read(errors)
-        self.products_editor.read(fields, errors)
-        self.amount_panel.read(fields, errors)
-        fields["form"] = self.form_panel.form()
+        errors: Errors = {}
+        fields: Values = {"form": self.form_panel.form()}  # the form is chosen with the plan
+        for panel in self._input_panels():
+            panel_reading = panel.read()
+            if isinstance(panel_reading, FieldErrors):
+                errors.update(panel_reading.messages)
+            else:
+                fields.update(panel_reading)
         if errors:
             return None, errors
         try:
@@ -318,8 +314,7 @@ class MainWindow(QMainWindow):
             try:
                 plan = plan_day(request, self._k)
             except PlanInputError as exc:
-                widget = self._widget_for(exc.field)
-                errors[widget] = sentence(exc.message)
+                errors[self._field_for(exc.field)] = sentence(exc.message)
         self.marks.apply(errors)
         self.result_panel.problem_note.show_problems(list(errors.values()))
         if plan is not None and request is not None:
@@ -337,29 +332,22 @@ class MainWindow(QMainWindow):
         if not self.person_panel.prepared_edit.text().strip():
             self.person_panel.prepared_edit.setText(name)
 
-    def _widget_for(self, field: str) -> QWidget:
-        if field in self._field_widgets:
-            return self._field_widgets[field]
-        chosen = [row for row in self.products_editor.rows if row.form() is not None]
-        if field == "product" and chosen:
-            return chosen[0].mg_spin
-        if field == "med" and self.medicines_editor.rows:
-            return self.medicines_editor.rows[0].name_edit
-        return self.goals_panel
+    def _field_for(self, name: str) -> Field:
+        """Where the core's message about the request's field ``name`` is marked."""
+        if name in self._field_widgets:
+            return self._field_widgets[name]
+        rows = {
+            "product": self.products_editor.first_product,
+            "med": self.medicines_editor.first_name,
+        }
+        cell = rows[name]() if name in rows else None
+        return cell if cell is not None else self.goals_panel
 
     def _go_to_other_magnesium(self) -> None:
         spin = self.products_editor.other_spin
         self.inputs_scroll.ensureWidgetVisible(spin)
         spin.setFocus()
         spin.selectAll()
-
-    # ---- keyboard order ---------------------------------------------------------------------
-
-    def _fix_tab_order(self) -> None:
-        """Tab moves through the fields in the order they are laid out, rows included."""
-        chain = focus_chain(self.inputs_scroll) + focus_chain(self.result_panel)
-        for first, second in pairwise(chain):
-            QWidget.setTabOrder(first, second)
 
     # ---- remembered state -------------------------------------------------------------------
 
@@ -410,6 +398,17 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
+def _guard_the_wheel() -> None:
+    """A wheel over a field the user has not focused scrolls instead of changing it."""
+    from PySide6.QtCore import QCoreApplication
+
+    from magplan.gui.wheel_guard import install_wheel_guard
+
+    app = QCoreApplication.instance()
+    if app is not None:
+        install_wheel_guard(app)
+
+
 def _loading_note() -> QWidget:
     """The frame's centre until the fields are built: one muted line, centred by stretches
     (no alignment flag, so the frame does not touch Qt's namespace)."""
@@ -426,47 +425,3 @@ def _loading_note() -> QWidget:
     column.addLayout(row)
     column.addStretch(1)
     return note
-
-
-def focus_chain(root: QWidget) -> list[QWidget]:
-    """The widgets that take focus with Tab under ``root``, in layout order."""
-    from PySide6.QtCore import Qt
-
-    out: list[QWidget] = []
-
-    def visit(w: QWidget) -> None:
-        if isinstance(w, QScrollArea):
-            inner = w.widget()
-            if inner is not None:
-                visit(inner)
-            return
-        if isinstance(w, QSplitter):
-            for i in range(w.count()):
-                part = w.widget(i)
-                if part is not None:
-                    visit(part)
-            return
-        takes_tab = bool(w.focusPolicy() & Qt.FocusPolicy.TabFocus)
-        if takes_tab and (
-            isinstance(w, (QAbstractSpinBox, QComboBox, QAbstractScrollArea)) or w.layout() is None
-        ):
-            out.append(w)
-            return
-        lay = w.layout()
-        if lay is None:
-            return
-        for i in range(lay.count()):
-            visit_item(lay.itemAt(i))
-
-    def visit_item(item: Any) -> None:
-        child = item.widget()
-        if child is not None:
-            visit(child)
-            return
-        sub = item.layout()
-        if sub is not None:
-            for i in range(sub.count()):
-                visit_item(sub.itemAt(i))
-
-    visit(root)
-    return out

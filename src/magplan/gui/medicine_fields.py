@@ -1,152 +1,149 @@
-"""Two fields of a medicine row: the weekdays it is taken on, and the spacing from magnesium
-stated for a medicine the planner does not know."""
+"""Editing a cell of the medicines table: the name (completed from the knowledge base; Enter
+takes the known name close to a misspelt one), the times, the weekdays as seven toggles, and
+the spacing stated for a medicine the planner does not know."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import QApplication, QCompleter, QHBoxLayout, QLineEdit, QToolButton, QWidget
+
+from magplan.core.knowledge import Knowledge
+from magplan.core.request import WEEKDAY_NAMES
+from magplan.gui.fields import named
+from magplan.gui.medicines_model import (
+    DAYS,
+    NAME,
+    NAME_HINT,
+    SPACING,
+    SPACING_HINT,
+    TIMES_HINT,
+    MedicinesModel,
 )
+from magplan.gui.table_editor import CellDelegate, CellEditor, FieldNameRole
 
-from magplan.core.errors import PlanInputError
-from magplan.core.request import MAX_STATED_SPACING_MIN, WEEKDAY_NAMES
-from magplan.gui.fields import (
-    Errors,
-    FieldMessage,
-    format_hours_field,
-    named,
-    parse_hours,
-    sentence,
-)
-
-EVERY_DAY = "Every day"
-SOME_DAYS = "Some days only"
-NO_DAY_TICKED = "Tick the days it is taken, or choose “Every day”."
+_RETURN = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_TAB = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
 
 
-class WeekdaysField(QWidget):
-    """A choice of "Every day" or "Some days only"; the seven day boxes show for the latter."""
-
-    changed = Signal()
+class WeekdaysEditor(CellEditor):
+    """The weekdays a medicine is taken on, as seven toggles, Monday first; none ticked means
+    every day. Left and Right move between the days, Space ticks one, Tab leaves the cell."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        label = QLabel("Taken:")
-        self.combo = QComboBox()
-        self.combo.addItems([EVERY_DAY, SOME_DAYS])
-        label.setBuddy(self.combo)
-        top.addWidget(label)
-        top.addWidget(self.combo)
-        top.addStretch(1)
-        self.days_row = QWidget()
-        days = QHBoxLayout(self.days_row)
-        days.setContentsMargins(0, 0, 0, 0)
-        days.setSpacing(4)
-        self.day_boxes: list[QCheckBox] = []
+        self.setAutoFillBackground(True)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(1, 1, 1, 1)
+        row.setSpacing(1)
+        self.day_buttons: list[QToolButton] = []
+        width_px = self.fontMetrics().horizontalAdvance("W") + 8
         for name in WEEKDAY_NAMES:
-            box = QCheckBox(name[:3])
-            box.setToolTip(name)
-            box.toggled.connect(self.changed)
-            days.addWidget(box)
-            self.day_boxes.append(box)
-        days.addStretch(1)
-        self.days_row.hide()
-        self.message = FieldMessage("Weekdays")
-        column.addLayout(top)
-        column.addWidget(self.days_row)
-        column.addWidget(self.message)
-        self.combo.currentIndexChanged.connect(self._mode_changed)
+            button = QToolButton()
+            button.setText(name[0])
+            button.setFixedWidth(width_px)
+            button.setToolTip(name)
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            button.toggled.connect(self.changed)
+            button.installEventFilter(self)
+            row.addWidget(button)
+            self.day_buttons.append(button)
+        row.addStretch(1)
+        self.setFocusProxy(self.day_buttons[0])
 
-    def set_number(self, number: int) -> None:
-        named(
-            self.combo,
-            f"Medicine {number} taken on",
-            "Every day, or only on the weekdays ticked (e.g. a weekly tablet on Mondays)",
-        )
-        for box, name in zip(self.day_boxes, WEEKDAY_NAMES, strict=True):
-            named(box, f"Medicine {number} taken on {name}s")
-        self.message.setAccessibleName(f"Problem with medicine {number} weekdays")
+    def name_days(self, field_name: str) -> None:
+        """``"Medicine 1 taken on"`` -> ``"Medicine 1 taken on Mondays"``, ..."""
+        for button, name in zip(self.day_buttons, WEEKDAY_NAMES, strict=True):
+            named(button, f"{field_name} {name}s")
 
-    def _mode_changed(self) -> None:
-        self.days_row.setVisible(self.combo.currentIndex() == 1)
-        self.changed.emit()
+    def value(self) -> tuple[int, ...]:
+        return tuple(i for i, button in enumerate(self.day_buttons) if button.isChecked())
 
-    def weekdays(self) -> tuple[int, ...] | None:
-        """() for every day, the days ticked (0 Monday), or None when no day is ticked yet."""
-        if self.combo.currentIndex() == 0:
-            return ()
-        days = tuple(i for i, box in enumerate(self.day_boxes) if box.isChecked())
-        return days or None
+    def set_value(self, value: object) -> None:
+        days = value if isinstance(value, tuple) else ()
+        for i, button in enumerate(self.day_buttons):
+            button.blockSignals(True)
+            button.setChecked(i in days)
+            button.blockSignals(False)
 
-    def set_weekdays(self, days: tuple[int, ...]) -> None:
-        """Show ``days`` (empty: every day) without emitting ``changed``."""
-        for widget in (self.combo, *self.day_boxes):
-            widget.blockSignals(True)
-        self.combo.setCurrentIndex(1 if days else 0)
-        for i, box in enumerate(self.day_boxes):
-            box.setChecked(i in days)
-        for widget in (self.combo, *self.day_boxes):
-            widget.blockSignals(False)
-        self.days_row.setVisible(bool(days))
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Arrows move between the days; Tab, and the keyboard going elsewhere, reach the
+        table's delegate as if they happened to the editor itself."""
+        if not isinstance(watched, QToolButton):
+            return False
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            return self._key(watched, event)
+        focus = QApplication.focusWidget()
+        if event.type() == QEvent.Type.FocusOut and (focus is None or not self.isAncestorOf(focus)):
+            focus_out = QFocusEvent(QEvent.Type.FocusOut, Qt.FocusReason.OtherFocusReason)
+            QApplication.sendEvent(self, focus_out)
+        return False
+
+    def _key(self, button: QToolButton, event: QKeyEvent) -> bool:
+        step = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}.get(Qt.Key(event.key()))
+        if step is not None:
+            at = self.day_buttons.index(button) + step
+            self.day_buttons[max(0, min(at, len(self.day_buttons) - 1))].setFocus()
+            return True
+        if event.key() in _TAB or event.key() in _RETURN or event.key() == Qt.Key.Key_Escape:
+            copy = QKeyEvent(event.type(), event.key(), event.modifiers(), event.text())
+            QApplication.sendEvent(self, copy)
+            return True
+        return False
 
 
-class StatedSpacingField(QWidget):
-    """The hours to keep a medicine the planner does not know apart from magnesium, both
-    ways, as the pharmacist or the leaflet says; 0 when none is needed, empty until stated."""
+class _NameEdit(QLineEdit):
+    """The name's editor, which knows its row (for Enter: take the suggested name)."""
 
-    changed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget, index: QModelIndex) -> None:
         super().__init__(parent)
-        self.edit = QLineEdit()
-        self.edit.setPlaceholderText("e.g. 2")
-        self.edit.setMaxLength(6)
-        self.edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("00.00") * 2 + 16)
-        self.edit.setToolTip(
-            "For a medicine the planner does not know: the hours to keep it apart from "
-            "magnesium, both ways, as the pharmacist or the leaflet says (0 when none is needed)"
-        )
-        self.message = FieldMessage("Spacing from magnesium")
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(6)
-        grid.setVerticalSpacing(2)
-        label = QLabel("Spacing from magnesium:")
-        label.setBuddy(self.edit)
-        grid.addWidget(label, 0, 0)
-        grid.addWidget(self.edit, 0, 1)
-        grid.addWidget(QLabel("hours (0: none needed)"), 0, 2)
-        grid.addWidget(self.message, 1, 0, 1, 4)
-        grid.setColumnStretch(3, 1)
-        self.edit.textChanged.connect(self.changed)
+        self.index = QPersistentModelIndex(index)
 
-    def set_number(self, number: int) -> None:
-        named(self.edit, f"Medicine {number} spacing from magnesium in hours", self.edit.toolTip())
 
-    def minutes(self, errors: Errors) -> int | None:
-        """The stated spacing in minutes; None while empty, or when unreadable (then marked)."""
-        if not self.edit.text().strip():
-            return None
-        try:
-            return parse_hours(self.edit.text(), "Spacing from magnesium", MAX_STATED_SPACING_MIN)
-        except PlanInputError as exc:
-            errors[self.edit] = sentence(exc.message)
-            return None
+class MedicineDelegate(CellDelegate):
+    """The editors of the medicines table's cells."""
 
-    def set_minutes(self, minutes: int | None) -> None:
-        """Show ``minutes`` (None: nothing stated) without emitting ``changed``."""
-        self.edit.blockSignals(True)
-        self.edit.setText("" if minutes is None else format_hours_field(minutes))
-        self.edit.blockSignals(False)
+    def __init__(self, k: Knowledge, model: MedicinesModel) -> None:
+        super().__init__(model)
+        self._names = k.medicine_names()
+        self._model = model
+
+    def make_editor(self, parent: QWidget, index: QModelIndex) -> QWidget:
+        column = index.column()
+        if column == DAYS:
+            days = WeekdaysEditor(parent)
+            days.name_days(str(index.data(FieldNameRole)))
+            return days
+        if column == NAME:
+            return self._name_editor(parent, index)
+        edit = QLineEdit(parent)
+        edit.setPlaceholderText(SPACING_HINT if column == SPACING else TIMES_HINT)
+        if column == SPACING:
+            edit.setMaxLength(6)
+        return edit
+
+    def _name_editor(self, parent: QWidget, index: QModelIndex) -> QLineEdit:
+        edit = _NameEdit(parent, index)
+        edit.setPlaceholderText(NAME_HINT)
+        completer = QCompleter(self._names, edit)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        popup = completer.popup()
+        if popup is not None:
+            popup.setAccessibleName("Medicine names the planner knows")
+        edit.setCompleter(completer)
+        return edit
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        """Enter in a misspelt name takes the known name close to it (the editor stays)."""
+        if (
+            isinstance(editor, _NameEdit)
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in _RETURN
+            and editor.index.isValid()
+            and self._model.accept_suggestion(editor.index.row())
+        ):
+            return True
+        return super().eventFilter(editor, event)

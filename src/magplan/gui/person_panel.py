@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,10 +21,13 @@ from magplan.gui.fields import (
     Errors,
     FieldMarks,
     FieldMessage,
+    Reading,
     TimeField,
+    Values,
     format_times,
     named,
     parse_times,
+    reading,
     sentence,
     set_buddies,
     stacked,
@@ -115,15 +116,20 @@ class PersonPanel(QGroupBox):
     def card_info(self) -> tuple[str, str]:
         return self.name_edit.text().strip(), self.prepared_edit.text().strip()
 
-    def read(self, out: dict[str, Any], errors: Errors) -> None:
-        out["age_years"] = self.age_spin.value()
-        out["sex"] = _SEXES[self.sex_combo.currentIndex()][1]
-        out["pregnant"] = self.pregnant_box.isChecked()
-        out["lactating"] = self.lactating_box.isChecked()
+    def read(self) -> Reading:
+        return {
+            "age_years": self.age_spin.value(),
+            "sex": _SEXES[self.sex_combo.currentIndex()][1],
+            "pregnant": self.pregnant_box.isChecked(),
+            "lactating": self.lactating_box.isChecked(),
+        }
 
-    def load(self, req: PlanRequest, person_name: str, prepared_by: str) -> None:
+    def set_card_info(self, person_name: str, prepared_by: str) -> None:
+        """Show the name and "Prepared by" for the printed card."""
         self.name_edit.setText(person_name)
         self.prepared_edit.setText(prepared_by)
+
+    def load(self, req: PlanRequest) -> None:
         self.age_spin.setValue(req.age_years)
         self.sex_combo.setCurrentIndex([s for _, s in _SEXES].index(req.sex))
         self.pregnant_box.setChecked(req.pregnant)
@@ -160,17 +166,20 @@ class DayPanel(QGroupBox):
         for edit in (self.wake_edit, self.bed_edit, self.meals_edit):
             edit.textChanged.connect(self.changed)
 
-    def read(self, out: dict[str, Any], errors: Errors) -> None:
+    def read(self) -> Reading:
+        values: Values = {}
+        errors: Errors = {}
         for key, edit in (("wake_min", self.wake_edit), ("bed_min", self.bed_edit)):
             try:
-                out[key] = edit.minute()
+                values[key] = edit.minute()
             except PlanInputError as exc:
                 errors[edit] = sentence(exc.message)
         text = self.meals_edit.text().strip()
         try:
-            out["meals_min"] = parse_times(text, "Meal time") if text else ()
+            values["meals_min"] = parse_times(text, "Meal time") if text else ()
         except PlanInputError as exc:
             errors[self.meals_edit] = sentence(exc.message)
+        return reading(values, errors)
 
     def load(self, req: PlanRequest) -> None:
         self.wake_edit.set_minute(req.wake_min)
@@ -209,10 +218,12 @@ class AmountPanel(QGroupBox):
         self.target_spin.valueChanged.connect(self.changed)
         self.limit_combo.currentIndexChanged.connect(self.changed)
 
-    def read(self, out: dict[str, Any], errors: Errors) -> None:
+    def read(self) -> Reading:
         value = self.target_spin.value()
-        out["target_mg"] = float(value) if value > 0 else None
-        out["limit"] = self.limit_combo.currentData()
+        return {
+            "target_mg": float(value) if value > 0 else None,
+            "limit": self.limit_combo.currentData(),
+        }
 
     def load(self, req: PlanRequest) -> None:
         self.target_spin.setValue(round(req.target_mg or 0))

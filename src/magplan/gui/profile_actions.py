@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol, cast
 
-from PySide6.QtCore import QEvent, QObject, QSettings, SignalInstance
+from PySide6.QtCore import QEvent, QObject, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMainWindow, QMenu, QMessageBox
 
 from magplan import APP_NAME
 from magplan.core.request import PlanRequest
+from magplan.gui.settings import app_settings
 from magplan.profiles.names import name_key
 
 if TYPE_CHECKING:
@@ -55,13 +56,11 @@ class ProfileController(QObject):
         self,
         window: QMainWindow,
         store: ProfileStore | None = None,
-        settings: QSettings | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
         self._w = cast(ProfileWindow, window)
         self._store = store
-        self._settings = settings
         self.current: Profile | None = None
         self.modified = False
         self._loading = False
@@ -309,11 +308,8 @@ class ProfileController(QObject):
 
     # ---- Open Recent ----------------------------------------------------------------------
 
-    def settings(self) -> QSettings:
-        return self._settings if self._settings is not None else QSettings()
-
     def recent_names(self) -> list[str]:
-        value = self.settings().value(RECENT_KEY, [])
+        value = app_settings().value(RECENT_KEY, [])
         if isinstance(value, str):  # a one-item list comes back as a string from some backends
             value = [value] if value else []
         if not isinstance(value, list):
@@ -325,7 +321,7 @@ class ProfileController(QObject):
         return names[:MAX_RECENT]
 
     def _store_recent(self, names: list[str]) -> None:
-        settings = self.settings()
+        settings = app_settings()
         settings.setValue(RECENT_KEY, names[:MAX_RECENT])
         settings.sync()
         self._rebuild_recent_menu()
