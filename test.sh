@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets everything up in .venv and runs the quality gates and the whole test suite:
-# ruff format --check, ruff check, mypy, pytest, then builds the bundled application and
-# smoke-tests it (packaging/build-bundle.sh).
+# ruff format --check, ruff check, mypy, the size check (tools/check_size.py), pytest, then
+# builds the bundled application and smoke-tests it (packaging/build-bundle.sh).
 #   ./test.sh                      everything (what .ci/run runs)
 #   ./test.sh tests/core -k sleep  the gates and only these tests (arguments go to pytest);
 #                                  no bundle
@@ -30,6 +30,8 @@ step "ruff check"
 "$bin/ruff" check src tests packaging bench tools
 step "mypy"
 "$bin/mypy"
+step "function size and complexity"
+"$bin/python" tools/check_size.py
 step "pytest"
 "$bin/python" -m pytest "$@"
 if [ $# -eq 0 ] && [ -z "${MAGPLAN_SKIP_BUNDLE:-}" ]; then
