@@ -147,6 +147,10 @@ def test_a_rule_with_one_side_at_zero_still_keeps_the_dose_off_the_medicines_min
     assert rules[0].shortfall_min(12 * 60) == 120
 
 
+def test_a_rule_with_no_spacing_leaves_the_whole_day_in_one_interval() -> None:
+    assert feasible_intervals([rule("12:00", 0, 0)], WAKE_0700, DAY_0700_2230) == [(0, 930)]
+
+
 # ---- free times and shortfall agree ---------------------------------------------------------
 
 sides = st.integers(min_value=0, max_value=12 * 12).map(lambda n: n * 5)  # a side may be 0

@@ -92,6 +92,8 @@ def feasible_intervals(
     for r in rules:
         base = forward_gap(wake_min, r.time_min)
         before, after = _open_window(r)
+        if before == after == 0:
+            continue  # no spacing asked for: the window is empty
         for shift in (-MINUTES_PER_DAY, 0, MINUTES_PER_DAY):
             lo = base + shift - before
             hi = base + shift + after
