@@ -20,6 +20,10 @@ mp_qt_libs offscreen || mp_die "the tests cannot run without the system librarie
 # The validators for the desktop entry and the AppStream metainfo.
 mp_apt_packages desktop-file-utils appstream ||
     mp_say "continuing: the desktop-file validator tests will be skipped"
+# A screen reader's view of the window (tests/gui/test_accessibility_atspi.py): a private X
+# screen, a session bus, the accessibility bus, Debian's python3 with pyatspi, Qt's X11 libraries.
+{ mp_apt_packages xvfb "dbus-daemon|dbus" dbus-x11 at-spi2-core python3-pyatspi && mp_qt_libs window; } ||
+    mp_say "continuing: the screen-reader (AT-SPI) tests will be skipped"
 
 export QT_QPA_PLATFORM=offscreen
 bin=$MP_VENV/bin

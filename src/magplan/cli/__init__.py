@@ -19,6 +19,7 @@ from typing import NoReturn
 
 import magplan
 from magplan.cli.collector import paused_then_frozen
+from magplan.cli.qt_options import MissingQtValue, split_qt_options
 from magplan.utf8_locale import use_utf8_ctype
 
 EXIT_USAGE = 2
@@ -78,6 +79,8 @@ def build_parser() -> Parser:
         prog="magplan",
         description="Magnesium Planner: a safe, divided, printable daily magnesium schedule. "
         "Without a command it opens the window.",
+        epilog="The window also takes Qt's own options, such as -style fusion, "
+        "-platform offscreen or -reverse.",
     )
     parser.add_argument("--version", action="version", version=f"magplan {magplan.__version__}")
     parser.add_argument(
@@ -111,15 +114,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     reads ``sys.argv``, and a command runs without the cycle collector (see
     :func:`magplan.cli.collector.paused_then_frozen`).
     """
-    args_list = list(sys.argv[1:] if argv is None else argv)
+    words = list(sys.argv[1:] if argv is None else argv)
     use_utf8_ctype()  # before Qt loads: no locale notice on stderr in the C locale
     for stream in (sys.stdout, sys.stderr):  # an ASCII-only terminal gets \u escapes
         if stream is not None and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    try:
+        args_list, qt_args = split_qt_options(words)
+    except MissingQtValue as exc:
+        print(f"magplan: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     if args_list in ([], ["--smoke-test"]):
         # The window alone: no need to build every command's parser (and import its modules)
         # before the first paint.
-        return _open_window(smoke_test=bool(args_list))
+        return _open_window(smoke_test=bool(args_list), qt_args=qt_args)
     # A command imports pydantic, the core and (to print) Qt, writes its output and ends the
     # process: collecting cycles among those fresh, long-lived objects, while they are made
     # and again at exit, frees next to nothing and cost about a tenth of a print.
@@ -130,10 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from magplan.core.knowledge import KnowledgeError
 
         try:
-            if len(args_list) > MAX_WORDS:
-                raise UsageError(f"{len(args_list)} words on the command line: at most {MAX_WORDS}")
-            _refuse_dashes(args_list)
-            args = build_parser().parse_args(args_list)
+            args = _parse(args_list, qt_args)
             if args.command is not None:
                 run: Command = args.run
                 code = run(args)
@@ -161,7 +166,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             _quiet_stdout()
             print(f"magplan: error: cannot write the output: {exc.strerror}", file=sys.stderr)
             return EXIT_USAGE
-    return _open_window(smoke_test=args.smoke_test)  # options, but no command
+    return _open_window(smoke_test=args.smoke_test, qt_args=qt_args)  # options, no command
+
+
+def _parse(args_list: list[str], qt_args: list[str]) -> argparse.Namespace:
+    """The program's own words read into options and a command; Qt's options (already taken
+    off) are only for the window."""
+    if len(args_list) > MAX_WORDS:
+        raise UsageError(f"{len(args_list)} words on the command line: at most {MAX_WORDS}")
+    _refuse_dashes(args_list)
+    args = build_parser().parse_args(args_list)
+    if args.command is not None and qt_args:
+        raise UsageError(
+            f"{qt_args[0]} is Qt's option for the window; 'magplan {args.command}' does not take it"
+        )
+    return args
 
 
 def _quiet_stdout() -> None:
@@ -202,7 +221,8 @@ def _explained(message: str, args_list: list[str]) -> str:
     return message
 
 
-def _open_window(*, smoke_test: bool) -> int:
+def _open_window(*, smoke_test: bool, qt_args: Sequence[str] = ()) -> int:
+    """Open the window; ``qt_args`` are Qt's own options (``-style fusion``), for Qt."""
     try:
         gui = importlib.import_module("magplan.gui.app")
     except ModuleNotFoundError as exc:
@@ -213,7 +233,7 @@ def _open_window(*, smoke_test: bool) -> int:
             file=sys.stderr,
         )
         return 1
-    code: int = gui.run_app(smoke_test=smoke_test)
+    code: int = gui.run_app(smoke_test=smoke_test, qt_args=qt_args)
     return code
 
 

@@ -7,6 +7,7 @@ import os
 import sys
 import time
 import traceback
+from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
@@ -117,11 +118,13 @@ def _is_knowledge_error(exc: BaseException) -> bool:
     return isinstance(exc, KnowledgeError)
 
 
-def run_app(smoke_test: bool = False) -> int:
+def run_app(smoke_test: bool = False, qt_args: Sequence[str] = ()) -> int:
     """Open the main window; with ``smoke_test`` exit 0 right after the loaded window's first
-    paint (1 if it did not load)."""
+    paint (1 if it did not load). ``qt_args`` are Qt's own command-line options (``-style
+    fusion``, ``-platform offscreen``, ``-reverse``), which Qt applies as it starts."""
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    program = sys.argv[0] if sys.argv and sys.argv[0] else "magplan"
+    app = existing if isinstance(existing, QApplication) else QApplication([program, *qt_args])
     app.setOrganizationName(ORGANIZATION)
     app.setOrganizationDomain(ORGANIZATION_DOMAIN)
     app.setApplicationName(APPLICATION)

@@ -6,9 +6,11 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QVBoxLayout, QWidget
 
 from magplan.core.plan import Plan
+from magplan.gui.accessibility import announce_alert, give_role
 from magplan.gui.theme import BANNER_BACKGROUND, BANNER_TEXT, SUPERVISED_BACKGROUND, severity_color
 from magplan.present import PlanView
 from magplan.present.words import SUPERVISED, supervised_by
@@ -29,7 +31,8 @@ def _filled(frame: QFrame, name: str, background: str) -> None:
 
 
 class GateBanner(QFrame):
-    """A large red banner: shown whenever the plan is blocked."""
+    """A large red banner: shown whenever the plan is blocked. Assistive technology knows it
+    as an alert, and is told when it appears or its reasons change."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,9 +63,16 @@ class GateBanner(QFrame):
             self.hide()
             return
         why = [w.message for w in view.dangers]
+        said = " ".join(why)
+        news = self.isHidden() or said != self.accessibleDescription()
         self.reasons.setText("<br>".join(escape(m) for m in why))
-        self.setAccessibleDescription(" ".join(why))
+        self.setAccessibleDescription(said)
         self.show()
+        if news:
+            announce_alert(self)
+
+
+give_role(GateBanner, QAccessible.Role.AlertMessage)
 
 
 class SupervisedMarker(QFrame):

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from magplan.core.knowledge import Knowledge
 from magplan.core.plan import Plan
+from magplan.gui.accessibility import make_reachable
 from magplan.gui.fields import FieldMarks, named
 from magplan.gui.form_panel import FormPanel
 from magplan.gui.gate_banner import GateBanner, ProblemNote, SupervisedMarker
@@ -26,6 +27,7 @@ from magplan.gui.timeline import TimelineWidget
 from magplan.gui.titration_view import TitrationList
 from magplan.gui.warnings_view import WarningsList
 from magplan.present import TotalView, present
+from magplan.present.day import total_in_words
 
 
 class DailyTotal(QGroupBox):
@@ -39,6 +41,7 @@ class DailyTotal(QGroupBox):
         self.bar.setAccessibleName("Daily total against the upper limit")
         self.bar.setTextVisible(True)
         self.bar.setMinimumHeight(24)
+        self.focus_ring = make_reachable(self.bar)  # Tab reaches it; it reads out the total
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.detail.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -58,7 +61,7 @@ class DailyTotal(QGroupBox):
             self.bar.setValue(round(total.total_mg))
         self.bar.setFormat(total.text)
         self.bar.setUpdatesEnabled(True)
-        self.bar.setAccessibleDescription(total.text)
+        self.bar.setAccessibleDescription(total_in_words(total))
         self.detail.setText(total.detail)
         if total.over_limit:
             color = severity_color("danger", self.palette()).name()
@@ -86,6 +89,7 @@ class ResultPanel(QWidget):
         top.addWidget(self.form_panel, 3)
         top.addWidget(self.total, 2)
         lay.addLayout(top)
+        QWidget.setTabOrder(self.total.bar, self.form_panel.combo)  # the bar stands higher
 
         self.schedule_model = ScheduleModel()
         self.warnings_model = WarningsModel()
@@ -140,7 +144,7 @@ class ResultPanel(QWidget):
             else "No doses: see the warnings below for why, and what to do."
         )
         self.schedule_model.set_view(view)
-        self.timeline.set_plan(plan)
+        self.timeline.show_view(view)
         self.warnings_model.set_view(view)
         self.warnings_list.scrollToTop()  # the most severe first, never scrolled out of sight
         self.schedule_table.scrollToTop()

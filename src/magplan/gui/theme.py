@@ -24,6 +24,16 @@ BANNER_TEXT = "#ffffff"
 SUPERVISED_BACKGROUND = "#8a5a00"
 
 
+# The marks of a plan's forms on the timeline, first and second form, each (on a light
+# background, on a dark one): blue and reddish purple, two of Okabe and Ito's colours that
+# people with any colour vision tell apart (the marks differ in shape as well).
+_FORM_MARKS = (("#0b5cad", "#7db9f0"), ("#a3316f", "#f09ccb"))
+
+MIN_MARK_CONTRAST = 3.0
+"""What a mark on the timeline keeps against the band it sits on: WCAG 2.1's 3:1 for
+graphics that carry meaning (success criterion 1.4.11)."""
+
+
 def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
@@ -64,3 +74,51 @@ def paint_empty_text(
         text,
     )
     painter.end()
+
+
+def form_mark_color(index: int, palette: QPalette) -> QColor:
+    """The colour of the marks of the plan's form number ``index`` (0 or 1) on this palette,
+    before it is checked against what it is drawn on (:func:`readable_on`)."""
+    light, dark = _FORM_MARKS[index % len(_FORM_MARKS)]
+    return QColor(dark if is_dark(palette) else light)
+
+
+def relative_luminance(color: QColor) -> float:
+    """WCAG 2.1's relative luminance of ``color``: 0 for black, 1 for white."""
+
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+    rgb = color.toRgb()
+    return (
+        0.2126 * linear(rgb.redF()) + 0.7152 * linear(rgb.greenF()) + 0.0722 * linear(rgb.blueF())
+    )
+
+
+def contrast_ratio(a: QColor, b: QColor) -> float:
+    """WCAG 2.1's contrast ratio of two colours, from 1 (the same) to 21 (black on white)."""
+    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def readable_on(color: QColor, background: QColor, minimum: float = MIN_MARK_CONTRAST) -> QColor:
+    """``color``, or the nearest colour to it towards black or white (whichever stands out
+    more on ``background``) that has at least ``minimum`` contrast against ``background``:
+    a mark that stays visible whatever palette the desktop gives."""
+    if contrast_ratio(color, background) >= minimum:
+        return QColor(color)
+    white, black = QColor("#ffffff"), QColor("#000000")
+    target = (
+        white if contrast_ratio(white, background) > contrast_ratio(black, background) else black
+    )
+    mixed = QColor(color)
+    for step in range(1, 11):
+        share = step / 10
+        mixed = QColor.fromRgbF(
+            color.redF() + (target.redF() - color.redF()) * share,
+            color.greenF() + (target.greenF() - color.greenF()) * share,
+            color.blueF() + (target.blueF() - color.blueF()) * share,
+        )
+        if contrast_ratio(mixed, background) >= minimum:
+            break
+    return mixed

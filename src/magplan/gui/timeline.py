@@ -1,341 +1,582 @@
-"""The waking day drawn as a band: meals, the doses, other medicines and the windows around
-them that magnesium keeps out of (shaded)."""
+"""The waking day drawn as a band: meals, the doses (each form its own shape and colour), other
+medicines and the windows around them that magnesium keeps out of (shaded).
+
+Every dose and medicine has its words by its mark, or, when the day is too crowded for them,
+in a list under the drawing: none is left out. Each paint records what it drew
+(:attr:`TimelineWidget.drawn`), and the words come from the presentation layer
+(:mod:`magplan.present.day`).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
+    QAccessible,
     QBrush,
     QColor,
     QFont,
-    QFontMetrics,
+    QFontMetricsF,
     QPainter,
     QPaintEvent,
     QPalette,
     QPen,
     QPolygonF,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from magplan.core.plan import Plan
-from magplan.core.request import format_weekdays
-from magplan.core.text import format_mg
 from magplan.core.timeofday import MINUTES_PER_DAY, format_time, forward_gap
-from magplan.gui.fields import weekdays_short
-from magplan.gui.theme import severity_color
+from magplan.gui.accessibility import give_role, make_reachable
+from magplan.gui.theme import form_mark_color, readable_on, severity_color
+from magplan.present import PlanView
+from magplan.present.day import UNLABELLED, DayMarks, day_marks
 
 _MARGIN_MIN = 30  # drawn before waking and after bedtime
 _SIDE_PX = 16
+_BAND_PX = 24
+_GAP_PX = 4
+_LEGEND_MARK_PX = 18  # a legend entry's mark and the room after it
+_LIST_SEPARATOR = ", "
+_TEXT_CONTRAST = 4.5  # WCAG 2.1 AA for text
+
+
+@dataclass(frozen=True)
+class DrawnLabel:
+    """Words drawn by a mark: a dose's time and amount, or a medicine's name."""
+
+    kind: str  # "dose" or "medicine"
+    text: str
+    rect: QRectF
+    mark_x: float  # where its mark is
+
+
+@dataclass(frozen=True)
+class DrawnMark:
+    """A mark drawn on or under the band, with the colour it was filled with and the colour
+    it stands on."""
+
+    kind: str  # "dose-0", "dose-1" (the plan's first or second form), "meal", "medicine"
+    center: QPointF
+    color: QColor
+    background: QColor
+    in_legend: bool = False
+
+
+@dataclass
+class DayDrawing:
+    """Where everything of one paint goes, and (once painted) the marks drawn: the timeline's
+    report of what a user sees."""
+
+    width: int
+    height: int
+    band: QRectF
+    marks_y: float  # the top of the meal and medicine marks under the band
+    hours_y: float
+    legend_y: float
+    list_y: float
+    labels: list[DrawnLabel]
+    listed: list[str]  # the marks' words that have no room by their marks, in time order
+    list_lines: list[str]  # those, as drawn under the legend
+    legend_lines: list[list[tuple[str, str]]]  # (kind of mark, what it means), line by line
+    marks: list[DrawnMark] = field(default_factory=list)
 
 
 class TimelineWidget(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._plan: Plan | None = None
+        self._view: PlanView | None = None
+        self._marks: DayMarks | None = None
+        self._height = self._base_height()
+        self.drawn: DayDrawing | None = None  # what the last paint drew
         self.setAccessibleName("Day timeline")
-        fm = self.fontMetrics()
-        self.setMinimumHeight(6 * fm.height() + 24 + 40)
+        self.setMinimumHeight(self._height)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.focus_ring = make_reachable(self)
+
+    def _base_height(self) -> int:
+        """The height with no list under the legend: two rows of words over the band, two
+        under it, the hours and one line of legend."""
+        line = QFontMetricsF(self.font()).height()
+        return round(6 * line + _BAND_PX + 40)
 
     def sizeHint(self) -> QSize:
-        return QSize(600, self.minimumHeight())
+        return QSize(600, self._height)
 
-    def set_plan(self, plan: Plan | None) -> None:
-        self._plan = plan
+    def show_view(self, view: PlanView) -> None:
+        self._view = view
+        self._marks = day_marks(view)
         text = self.describe()
         self.setAccessibleDescription(text)
         self.setToolTip(text)
+        self._fit_height()
         self.update()
 
     def describe(self) -> str:
         """The timeline in words, for screen readers and the tooltip."""
-        p = self._plan
-        if p is None:
-            return "No plan yet."
-        parts = [f"Waking day {format_time(p.wake_min)} to {format_time(p.bed_min)}."]
-        if p.meals_min:
-            parts.append("Meals at " + ", ".join(format_time(m) for m in p.meals_min) + ".")
-        if p.doses:
-            parts.append(
-                "Magnesium at "
-                + ", ".join(f"{d.time} ({format_mg(d.elemental_mg)})" for d in p.doses)
-                + "."
-            )
-        elif p.blocked:
-            parts.append("No magnesium is planned.")
-        for m in p.medicines:
-            times = ", ".join(format_time(t) for t in m.times_min)
-            if m.weekdays:
-                times += f" on {format_weekdays(m.weekdays)} only"
-            rule = f"; keep magnesium out of the shaded time ({m.rule})" if m.rule else ""
-            parts.append(f"{m.name} at {times}{rule}.")
-        return " ".join(parts)
+        return self._marks.described if self._marks is not None else "No plan yet."
 
-    # ---- geometry -----------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit_height()
 
-    def _span_min(self) -> int:
-        assert self._plan is not None
-        return forward_gap(self._plan.wake_min, self._plan.bed_min) + 2 * _MARGIN_MIN
+    def _fit_height(self) -> None:
+        """Grow or shrink to the drawing at this width (a crowded day lists more words)."""
+        needed = self.lay_out(self.width()).height if self._view is not None else 0
+        needed = max(needed, self._base_height())
+        if needed != self._height:
+            self._height = needed
+            self.setMinimumHeight(needed)
+            self.updateGeometry()
 
-    def _offset(self, minute: int) -> int:
-        """Minutes from the start of the drawn span (wake minus the margin)."""
-        assert self._plan is not None
-        return (minute - self._plan.wake_min + _MARGIN_MIN) % MINUTES_PER_DAY
+    # ---- where everything goes -----------------------------------------------------------
 
-    def _x(self, offset: float) -> float:
-        width = self.width() - 2 * _SIDE_PX
-        return _SIDE_PX + width * offset / self._span_min()
+    def lay_out(self, width: int) -> DayDrawing:
+        """Where the band, the words and the legend go at ``width`` pixels wide."""
+        assert self._view is not None and self._marks is not None
+        plan, marks = self._view.plan, self._marks
+        scale = _Scale.of(plan, width)
+        fonts = _Fonts.of(self.font())
+        bold_px, line_px, small_px = (QFontMetricsF(f).height() for f in fonts.all())
+        band_top = _GAP_PX + 2 * bold_px + _GAP_PX
+        band = QRectF(scale.x(_MARGIN_MIN), band_top, scale.band_width(), _BAND_PX)
+        marks_y = band.bottom() + _GAP_PX
+        hours_y = marks_y + 8 + 2 * line_px + _GAP_PX
+        legend_y = hours_y + line_px + _GAP_PX
+        labels, listed = _place_words(plan, marks, scale, fonts, band)
+        small = QFontMetricsF(fonts.small)
+        legend_lines = _wrap_legend(_legend_items(plan, marks), small, width - 2 * _SIDE_PX)
+        list_y = legend_y + len(legend_lines) * small_px
+        list_lines = _wrap_list(listed, small, width - 2 * _SIDE_PX)
+        height = round(list_y + len(list_lines) * small_px + _GAP_PX)
+        return DayDrawing(
+            width=width,
+            height=height,
+            band=band,
+            marks_y=marks_y,
+            hours_y=hours_y,
+            legend_y=legend_y,
+            list_y=list_y,
+            labels=labels,
+            listed=listed,
+            list_lines=list_lines,
+            legend_lines=legend_lines,
+        )
 
-    # ---- painting -----------------------------------------------------------------------
+    # ---- painting ------------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
         painter.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
-        if self._plan is not None:
-            self._paint_day(painter, self._plan)
+        if self._view is not None:
+            self.drawn = self.lay_out(self.width())
+            self._paint_day(painter, self._view.plan, self.drawn)
         painter.end()
 
-    def _paint_day(self, painter: QPainter, p: Plan) -> None:
-        """Rows, top to bottom: dose labels, the band, meals and medicines, hours, legend."""
+    def _paint_day(self, painter: QPainter, p: Plan, drawing: DayDrawing) -> None:
+        """Rows, top to bottom: dose words, the band, meals and medicines, hours, legend and
+        the list of words that had no room."""
         inks = _Inks.of(self.palette(), self.font())
-        painter.setFont(inks.normal)
-        rows = self._rows(painter.fontMetrics().height())
-        self._paint_band(painter, p, rows.band, inks)
-        self._paint_hours(painter, p, rows, inks)
-        self._paint_meals(painter, p, rows, inks)
-        self._paint_medicines(painter, p, rows, inks)
-        self._paint_doses(painter, p, rows.band, inks)
-        self._paint_legend(painter, p, rows.legend_y, inks)
+        scale = _Scale.of(p, drawing.width)
+        _paint_band(painter, p, scale, drawing.band, inks)
+        _paint_hours(painter, p, scale, drawing, inks)
+        _paint_meals(painter, p, scale, drawing, inks)
+        _paint_medicines(painter, p, scale, drawing, inks)
+        self._paint_doses(painter, scale, drawing, inks)
+        _paint_words(painter, drawing, inks)
+        _paint_legend(painter, drawing, inks)
+        _paint_list(painter, drawing, inks)
 
-    def _rows(self, line_px: int) -> _DayRows:
-        """Where each row of the drawing goes, for text ``line_px`` high."""
-        span = self._span_min()
-        band = QRectF(
-            self._x(_MARGIN_MIN),
-            4 + 2 * line_px + 4,
-            self._x(span - _MARGIN_MIN) - self._x(_MARGIN_MIN),
-            24,
-        )
-        marks_y = band.bottom() + 4
-        hours_y = marks_y + 8 + 2 * line_px + 4
-        return _DayRows(band, marks_y, hours_y, hours_y + line_px + 4)
-
-    def _paint_band(self, painter: QPainter, p: Plan, band: QRectF, inks: _Inks) -> None:
-        """The waking day, and the shaded windows that magnesium keeps out of."""
-        pal = self.palette()
-        painter.setPen(QPen(pal.color(QPalette.ColorRole.Mid), 1))
-        painter.setBrush(pal.color(QPalette.ColorRole.AlternateBase))
-        painter.drawRoundedRect(band, 4, 4)
-        span = float(self._span_min())
-        for med in p.medicines:
-            if not (med.mg_first_min or med.other_first_min):
-                continue
-            # a medicine taken on some weekdays only: hatched, its window is not there every day
-            brush = inks.some_days if med.weekdays else QBrush(inks.shade)
-            for t in med.times_min:
-                left = max(0.0, float(self._offset(t) - med.mg_first_min))
-                right = min(span, float(self._offset(t) + med.other_first_min))
-                x0, x1 = max(self._x(left), band.left()), min(self._x(right), band.right())
-                if right > left and x1 > x0:
-                    painter.fillRect(QRectF(x0, band.top(), x1 - x0, band.height()), brush)
-
-    def _paint_hours(self, painter: QPainter, p: Plan, rows: _DayRows, inks: _Inks) -> None:
-        """Hour ticks and times under the band; wake and bed at its ends."""
-        band, fm = rows.band, painter.fontMetrics()
-        painter.setPen(QPen(inks.muted, 1))
-        step_min = 60 if self.width() > 1000 else 120
-        wake_label = f"wake {format_time(p.wake_min)}"
-        bed_label = f"bed {format_time(p.bed_min)}"
-        keep_out = (
-            band.left() + fm.horizontalAdvance(wake_label) / 2 + 12,
-            band.right() - fm.horizontalAdvance(bed_label) / 2 - 12,
-        )
-        base = rows.hours_y + fm.ascent()
-        span = self._span_min()
-        minute = (p.wake_min - _MARGIN_MIN + 59) // 60 * 60
-        while self._offset(minute) <= span and minute < p.wake_min + MINUTES_PER_DAY:
-            x = self._x(self._offset(minute))
-            if band.left() <= x <= band.right():
-                painter.drawLine(QPointF(x, band.bottom()), QPointF(x, band.bottom() + 3))
-            label = format_time(minute)
-            w = fm.horizontalAdvance(label)
-            if minute % step_min == 0 and keep_out[0] + w / 2 < x < keep_out[1] - w / 2:
-                painter.drawText(QPointF(x - w / 2, base), label)
-            minute += 60
-        painter.setPen(inks.text)
-        for label, x in ((wake_label, band.left()), (bed_label, band.right())):
-            painter.drawText(QPointF(self._label_left(x, fm.horizontalAdvance(label)), base), label)
-
-    def _paint_meals(self, painter: QPainter, p: Plan, rows: _DayRows, inks: _Inks) -> None:
-        """Meals: triangles under the band."""
-        painter.setFont(inks.small)
-        for m in p.meals_min:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(inks.muted)
-            painter.drawPolygon(_triangle(self._x(self._offset(m)), rows.marks_y, 5, 8))
-
-    def _paint_medicines(self, painter: QPainter, p: Plan, rows: _DayRows, inks: _Inks) -> None:
-        """Other medicines: diamonds on the band's lower edge, their names in two rows under
-        it (a name with no room left out: the diamond stays, the list has it)."""
-        painter.setFont(inks.normal)
-        fm = painter.fontMetrics()
-        band = rows.band
-        name_rows = _Rows(2)
-        for med in p.medicines:
-            label = med.name + _days_short(med.weekdays)
-            w = fm.horizontalAdvance(label)
-            for t in med.times_min:
-                if self._offset(t) > self._span_min():
-                    continue
-                x = self._x(self._offset(t))
-                painter.setPen(QPen(inks.text, 1))
-                painter.setBrush(inks.caution)
-                painter.drawPolygon(_diamond(x, band.bottom(), 7))
-                left = self._label_left(x, w)
-                row = name_rows.place(left, left + w)
-                if row < 0:
-                    continue
-                painter.setPen(inks.text)
-                top = rows.marks_y + 8 + row * fm.height()
-                if row:
-                    painter.setPen(QPen(inks.muted, 1))
-                    painter.drawLine(QPointF(x, band.bottom() + 7), QPointF(x, top + 2))
-                    painter.setPen(inks.text)
-                painter.drawText(QPointF(left, top + fm.ascent()), label)
-
-    def _paint_doses(self, painter: QPainter, p: Plan, band: QRectF, inks: _Inks) -> None:
-        """Doses: circles on the band, time and amount above (the time alone when crowded,
-        nothing when even that has no room: the schedule table has it)."""
-        painter.setFont(inks.bold)
-        bfm = painter.fontMetrics()
-        label_rows = _Rows(2)
-        for d in p.doses:
-            x = self._x(self._offset(d.time_min))
-            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Base), 2))
-            painter.setBrush(inks.accent)
-            painter.drawEllipse(QPointF(x, band.center().y()), 8, 8)
-            placed = self._place_label(
-                label_rows, x, bfm, (f"{d.time} · {format_mg(d.elemental_mg)}", d.time)
+    def _paint_doses(
+        self, painter: QPainter, scale: _Scale, drawing: DayDrawing, inks: _Inks
+    ) -> None:
+        """Doses: a circle for the plan's first form, a square for its second, on the band."""
+        assert self._marks is not None and self._view is not None
+        y = drawing.band.center().y()
+        for mark in self._marks.doses:
+            x = scale.x(scale.offset(mark.minute))
+            color = inks.forms[mark.form_index % len(inks.forms)]
+            painter.setPen(QPen(inks.base, 2))
+            painter.setBrush(color)
+            _draw_form_mark(painter, mark.form_index, x, y, 8)
+            drawing.marks.append(
+                DrawnMark(f"dose-{mark.form_index}", QPointF(x, y), color, inks.band)
             )
-            if placed is None:
-                continue
-            row, left, label = placed
-            top = 4 + (1 - row) * bfm.height()  # the first row sits next to the band
-            painter.setPen(QPen(inks.muted, 1))
-            painter.drawLine(QPointF(x, top + bfm.height()), QPointF(x, band.top()))
-            painter.setPen(inks.text)
-            painter.drawText(QPointF(left, top + bfm.ascent()), label)
-        if p.blocked:
+        if self._view.plan.blocked:
             painter.setPen(severity_color("danger", self.palette()))
-            painter.drawText(band, Qt.AlignmentFlag.AlignCenter, "No magnesium is planned")
+            painter.drawText(drawing.band, Qt.AlignmentFlag.AlignCenter, "No magnesium is planned")
 
-    def _place_label(
-        self, rows: _Rows, x: float, fm: QFontMetrics, labels: tuple[str, ...]
-    ) -> tuple[int, float, str] | None:
-        """(row, left edge, text) of the first of ``labels`` that has room over ``x``."""
-        for label in labels:
-            w = fm.horizontalAdvance(label)
-            left = self._label_left(x, w)
-            row = rows.place(left, left + w)
-            if row >= 0:
-                return row, left, label
-        return None
 
-    def _label_left(self, x: float, width: float) -> float:
-        """The left edge of a label ``width`` wide centred on ``x``, kept inside the widget."""
-        return min(max(2.0, x - width / 2), self.width() - width - 2)
+give_role(TimelineWidget, QAccessible.Role.Chart)
 
-    def _paint_legend(self, painter: QPainter, p: Plan, legend_y: float, inks: _Inks) -> None:
-        """What each mark means, in one line under the hours (only the marks drawn)."""
-        painter.setFont(inks.small)
-        sfm = painter.fontMetrics()
-        x = float(_SIDE_PX)
-        y = legend_y + sfm.height() / 2
-        for kind, text in _legend_items(p):
-            painter.setPen(Qt.PenStyle.NoPen)
-            _paint_legend_mark(painter, kind, x, y, inks)
-            painter.setPen(inks.muted)
-            painter.drawText(QPointF(x + 18, y - sfm.height() / 2 + sfm.ascent()), text)
-            x += 18 + sfm.horizontalAdvance(text) + 18
+
+# ---- geometry -------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class _DayRows:
-    """The vertical places of one paint: the band, then under it the meal and medicine marks
-    (two rows of names), the hours and the legend."""
+class _Scale:
+    """Minutes of the day to pixels across a drawing ``width`` wide: the waking day with a
+    margin either side."""
 
-    band: QRectF
-    marks_y: float
-    hours_y: float
-    legend_y: float
-
-
-@dataclass(frozen=True)
-class _Inks:
-    """The colours and fonts of one paint, from the widget's palette and font."""
-
-    text: QColor
-    muted: QColor
-    caution: QColor
-    accent: QColor
-    shade: QColor  # a window magnesium keeps out of, every day
-    some_days: QBrush  # hatched: a window on the days named only
-    normal: QFont
-    bold: QFont
-    small: QFont
+    wake_min: int
+    span_min: int
+    width: int
 
     @classmethod
-    def of(cls, pal: QPalette, font: QFont) -> _Inks:
-        caution = severity_color("caution", pal)
-        shade = QColor(caution)
-        shade.setAlpha(80)
+    def of(cls, p: Plan, width: int) -> _Scale:
+        return cls(p.wake_min, forward_gap(p.wake_min, p.bed_min) + 2 * _MARGIN_MIN, width)
+
+    def offset(self, minute: int) -> int:
+        """Minutes from the start of the drawn span (wake minus the margin)."""
+        return (minute - self.wake_min + _MARGIN_MIN) % MINUTES_PER_DAY
+
+    def x(self, offset: float) -> float:
+        return _SIDE_PX + (self.width - 2 * _SIDE_PX) * offset / self.span_min
+
+    def band_width(self) -> float:
+        return self.x(self.span_min - _MARGIN_MIN) - self.x(_MARGIN_MIN)
+
+    def shown(self, minute: int) -> bool:
+        """Whether ``minute`` falls in the drawn span (a medicine at night does not)."""
+        return self.offset(minute) <= self.span_min
+
+    def label_left(self, x: float, label_width: float) -> float:
+        """The left edge of a label centred on ``x``, kept inside the drawing."""
+        return min(max(2.0, x - label_width / 2), self.width - label_width - 2)
+
+
+@dataclass(frozen=True)
+class _Fonts:
+    bold: QFont  # a dose's words
+    normal: QFont  # a medicine's name, the hours
+    small: QFont  # the legend and the list
+
+    @classmethod
+    def of(cls, font: QFont) -> _Fonts:
         normal = QFont(font)
         bold = QFont(normal)
         bold.setBold(True)
         small = QFont(normal)
         small.setPointSizeF(normal.pointSizeF() * 0.85)
-        return cls(
-            text=pal.color(QPalette.ColorRole.Text),
-            muted=pal.color(QPalette.ColorRole.PlaceholderText),
-            caution=caution,
-            accent=pal.color(QPalette.ColorRole.Highlight),
-            shade=shade,
-            some_days=QBrush(caution.darker(110), Qt.BrushStyle.BDiagPattern),
-            normal=normal,
-            bold=bold,
-            small=small,
-        )
+        return cls(bold, normal, small)
+
+    def all(self) -> tuple[QFont, QFont, QFont]:
+        return self.bold, self.normal, self.small
 
 
-def _legend_items(p: Plan) -> list[tuple[str, str]]:
-    """(kind of mark, what it means) for the marks this plan's drawing has."""
-    items = [("dose", "magnesium"), ("meal", "meal")]
+def _place_words(
+    p: Plan, marks: DayMarks, scale: _Scale, fonts: _Fonts, band: QRectF
+) -> tuple[list[DrawnLabel], list[str]]:
+    """The words drawn by the marks (doses over the band, medicines under it, two rows each)
+    and, in time order, those listed under the drawing instead: a dose whose amount has no
+    room (its time alone is by its mark), and a mark with no room for any words."""
+    labels: list[DrawnLabel] = []
+    listed: list[tuple[int, str]] = []
+    bold = QFontMetricsF(fonts.bold)
+    rows = _Rows(2)
+    for dose in sorted(marks.doses, key=lambda d: scale.offset(d.minute)):
+        x = scale.x(scale.offset(dose.minute))
+        placed = _first_fitting(rows, scale, dose.minute, bold, (dose.label, dose.short))
+        if placed is not None:
+            row, left, text = placed
+            top = _GAP_PX + (1 - row) * bold.height()  # the first row sits next to the band
+            labels.append(DrawnLabel("dose", text, _rect(bold, left, top, text), x))
+        if placed is None or placed[2] != dose.label:
+            listed.append((scale.offset(dose.minute), dose.listed))
+    normal = QFontMetricsF(fonts.normal)
+    rows = _Rows(2)
+    for med in sorted(marks.medicines, key=lambda m: scale.offset(m.minute)):
+        x = scale.x(scale.offset(med.minute))
+        placed = _first_fitting(rows, scale, med.minute, normal, (med.label,))
+        if placed is None:
+            listed.append((scale.offset(med.minute), med.listed))
+            continue
+        row, left, text = placed
+        top = band.bottom() + _GAP_PX + 8 + row * normal.height()
+        labels.append(DrawnLabel("medicine", text, _rect(normal, left, top, text), x))
+    return labels, [text for _offset, text in sorted(listed, key=lambda item: item[0])]
+
+
+def _rect(fm: QFontMetricsF, left: float, top: float, text: str) -> QRectF:
+    return QRectF(left, top, _w(fm, text), fm.height())
+
+
+def _w(fm: QFontMetricsF, text: str) -> float:
+    return fm.horizontalAdvance(text)
+
+
+def _first_fitting(
+    rows: _Rows, scale: _Scale, minute: int, fm: QFontMetricsF, texts: tuple[str, ...]
+) -> tuple[int, float, str] | None:
+    """(row, left edge, text) of the first of ``texts`` that has room by the mark at
+    ``minute``; None when none has, or the mark is outside the drawing (a medicine at night)."""
+    if not scale.shown(minute):
+        return None
+    x = scale.x(scale.offset(minute))
+    for text in texts:
+        width = _w(fm, text)
+        left = scale.label_left(x, width)
+        row = rows.place(left, left + width)
+        if row >= 0:
+            return row, left, text
+    return None
+
+
+def _legend_items(p: Plan, marks: DayMarks) -> list[tuple[str, str]]:
+    """(kind of mark, what it means) for the marks this plan's drawing has: each form's own."""
+    forms = sorted({d.form_index for d in marks.doses})
+    items = [(f"dose-{i}", marks.form_names[i]) for i in forms if i < len(marks.form_names)]
+    if p.meals_min:
+        items.append(("meal", "meal"))
     if p.medicines:
-        items += [("med", "other medicine"), ("shade", "keep magnesium out")]
+        items += [("medicine", "other medicine"), ("shade", "keep magnesium out")]
     if any(m.weekdays and (m.mg_first_min or m.other_first_min) for m in p.medicines):
         items.append(("hatch", "only on the days named"))
     return items
 
 
-def _paint_legend_mark(painter: QPainter, kind: str, x: float, y: float, inks: _Inks) -> None:
-    """One legend mark, 10 to 14 px wide, starting at ``x`` and centred on ``y``."""
-    if kind == "dose":
-        painter.setBrush(inks.accent)
-        painter.drawEllipse(QPointF(x + 5, y), 5, 5)
-    elif kind == "meal":
-        painter.setBrush(inks.muted)
+def _wrap_legend(
+    items: list[tuple[str, str]], fm: QFontMetricsF, width: float
+) -> list[list[tuple[str, str]]]:
+    """The legend's entries in as many lines as ``width`` needs."""
+    lines: list[list[tuple[str, str]]] = [[]]
+    used = 0.0
+    for kind, text in items:
+        entry = _LEGEND_MARK_PX + _w(fm, text) + _LEGEND_MARK_PX
+        if lines[-1] and used + entry - _LEGEND_MARK_PX > width:
+            lines.append([])
+            used = 0.0
+        lines[-1].append((kind, text))
+        used += entry
+    return lines if lines[0] else []
+
+
+def _wrap_list(listed: list[str], fm: QFontMetricsF, width: float) -> list[str]:
+    """The words that had no room by their marks, after :data:`UNLABELLED`, in as many lines
+    as ``width`` needs (a line breaks between entries, never inside one)."""
+    if not listed:
+        return []
+    head = UNLABELLED + " "
+    lines = [head]
+    for i, entry in enumerate(listed):
+        piece = entry + (_LIST_SEPARATOR if i < len(listed) - 1 else "")
+        if lines[-1] != head and _w(fm, (lines[-1] + piece).rstrip()) > width:
+            lines.append(piece)
+        else:
+            lines[-1] += piece
+    return [line.rstrip() for line in lines]
+
+
+# ---- painting -------------------------------------------------------------------------------
+
+
+def _paint_band(painter: QPainter, p: Plan, scale: _Scale, band: QRectF, inks: _Inks) -> None:
+    """The waking day, and the shaded windows that magnesium keeps out of."""
+    painter.setPen(QPen(inks.frame, 1))
+    painter.setBrush(inks.band)
+    painter.drawRoundedRect(band, 4, 4)
+    span = float(scale.span_min)
+    for med in p.medicines:
+        if not (med.mg_first_min or med.other_first_min):
+            continue
+        # a medicine taken on some weekdays only: hatched, its window is not there every day
+        brush = inks.some_days if med.weekdays else QBrush(inks.shade)
+        for t in med.times_min:
+            left = max(0.0, float(scale.offset(t) - med.mg_first_min))
+            right = min(span, float(scale.offset(t) + med.other_first_min))
+            x0, x1 = max(scale.x(left), band.left()), min(scale.x(right), band.right())
+            if right > left and x1 > x0:
+                painter.fillRect(QRectF(x0, band.top(), x1 - x0, band.height()), brush)
+
+
+def _paint_hours(
+    painter: QPainter, p: Plan, scale: _Scale, drawing: DayDrawing, inks: _Inks
+) -> None:
+    """Hour ticks and times under the band; wake and bed at its ends."""
+    painter.setFont(inks.fonts.normal)
+    band, fm = drawing.band, QFontMetricsF(inks.fonts.normal)
+    painter.setPen(QPen(inks.muted, 1))
+    step_min = 60 if scale.width > 1000 else 120
+    wake_label = f"wake {format_time(p.wake_min)}"
+    bed_label = f"bed {format_time(p.bed_min)}"
+    keep_out = (
+        band.left() + _w(fm, wake_label) / 2 + 12,
+        band.right() - _w(fm, bed_label) / 2 - 12,
+    )
+    base = drawing.hours_y + fm.ascent()
+    minute = (p.wake_min - _MARGIN_MIN + 59) // 60 * 60
+    while scale.shown(minute) and minute < p.wake_min + MINUTES_PER_DAY:
+        x = scale.x(scale.offset(minute))
+        if band.left() <= x <= band.right():
+            painter.drawLine(QPointF(x, band.bottom()), QPointF(x, band.bottom() + 3))
+        label = format_time(minute)
+        w = _w(fm, label)
+        if minute % step_min == 0 and keep_out[0] + w / 2 < x < keep_out[1] - w / 2:
+            painter.drawText(QPointF(x - w / 2, base), label)
+        minute += 60
+    painter.setPen(inks.text)
+    for label, x in ((wake_label, band.left()), (bed_label, band.right())):
+        painter.drawText(QPointF(scale.label_left(x, _w(fm, label)), base), label)
+
+
+def _paint_meals(
+    painter: QPainter, p: Plan, scale: _Scale, drawing: DayDrawing, inks: _Inks
+) -> None:
+    """Meals: triangles under the band."""
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(inks.meal)
+    for m in p.meals_min:
+        x = scale.x(scale.offset(m))
+        painter.drawPolygon(_triangle(x, drawing.marks_y, 5, 8))
+        drawing.marks.append(
+            DrawnMark("meal", QPointF(x, drawing.marks_y + 4), inks.meal, inks.base)
+        )
+
+
+def _paint_medicines(
+    painter: QPainter, p: Plan, scale: _Scale, drawing: DayDrawing, inks: _Inks
+) -> None:
+    """Other medicines: diamonds on the band's lower edge (their names: :func:`_paint_words`)."""
+    painter.setPen(QPen(inks.text, 1))
+    painter.setBrush(inks.caution)
+    for med in p.medicines:
+        for t in med.times_min:
+            if not scale.shown(t):
+                continue
+            center = QPointF(scale.x(scale.offset(t)), drawing.band.bottom())
+            painter.drawPolygon(_diamond(center.x(), center.y(), 7))
+            drawing.marks.append(DrawnMark("medicine", center, inks.caution, inks.band))
+
+
+def _paint_words(painter: QPainter, drawing: DayDrawing, inks: _Inks) -> None:
+    """The words by the marks, with a line to the mark from words in the farther row."""
+    band = drawing.band
+    for label in drawing.labels:
+        dose = label.kind == "dose"
+        painter.setFont(inks.fonts.bold if dose else inks.fonts.normal)
+        fm = QFontMetricsF(painter.font())
+        x = label.mark_x
+        painter.setPen(QPen(inks.muted, 1))
+        if dose:
+            painter.drawLine(QPointF(x, label.rect.bottom()), QPointF(x, band.top()))
+        elif label.rect.top() > drawing.marks_y + 8 + 1:  # the second row: a leader line
+            painter.drawLine(QPointF(x, band.bottom() + 7), QPointF(x, label.rect.top() + 2))
+        painter.setPen(inks.text)
+        painter.drawText(QPointF(label.rect.left(), label.rect.top() + fm.ascent()), label.text)
+
+
+def _paint_legend(painter: QPainter, drawing: DayDrawing, inks: _Inks) -> None:
+    """What each mark means, under the hours (only the marks drawn)."""
+    painter.setFont(inks.fonts.small)
+    fm = QFontMetricsF(inks.fonts.small)
+    for line_no, line in enumerate(drawing.legend_lines):
+        x = float(_SIDE_PX)
+        y = drawing.legend_y + line_no * fm.height() + fm.height() / 2
+        for kind, text in line:
+            painter.setPen(Qt.PenStyle.NoPen)
+            color = _paint_legend_mark(painter, kind, x, y, inks)
+            if color is not None:
+                drawing.marks.append(DrawnMark(kind, QPointF(x + 5, y), color, inks.base, True))
+            painter.setPen(inks.muted)
+            painter.drawText(QPointF(x + _LEGEND_MARK_PX, y - fm.height() / 2 + fm.ascent()), text)
+            x += _LEGEND_MARK_PX + _w(fm, text) + _LEGEND_MARK_PX
+
+
+def _paint_list(painter: QPainter, drawing: DayDrawing, inks: _Inks) -> None:
+    """The words that had no room by their marks, under the legend."""
+    painter.setFont(inks.fonts.small)
+    painter.setPen(inks.text)
+    fm = QFontMetricsF(inks.fonts.small)
+    for line_no, line in enumerate(drawing.list_lines):
+        top = drawing.list_y + line_no * fm.height()
+        painter.drawText(QPointF(float(_SIDE_PX), top + fm.ascent()), line)
+
+
+def _paint_legend_mark(
+    painter: QPainter, kind: str, x: float, y: float, inks: _Inks
+) -> QColor | None:
+    """One legend mark, 10 to 14 px wide, starting at ``x`` and centred on ``y``; its colour
+    (None for a shading)."""
+    if kind.startswith("dose-"):
+        index = int(kind.removeprefix("dose-"))
+        color = inks.forms[index % len(inks.forms)]
+        painter.setBrush(color)
+        _draw_form_mark(painter, index, x + 5, y, 5)
+        return color
+    if kind == "meal":
+        painter.setBrush(inks.meal)
         painter.drawPolygon(_triangle(x + 5, y - 5, 5, 9))
-    elif kind == "med":
+        return inks.meal
+    if kind == "medicine":
         painter.setBrush(inks.caution)
         painter.drawPolygon(_diamond(x + 5, y, 5))
+        return inks.caution
+    fill = inks.some_days if kind == "hatch" else QBrush(inks.shade)
+    painter.fillRect(QRectF(x, y - 5, 14, 10), fill)
+    return None
+
+
+def _draw_form_mark(painter: QPainter, form_index: int, x: float, y: float, r: float) -> None:
+    """A dose's mark centred on (``x``, ``y``): a circle ``r`` in radius for the first form, a
+    square ``2 r`` wide for the second."""
+    if form_index % 2 == 0:
+        painter.drawEllipse(QPointF(x, y), r, r)
     else:
-        fill = inks.some_days if kind == "hatch" else QBrush(inks.shade)
-        painter.fillRect(QRectF(x, y - 5, 14, 10), fill)
+        painter.drawRect(QRectF(x - r, y - r, 2 * r, 2 * r))
+
+
+@dataclass(frozen=True)
+class _Inks:
+    """The colours and fonts of one paint, from the widget's palette and font; every mark's
+    colour keeps 3:1 against what it is drawn on."""
+
+    text: QColor
+    muted: QColor  # the hours and the legend's words: quieter than text, still 4.5:1
+    base: QColor  # the widget's background
+    band: QColor  # the waking day's band
+    frame: QColor  # the band's outline
+    caution: QColor  # other medicines' marks
+    meal: QColor
+    forms: tuple[QColor, QColor]  # the doses of the plan's first and second form
+    shade: QColor  # a window magnesium keeps out of, every day
+    some_days: QBrush  # hatched: a window on the days named only
+    fonts: _Fonts
+
+    @classmethod
+    def of(cls, pal: QPalette, font: QFont) -> _Inks:
+        base = pal.color(QPalette.ColorRole.Base)
+        band = pal.color(QPalette.ColorRole.AlternateBase)
+        caution = severity_color("caution", pal)
+        shade = QColor(caution)
+        shade.setAlpha(80)
+        muted = pal.color(QPalette.ColorRole.PlaceholderText)
+        return cls(
+            text=pal.color(QPalette.ColorRole.Text),
+            muted=readable_on(muted, base, _TEXT_CONTRAST),
+            base=base,
+            band=band,
+            frame=pal.color(QPalette.ColorRole.Mid),
+            caution=_on_both(caution, band, base),
+            meal=readable_on(muted, base),
+            forms=(
+                _on_both(form_mark_color(0, pal), band, base),
+                _on_both(form_mark_color(1, pal), band, base),
+            ),
+            shade=shade,
+            some_days=QBrush(caution.darker(110), Qt.BrushStyle.BDiagPattern),
+            fonts=_Fonts.of(font),
+        )
+
+
+def _on_both(color: QColor, band: QColor, base: QColor) -> QColor:
+    """``color`` made readable on the band and then on the background around it (a legend's
+    marks stand on the background)."""
+    return readable_on(readable_on(color, band), base)
 
 
 def _triangle(x: float, top: float, half_width: float, height: float) -> QPolygonF:
@@ -359,11 +600,6 @@ def _diamond(x: float, y: float, radius: float) -> QPolygonF:
             QPointF(x - radius, y),
         ]
     )
-
-
-def _days_short(weekdays: tuple[int, ...]) -> str:
-    """`` (Mon)`` after a weekday-only medicine's name; nothing for one taken every day."""
-    return f" ({weekdays_short(weekdays)})" if weekdays else ""
 
 
 class _Rows:
