@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Protocol, cast
 from PySide6.QtCore import QEvent, QObject, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMainWindow, QMenu, QMessageBox
+from shiboken6 import isValid
 
 from magplan import APP_NAME
 from magplan.core.request import PlanRequest
@@ -29,6 +30,7 @@ from magplan.gui.settings import app_settings
 from magplan.profiles.names import name_key
 
 if TYPE_CHECKING:
+    from magplan.gui.undo import InputHistory
     from magplan.profiles import Profile, ProfileListing, ProfileStore
 
 # The profile models and the store (pydantic, platformdirs) are imported when a profile is
@@ -104,6 +106,10 @@ class ProfileController(QObject):
 
         self._rebuild_recent_menu()
         self._w.inputsChanged.connect(self._on_inputs_changed)
+        self._history: InputHistory | None = getattr(window, "history", None)
+        if self._history is not None:  # the main window's Edit ▸ Undo
+            self._history.stack.cleanChanged.connect(self._follow_history)
+            self._history.inputsShown.connect(self._follow_history)
         window.installEventFilter(self)
         self._show_state()
 
@@ -145,6 +151,17 @@ class ProfileController(QObject):
         if self._loading:
             return
         self.modified = True
+        self._show_state()
+
+    def _follow_history(self) -> None:
+        """Undo back to the inputs last opened or saved: nothing to save any more; Redo (or
+        Undo past them): changed again."""
+        history = self._history
+        if history is None or self._loading:
+            return
+        if not (isValid(history.stack) and isValid(self.window)):
+            return  # the window is being destroyed: its stack is cleared on the way
+        self.modified = not history.stack.isClean()
         self._show_state()
 
     def _show_state(self) -> None:
@@ -317,6 +334,8 @@ class ProfileController(QObject):
             return False
         self._set_current(saved)
         self.modified = False
+        if self._history is not None:
+            self._history.stack.setClean()  # undoing from here changes the saved inputs
         self._show_state()
         self._remember_recent(saved.name)
         return True
