@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 PDF_WHAT = "magnesium schedule"
 ICS_WHAT = "magnesium reminders"
 MAX_NAME_IN_FILE_CHARS = 80  # of the person's name, in a file name
+PREVIEW_MAX_WIDTH_PX = 1000
 _UNSAFE_IN_FILE_NAMES = set('<>:"/\\|?*')  # Windows' list, which covers the others'
 
 
@@ -152,6 +153,10 @@ class PrintActions:
         dialog.setWindowTitle("Print Preview — Magnesium Planner")
         dialog.paintRequested.connect(lambda p: print_document(doc, p))
         _fit_to_width(dialog)
+        window = self.window.size()  # a page is read comfortably at the window's height
+        dialog.resize(
+            min(PREVIEW_MAX_WIDTH_PX, window.width() * 9 // 10), window.height() * 9 // 10
+        )
         dialog.exec()
 
     def print_card(self) -> None:
