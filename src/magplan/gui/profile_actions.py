@@ -100,7 +100,7 @@ class ProfileController(QObject):
         self.reopen_action = QAction("Reopen Last Profile at &Start", self)
         self.reopen_action.setCheckable(True)
         self.reopen_action.setChecked(reopens_last_profile())
-        self.reopen_action.setStatusTip("Open the profile shown when the program ended again")
+        self.reopen_action.setStatusTip("At start, open the profile that was open at the end")
         self.reopen_action.toggled.connect(set_reopens_last_profile)
         self._add_to_file_menu()
 
