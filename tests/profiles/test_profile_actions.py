@@ -8,79 +8,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from magplan.core.request import PlanRequest
 from magplan.gui.profile_actions import MAX_RECENT, ProfileController
 from magplan.profiles import Profile, ProfileStore
-
-Button = QMessageBox.StandardButton
-
-
-class FakeWindow(QMainWindow):
-    """The main window's contract, and nothing else."""
-
-    inputsChanged = Signal()
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.request: PlanRequest = PlanRequest()
-        self.person, self.prepared = "", ""
-        self.file_menu = self.menuBar().addMenu("&File")
-        self.file_menu.addSeparator()
-        self.quit_action = self.file_menu.addAction("&Quit")
-        self.quit_action.triggered.connect(self.close)
-        self.setWindowTitle("Magnesium Planner")
-
-    def current_request(self) -> PlanRequest | None:
-        return self.request
-
-    def card_info(self) -> tuple[str, str]:
-        return self.person, self.prepared
-
-    def set_inputs(self, request: PlanRequest, person_name: str = "", prepared_by: str = ""):
-        self.request, self.person, self.prepared = request, person_name, prepared_by
-
-    def user_edits(self, **changes: object) -> None:
-        """What typing in a field does: new inputs, then inputsChanged."""
-        self.request = PlanRequest.model_validate({**self.request.model_dump(), **changes})
-        self.inputsChanged.emit()
-
-
-class Dialogs:
-    """Records the dialogs shown and answers them as the test says."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.questions: list[str] = []
-        self.warnings: list[str] = []
-        self.answers: list[Button] = []
-        self.names: list[tuple[str, bool]] = []
-        self.picks: list[tuple[str, bool]] = []
-        self.offered: list[list[str]] = []
-
-        def question(parent, title, text, *args, **kwargs):
-            self.questions.append(text)
-            return self.answers.pop(0)
-
-        def warning(parent, title, text, *args, **kwargs):
-            self.warnings.append(text)
-            return Button.Ok
-
-        def get_text(parent, title, label, *args, **kwargs):
-            return self.names.pop(0)
-
-        def get_item(parent, title, label, items, *args, **kwargs):
-            self.offered.append(list(items))
-            return self.picks.pop(0)
-
-        monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
-        monkeypatch.setattr(QMessageBox, "warning", staticmethod(warning))
-        monkeypatch.setattr(QMessageBox, "information", staticmethod(warning))
-        monkeypatch.setattr(QInputDialog, "getText", staticmethod(get_text))
-        monkeypatch.setattr(QInputDialog, "getItem", staticmethod(get_item))
+from tests.profiles.window_double import Button, Dialogs, FakeWindow
 
 
 @pytest.fixture
@@ -111,7 +45,17 @@ def saved_goals(store: ProfileStore, name: str) -> tuple[str, ...]:
 
 def test_actions_sit_at_the_top_of_the_file_menu(window, controller) -> None:
     texts = [a.text() for a in window.file_menu.actions()]
-    assert texts == ["&New", "&Open…", "Open &Recent", "&Save", "Save &As…", "", "", "&Quit"]
+    assert texts == [
+        "&New",
+        "&Open…",
+        "Open &Recent",
+        "&Save",
+        "Save &As…",
+        "Pro&files…",
+        "",
+        "",
+        "&Quit",
+    ]
     assert controller.new_action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
     assert controller.open_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
     assert controller.save_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Save)

@@ -23,7 +23,7 @@ SMOKE_TIMEOUT_MS = 20_000
 
 # Features that add themselves to the window when their module is present.
 _EXTENSIONS = (
-    ("magplan.gui.profile_actions", "ProfileController"),
+    ("magplan.gui.profile_actions", "install_profile_actions"),
     ("magplan.gui.print_actions", "install_print_actions"),
 )
 

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from magplan import APP_NAME
 from magplan.gui.actions import build_menus
 from magplan.gui.settings import app_settings
+from magplan.gui.undo import InputHistory
 
 if TYPE_CHECKING:
     from magplan.core.knowledge import Knowledge
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self.help_menu = menu.help_menu
         self.quit_action = menu.quit_action
         self.about_action = menu.about_action
+        self.history = InputHistory(self)  # Edit ▸ Undo, Redo of the inputs
         self._restore_geometry()
         if not deferred:
             self.finish_loading()
@@ -266,6 +268,7 @@ class MainWindow(QMainWindow):
         finally:
             self._loading = False
         self.replan()
+        self.history.loaded(request)  # the history of edits starts here
 
     # ---- replanning -------------------------------------------------------------------------
 

@@ -3,17 +3,23 @@
 Every action uses the window's current plan through the one card renderer
 (:mod:`magplan.printing.card`); they are disabled while there is no plan, and Export Calendar…
 also while the plan is blocked (it has no doses to remind).
+
+The preview opens at the page's width (the card is read, not looked at from afar). Export
+Calendar asks first for the day the reminders start (today unless changed). The files offered
+are named after the person ("Maria Jensen – magnesium schedule.pdf"), with what no file name
+can hold left out.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from magplan.core.plan import Plan
 from magplan.core.request import PlanRequest
@@ -25,6 +31,30 @@ if TYPE_CHECKING:
 
 # The renderer, QtPrintSupport and the calendar library are imported when an action runs, not
 # when the window starts: a user who never prints never pays for them.
+
+PDF_WHAT = "magnesium schedule"
+ICS_WHAT = "magnesium reminders"
+MAX_NAME_IN_FILE_CHARS = 80  # of the person's name, in a file name
+PREVIEW_MAX_WIDTH_PX = 1000
+_UNSAFE_IN_FILE_NAMES = set('<>:"/\\|?*')  # Windows' list, which covers the others'
+
+
+def export_file_name(person_name: str, what: str, suffix: str) -> str:
+    """The file name offered for an export: ``"Maria Jensen – magnesium schedule.pdf"``, or
+    ``"magnesium schedule.pdf"`` without a name. Characters no file name can hold (``/ \\ :
+    * ? " < > |``) become spaces, control and invisible characters are left out, spaces run
+    together, and dots and spaces are trimmed from the ends of the name (Windows drops them)."""
+    kept = "".join(_in_file_name(ch) for ch in unicodedata.normalize("NFC", person_name))
+    name = " ".join(kept.split())[:MAX_NAME_IN_FILE_CHARS].strip(". ")
+    return f"{name} – {what}{suffix}" if name else f"{what}{suffix}"
+
+
+def _in_file_name(ch: str) -> str:
+    """``ch`` as a file name can hold it: a space for any space and for a character no file
+    name can hold; nothing for one that cannot be seen (control, format, unassigned)."""
+    if ch.isspace() or ch in _UNSAFE_IN_FILE_NAMES:
+        return " "
+    return "" if unicodedata.category(ch).startswith("C") else ch
 
 
 class PrintableWindow(Protocol):
@@ -122,6 +152,11 @@ class PrintActions:
         dialog = QPrintPreviewDialog(printer, self.window)
         dialog.setWindowTitle("Print Preview — Magnesium Planner")
         dialog.paintRequested.connect(lambda p: print_document(doc, p))
+        _fit_to_width(dialog)
+        window = self.window.size()  # a page is read comfortably at the window's height
+        dialog.resize(
+            min(PREVIEW_MAX_WIDTH_PX, window.width() * 9 // 10), window.height() * 9 // 10
+        )
         dialog.exec()
 
     def print_card(self) -> None:
@@ -154,10 +189,7 @@ class PrintActions:
         return chosen if chosen.suffix else chosen.with_suffix(suffix)
 
     def _suggested_name(self, what: str, suffix: str) -> str:
-        name = self._win().card_info()[0].strip()
-        base = f"{name} — {what}" if name else what
-        safe = "".join(ch for ch in base if ch not in '<>:"/\\|?*').strip()
-        return f"{safe}{suffix}"
+        return export_file_name(self._win().card_info()[0], what, suffix)
 
     def save_pdf(self) -> None:
         current = self._current_or_explain("Export PDF")
@@ -165,7 +197,7 @@ class PrintActions:
             return
         path = self._ask_path(
             "Export PDF",
-            self._suggested_name("magnesium schedule", ".pdf"),
+            self._suggested_name(PDF_WHAT, ".pdf"),
             "PDF files (*.pdf)",
             ".pdf",
         )
@@ -182,9 +214,14 @@ class PrintActions:
         current = self._current_or_explain("Export Calendar")
         if current is None:
             return
+        from magplan.gui.export_dialog import StartDateDialog
+
+        start = StartDateDialog.ask(self.window, dt.date.today())
+        if start is None:
+            return
         path = self._ask_path(
             "Export Calendar",
-            self._suggested_name("magnesium reminders", ".ics"),
+            self._suggested_name(ICS_WHAT, ".ics"),
             "Calendar files (*.ics)",
             ".ics",
         )
@@ -193,11 +230,19 @@ class PrintActions:
         from magplan.printing.ics import NothingToRemind, write_ics
 
         try:
-            write_ics(current[0], path, dt.date.today())
+            write_ics(current[0], path, start)
         except (OSError, NothingToRemind) as exc:
             QMessageBox.warning(
                 self.window, "Export Calendar", f"The calendar file was not saved: {exc}"
             )
+
+
+def _fit_to_width(dialog: QDialog) -> None:
+    """Open the preview at the page's width, as its own "Fit width" button does (Qt opens it
+    at the whole page: 39 % on a laptop, too small to read)."""
+    fit_width = dialog.findChild(QAction, "fitWidthAction")
+    if fit_width is not None:
+        fit_width.trigger()
 
 
 def install_print_actions(window: QMainWindow) -> list[QAction]:

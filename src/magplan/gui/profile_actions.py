@@ -1,4 +1,5 @@
-"""File ▸ New, Open…, Open Recent, Save, Save As… for saved profiles, in the main window.
+"""File ▸ New, Open…, Open Recent, Save, Save As…, Profiles… for saved profiles, in the main
+window.
 
 The controller keeps track of which profile the window shows and whether its inputs were edited
 since it was opened or saved: the title reads ``"<profile>[*] — Magnesium Planner"`` (Qt shows
@@ -6,6 +7,12 @@ the ``*`` when the window is modified), and before New, Open or closing the wind
 "Save changes to <profile>?" with Save / Discard / Cancel. Reading and writing go through
 :class:`magplan.profiles.ProfileStore`; a profile that cannot be read is reported naming the
 file and the field, and the window goes on as before.
+
+Profiles… lists the saved profiles to open, rename, duplicate or delete
+(:class:`magplan.gui.profiles_dialog.ProfilesDialog`); the title and Open Recent follow a rename.
+The profile open when the program ends opens again when it starts, unless the user unticks
+Open Recent ▸ Reopen Last Profile at Start (ticked unless changed: a person working on one
+client's plan comes back to it).
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ from typing import TYPE_CHECKING, Protocol, cast
 from PySide6.QtCore import QEvent, QObject, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMainWindow, QMenu, QMessageBox
+from shiboken6 import isValid
 
 from magplan import APP_NAME
 from magplan.core.request import PlanRequest
@@ -22,7 +30,8 @@ from magplan.gui.settings import app_settings
 from magplan.profiles.names import name_key
 
 if TYPE_CHECKING:
-    from magplan.profiles import Profile, ProfileStore
+    from magplan.gui.undo import InputHistory
+    from magplan.profiles import Profile, ProfileListing, ProfileStore
 
 # The profile models and the store (pydantic, platformdirs) are imported when a profile is
 # first opened or saved, not while the window starts.
@@ -30,6 +39,9 @@ if TYPE_CHECKING:
 MAX_RECENT = 8
 _FIELD_LABELS = {"person_name": "Name", "prepared_by": "Prepared by"}  # as the window calls them
 RECENT_KEY = "profiles/recent"
+LAST_KEY = "profiles/last"  # the profile the window shows ("" for an untitled one)
+REOPEN_KEY = "profiles/reopenLast"  # whether it opens again at start (default: yes)
+MAX_COPY_NAMES = 100
 UNTITLED = "Untitled"
 
 
@@ -82,26 +94,43 @@ class ProfileController(QObject):
         self.save_as_action.setShortcut(QKeySequence.StandardKey.SaveAs)
         self.save_as_action.setStatusTip("Save the inputs as a profile under a new name")
         self.save_as_action.triggered.connect(self.save_as)
-
-        menu = self._w.file_menu
-        existing = menu.actions()
-        if existing:
-            first = existing[0]
-            for action in (self.new_action, self.open_action):
-                menu.insertAction(first, action)
-            menu.insertMenu(first, self.recent_menu)
-            for action in (self.save_action, self.save_as_action):
-                menu.insertAction(first, action)
-            menu.insertSeparator(first)
-        else:
-            menu.addActions([self.new_action, self.open_action])
-            menu.addMenu(self.recent_menu)
-            menu.addActions([self.save_action, self.save_as_action])
+        self.profiles_action = QAction("Pro&files…", self)
+        self.profiles_action.setStatusTip("Open, rename, duplicate or delete saved profiles")
+        self.profiles_action.triggered.connect(self.manage_profiles)
+        self.reopen_action = QAction("Reopen Last Profile at &Start", self)
+        self.reopen_action.setCheckable(True)
+        self.reopen_action.setChecked(reopens_last_profile())
+        self.reopen_action.setStatusTip("At start, open the profile that was open at the end")
+        self.reopen_action.toggled.connect(set_reopens_last_profile)
+        self._add_to_file_menu()
 
         self._rebuild_recent_menu()
         self._w.inputsChanged.connect(self._on_inputs_changed)
+        self._history: InputHistory | None = getattr(window, "history", None)
+        if self._history is not None:  # the main window's Edit ▸ Undo
+            self._history.stack.cleanChanged.connect(self._follow_history)
+            self._history.inputsShown.connect(self._follow_history)
         window.installEventFilter(self)
         self._show_state()
+
+    def _add_to_file_menu(self) -> None:
+        """New … Profiles… at the top of the File menu, then a separator."""
+        menu = self._w.file_menu
+        opening = [self.new_action, self.open_action]
+        saving = [self.save_action, self.save_as_action, self.profiles_action]
+        existing = menu.actions()
+        if not existing:
+            menu.addActions(opening)
+            menu.addMenu(self.recent_menu)
+            menu.addActions(saving)
+            return
+        first = existing[0]
+        for action in opening:
+            menu.insertAction(first, action)
+        menu.insertMenu(first, self.recent_menu)
+        for action in saving:
+            menu.insertAction(first, action)
+        menu.insertSeparator(first)
 
     # ---- state ----------------------------------------------------------------------------
 
@@ -124,6 +153,17 @@ class ProfileController(QObject):
         self.modified = True
         self._show_state()
 
+    def _follow_history(self) -> None:
+        """Undo back to the inputs last opened or saved: nothing to save any more; Redo (or
+        Undo past them): changed again."""
+        history = self._history
+        if history is None or self._loading:
+            return
+        if not (isValid(history.stack) and isValid(self.window)):
+            return  # the window is being destroyed: its stack is cleared on the way
+        self.modified = not history.stack.isClean()
+        self._show_state()
+
     def _show_state(self) -> None:
         self.window.setWindowTitle(f"{self.display_name}[*] — {APP_NAME}")
         self.window.setWindowModified(self.modified)
@@ -138,9 +178,16 @@ class ProfileController(QObject):
                 self._w.set_inputs(request, profile.person_name, profile.prepared_by)
         finally:
             self._loading = False
-        self.current = profile
+        self._set_current(profile)
         self.modified = False
         self._show_state()
+
+    def _set_current(self, profile: Profile | None) -> None:
+        """The window now shows ``profile`` (None: untitled), remembered for the next start."""
+        self.current = profile
+        settings = app_settings()
+        settings.setValue(LAST_KEY, profile.name if profile is not None else "")
+        settings.sync()
 
     # ---- the actions ----------------------------------------------------------------------
 
@@ -285,10 +332,125 @@ class ProfileController(QObject):
         except (ProfileError, ValueError) as exc:
             QMessageBox.warning(self.window, "Not saved", f"The profile was not saved: {exc}")
             return False
-        self.current = saved
+        self._set_current(saved)
         self.modified = False
+        if self._history is not None:
+            self._history.stack.setClean()  # undoing from here changes the saved inputs
         self._show_state()
         self._remember_recent(saved.name)
+        return True
+
+    # ---- Profiles…: rename, duplicate, delete ---------------------------------------------
+
+    def manage_profiles(self) -> None:
+        """The saved profiles, to open, rename, duplicate or delete."""
+        from magplan.gui.profiles_dialog import ProfilesDialog
+
+        dialog = ProfilesDialog(self, self.window)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+
+    def listing(self) -> tuple[ProfileListing | None, str]:
+        """The saved profiles, and a line about what could not be listed ("" when nothing)."""
+        from magplan.profiles import ProfileError
+
+        try:
+            listing = self.store.list()
+        except ProfileError as exc:
+            return None, str(exc)
+        if not listing.unreadable:
+            return listing, ""
+        files = ", ".join(u.path.name for u in listing.unreadable)
+        return listing, f"{len(listing.unreadable)} file(s) could not be read, not listed: {files}"
+
+    def _ask_name(self, title: str, label: str, default: str, not_done: str) -> str | None:
+        """A profile name typed by the user (None when cancelled or unusable, after saying
+        why)."""
+        from magplan.profiles import ProfileNameError, check_profile_name
+
+        text, ok = QInputDialog.getText(
+            self.window, title, label, QLineEdit.EchoMode.Normal, default
+        )
+        if not ok:
+            return None
+        try:
+            return check_profile_name(text)
+        except ProfileNameError as exc:
+            QMessageBox.warning(self.window, title, f"{not_done}: {exc}.")
+            return None
+
+    def rename_profile(self, name: str) -> str | None:
+        """Ask a new name for the saved profile ``name`` and rename it; the new name, or None.
+
+        The window's title and Open Recent follow; unsaved edits in the window stay unsaved."""
+        from magplan.profiles import ProfileError
+
+        new = self._ask_name("Rename Profile", f"New name for “{name}”:", name, "Not renamed")
+        if new is None or new == name:
+            return None
+        try:
+            renamed = self.store.rename(name, new)
+        except ProfileError as exc:
+            QMessageBox.warning(self.window, "Rename Profile", f"Not renamed: {exc}.")
+            return None
+        if self.current is not None and name_key(self.current.name) == name_key(name):
+            self._set_current(renamed)
+            self._show_state()
+        self._rename_recent(name, renamed.name)
+        return renamed.name
+
+    def duplicate_profile(self, name: str) -> str | None:
+        """Ask a name for a copy of the saved profile ``name`` and save the copy; its name."""
+        from magplan.profiles import ProfileError
+
+        new = self._ask_name(
+            "Duplicate Profile",
+            f"Name of the copy of “{name}”:",
+            self._copy_name(name),
+            "Not duplicated",
+        )
+        if new is None:
+            return None
+        try:
+            return self.store.duplicate(name, new).name
+        except ProfileError as exc:
+            QMessageBox.warning(self.window, "Duplicate Profile", f"Not duplicated: {exc}.")
+            return None
+
+    def _copy_name(self, name: str) -> str:
+        """ "Anna copy", or "Anna copy 2" ... when that is taken."""
+        for n in range(1, MAX_COPY_NAMES):
+            candidate = f"{name} copy" + (f" {n}" if n > 1 else "")
+            if not self.store.exists(candidate):
+                return candidate
+        return f"{name} copy"
+
+    def delete_profile(self, name: str) -> bool:
+        """Delete the saved profile ``name`` once the user confirms. The window keeps its
+        inputs; when it showed that profile it becomes untitled, with unsaved changes."""
+        from magplan.profiles import ProfileError
+
+        answer = QMessageBox.question(
+            self.window,
+            "Delete profile?",
+            f"Delete the profile “{name}” from this computer? This cannot be undone.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            self.store.delete(name)
+        except ProfileError as exc:
+            QMessageBox.warning(self.window, "Delete Profile", f"Not deleted: {exc}.")
+            return False
+        self._forget_recent(name)
+        if self.current is not None and name_key(self.current.name) == name_key(name):
+            self._set_current(None)
+            self.modified = True
+            self._show_state()
         return True
 
     # ---- closing --------------------------------------------------------------------------
@@ -351,4 +513,52 @@ class ProfileController(QObject):
         else:
             menu.addSeparator()
             menu.addAction("Clear Recent", self.clear_recent)
+        menu.addSeparator()
+        menu.addAction(self.reopen_action)
         menu.setEnabled(True)
+
+    def _rename_recent(self, name: str, new_name: str) -> None:
+        """A renamed profile keeps its place in Open Recent, under its new name."""
+        names = [new_name if name_key(n) == name_key(name) else n for n in self.recent_names()]
+        self._store_recent(names)
+
+    # ---- the profile shown at the last exit, shown again at start ----------------------------
+
+    def reopen_last(self) -> bool:
+        """Open the profile the window showed when the program last ended, when the user wants
+        that (Reopen Last Profile at Start) and it is still saved. A profile deleted meanwhile
+        is forgotten without a word; one that cannot be read is reported as Open reports it."""
+        from magplan.profiles import ProfileError, ProfileNotFound
+
+        name = app_settings().value(LAST_KEY, "")
+        if not self.reopen_action.isChecked() or not isinstance(name, str) or not name:
+            return False
+        try:
+            self.store.load(name)
+        except ProfileNotFound:
+            self._forget_recent(name)
+            return False
+        except ProfileError:
+            pass  # open_profile reads it again and says what is wrong
+        return self.open_profile(name)
+
+
+def reopens_last_profile() -> bool:
+    """Whether the profile shown at the last exit opens at start (yes unless unticked)."""
+    value = app_settings().value(REOPEN_KEY, True)
+    return value not in (False, "false", "0", 0)
+
+
+def set_reopens_last_profile(on: bool) -> None:
+    settings = app_settings()
+    settings.setValue(REOPEN_KEY, bool(on))
+    settings.sync()
+
+
+def install_profile_actions(window: QMainWindow) -> ProfileController:
+    """The profile actions of the main window; the last profile opens again, unless the user
+    said not to, or the window leaves no trace (``--smoke-test``)."""
+    controller = ProfileController(window)
+    if getattr(window, "remember_state", True):
+        controller.reopen_last()
+    return controller

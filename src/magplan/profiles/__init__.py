@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from magplan.profiles.errors import (
         NewerProfileError,
         ProfileError,
+        ProfileExistsError,
         ProfileNameError,
         ProfileNotFound,
     )
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 _WHERE = {
     "NewerProfileError": "errors",
     "ProfileError": "errors",
+    "ProfileExistsError": "errors",
     "ProfileNameError": "errors",
     "ProfileNotFound": "errors",
     "CURRENT_SCHEMA_VERSION": "model",
@@ -44,6 +46,7 @@ __all__ = [
     "NewerProfileError",
     "Profile",
     "ProfileError",
+    "ProfileExistsError",
     "ProfileListing",
     "ProfileNameError",
     "ProfileNotFound",

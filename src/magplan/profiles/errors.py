@@ -26,6 +26,10 @@ class ProfileNotFound(ProfileError):
     """No saved profile has that name."""
 
 
+class ProfileExistsError(ProfileError):
+    """Another saved profile has the name asked for (renaming or duplicating)."""
+
+
 class ProfileNameError(ProfileError):
     """A name that cannot be used for a profile."""
 

@@ -31,6 +31,7 @@ import os
 import re
 import stat
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -39,11 +40,12 @@ from typing import Any
 import platformdirs
 
 import magplan
-from magplan.atomic import replace_atomically
+from magplan.atomic import fsync_folder, replace_atomically
 from magplan.profiles.errors import (
     NewerProfileError,
     ProfileDataError,
     ProfileError,
+    ProfileExistsError,
     ProfileNotFound,
 )
 from magplan.profiles.folder import (
@@ -226,6 +228,15 @@ class ProfileStore:
         Returns the profile as saved (with ``saved_at`` and ``app_version`` set). Raises
         :class:`ProfileError` (nothing written) if it cannot be saved.
         """
+        stamped, data = self._prepared(profile)
+        with self._locked(f"save profile '{profile.name}'"):
+            target = self._write_locked(stamped, data)
+        _remove_stale_temps(target)
+        return stamped
+
+    def _prepared(self, profile: Profile) -> tuple[Profile, bytes]:
+        """``profile`` stamped with the time and version of this save, and its file's bytes;
+        :class:`ProfileError` when it is too large or would not read back the same."""
         stamped = profile.model_copy(
             update={
                 "saved_at": datetime.now().astimezone().replace(microsecond=0),
@@ -247,39 +258,122 @@ class ProfileStore:
                 f"profile '{profile.name}' cannot be saved: field '{exc.field}': {exc.message}",
                 field=exc.field,
             ) from None
+        return stamped, data
+
+    @contextlib.contextmanager
+    def _locked(self, what: str) -> Iterator[None]:
+        """The folder (made if needed) with its save lock held, for one change ``what`` ("save
+        profile 'Anna'"); the folder's problems become one :class:`ProfileError` each."""
         try:
             self.check_folder()
         except ProfileError as exc:
-            raise ProfileError(
-                f"could not save profile '{profile.name}': {exc.message}", path=self.folder
-            ) from None
+            raise ProfileError(f"could not {what}: {exc.message}", path=self.folder) from None
         try:
             self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
             with FolderLock(self.folder, LOCK_TIMEOUT_S):
-                target, previous = self._target_for(stamped.name)
-                if previous is not None:
-                    _atomic_write(target.with_name(target.name + BACKUP_SUFFIX), previous)
-                _atomic_write(target, data)
-            _remove_stale_temps(target)
+                yield
         except LockTimeout:
             raise ProfileError(
-                f"could not save profile '{profile.name}': another program has been saving "
+                f"could not {what}: another program has been saving "
                 f"profiles in {self.folder} for {LOCK_TIMEOUT_S:g} s; nothing was saved, "
                 f"try again",
                 path=self.folder,
             ) from None
         except NotARegularFile as exc:
             raise ProfileError(
-                f"could not save profile '{profile.name}': '{exc.filename}' {exc.strerror}, "
+                f"could not {what}: '{exc.filename}' {exc.strerror}, "
                 f"not the folder's lock file; it was left alone: remove it",
                 path=self.folder,
             ) from None
         except OSError as exc:
             raise ProfileError(
-                f"could not save profile '{profile.name}' in {self.folder}: {exc.strerror or exc}",
+                f"could not {what} in {self.folder}: {exc.strerror or exc}",
                 path=self.folder,
             ) from None
+
+    def _write_locked(self, stamped: Profile, data: bytes) -> Path:
+        """Write ``data``, the file of ``stamped``, to its file (the previous content kept as
+        ``.bak``); the folder's lock is held. Returns the file."""
+        target, previous = self._target_for(stamped.name)
+        if previous is not None:
+            _atomic_write(target.with_name(target.name + BACKUP_SUFFIX), previous)
+        _atomic_write(target, data)
+        return target
+
+    # ---- renaming, duplicating, deleting ----------------------------------------------------
+
+    def rename(self, name: str, new_name: str) -> Profile:
+        """Give the saved profile ``name`` the name ``new_name``; returns it as saved.
+
+        The renamed profile is written first and the old file removed after it (with its
+        ``.bak``), both while the folder's lock is held: a crash in between leaves both names,
+        never neither (and an old file that cannot be removed is reported so). Raises
+        :class:`ProfileExistsError` when another profile has the new name (a change of case
+        only renames the same profile), :class:`ProfileNotFound` when there is no profile
+        ``name``, and another :class:`ProfileError` when the new file cannot be written (the
+        profile then keeps its old name)."""
+        new = check_profile_name(new_name)
+        with self._locked(f"rename profile '{name.strip()}'"):
+            old = self._find_locked(name)
+            if name_key(new) != name_key(old.profile.name):
+                self._refuse_taken(new)
+            stamped, data = self._prepared(old.profile.model_copy(update={"name": new}))
+            target = self._write_locked(stamped, data)
+            if target != old.path:
+                try:
+                    _remove_profile_file(old.path)
+                except OSError as exc:
+                    raise ProfileError(
+                        f"profile '{old.profile.name}' was saved as '{new}', but its old file "
+                        f"'{old.path}' could not be removed ({exc.strerror or exc}): both "
+                        f"names are saved now; delete '{old.profile.name}' to keep one",
+                        path=old.path,
+                    ) from None
         return stamped
+
+    def duplicate(self, name: str, new_name: str) -> Profile:
+        """A copy of the saved profile ``name`` saved as ``new_name``; returns the copy.
+
+        Raises :class:`ProfileExistsError` when a profile has that name already (nothing is
+        replaced), :class:`ProfileNotFound` when there is no profile ``name``."""
+        new = check_profile_name(new_name)
+        with self._locked(f"duplicate profile '{name.strip()}'"):
+            source = self._find_locked(name)
+            self._refuse_taken(new)
+            stamped, data = self._prepared(source.profile.model_copy(update={"name": new}))
+            self._write_locked(stamped, data)
+        return stamped
+
+    def delete(self, name: str) -> Path:
+        """Remove the saved profile ``name`` (its file and the file's ``.bak``), and nothing
+        else: the file is read again, with the folder's lock held, and removed only when it
+        holds that name. Returns the removed file. :class:`ProfileNotFound` when there is no
+        profile ``name``."""
+        with self._locked(f"delete profile '{name.strip()}'"):
+            found = self._find_locked(name)
+            _remove_profile_file(found.path)
+        return found.path
+
+    def _find_locked(self, name: str) -> SavedProfile:
+        """The profile ``name`` and its file, looked up while the folder's lock is held."""
+        key = name_key(check_profile_name(name))
+        for path in [*self._slug_files(slug_for(name)), *self._profile_files()]:
+            with contextlib.suppress(ProfileError):
+                profile = self.read_file(path, keep_aside=False)
+                if name_key(profile.name) == key:
+                    return SavedProfile(profile, path)
+        raise ProfileNotFound(f"no saved profile named '{name.strip()}' in {self.folder}")
+
+    def _refuse_taken(self, name: str) -> None:
+        """:class:`ProfileExistsError` when a saved profile is called ``name`` (any case)."""
+        try:
+            taken = self._find_locked(name)
+        except ProfileNotFound:
+            return
+        raise ProfileExistsError(
+            f"a profile named '{taken.profile.name}' already exists; choose another name",
+            path=taken.path,
+        )
 
     def check_can_save(self, name: str) -> None:
         """Raise the :class:`ProfileError` a save of ``name`` would meet in the folder (not a
@@ -343,14 +437,22 @@ class ProfileStore:
         return [p for p in entries if p.name.endswith(SUFFIX) and not p.name.startswith(".")]
 
     def _slug_files(self, slug: str) -> builtins.list[Path]:
-        """``slug.json``, ``slug-2.json`` ... as far as they exist."""
+        """``slug.json``, ``slug-2.json`` ... as they exist, in that order (a number freed by a
+        deleted profile leaves a gap, and the files after it are still found)."""
+        return [path for _n, path in self._slug_slots(slug)]
+
+    def _slug_slots(self, slug: str) -> builtins.list[tuple[int, Path]]:
+        """The files of ``slug`` with their numbers (1 for ``slug.json``)."""
+        try:
+            names = os.listdir(self.folder)
+        except OSError:
+            return []
         found = []
-        for n in range(1, MAX_SAME_SLUG + 1):
-            path = self.folder / (f"{slug}{SUFFIX}" if n == 1 else f"{slug}-{n}{SUFFIX}")
-            if not os.path.lexists(path):
-                break
-            found.append(path)
-        return found
+        for file_name in names:
+            n = _slug_number(file_name, slug)
+            if n is not None:
+                found.append((n, self.folder / file_name))
+        return sorted(found)
 
     def _target_for(self, name: str, *, keep_aside: bool = True) -> tuple[Path, bytes | None]:
         """The file to write the profile ``name`` to (its own file, or the first free one),
@@ -386,8 +488,9 @@ class ProfileStore:
             except ProfileError:
                 pass  # unreadable: a copy is kept aside by _profile_in, then it is replaced
             return path, raw
-        n = len(existing) + 1
-        if n > MAX_SAME_SLUG:
+        used = {n for n, _path in self._slug_slots(slug)}
+        n = next((n for n in range(1, MAX_SAME_SLUG + 1) if n not in used), None)
+        if n is None:
             raise ProfileError(f"too many profiles with names like '{name}'")
         return self.folder / (f"{slug}{SUFFIX}" if n == 1 else f"{slug}-{n}{SUFFIX}"), None
 
@@ -421,6 +524,31 @@ def _read_capped(path: Path) -> bytes:
         raise ProfileError(
             f"profile file '{path}' cannot be opened: {exc.strerror or exc}", path=path
         ) from None
+
+
+def _slug_number(file_name: str, slug: str) -> int | None:
+    """1 for ``slug.json``, n for ``slug-n.json`` (n from 2 to MAX_SAME_SLUG), else None."""
+    if not file_name.endswith(SUFFIX):
+        return None
+    stem = file_name[: -len(SUFFIX)]
+    if stem == slug:
+        return 1
+    number = stem.removeprefix(f"{slug}-") if stem.startswith(f"{slug}-") else ""
+    if not number.isascii() or not number.isdigit() or str(int(number)) != number:
+        return None
+    n = int(number)
+    return n if 2 <= n <= MAX_SAME_SLUG else None
+
+
+def _remove_profile_file(path: Path) -> None:
+    """Remove a profile's file, then its ``.bak`` (a regular file only, never what a link
+    points to), and make the removal durable."""
+    os.unlink(path)
+    backup = path.with_name(path.name + BACKUP_SUFFIX)
+    with contextlib.suppress(FileNotFoundError):
+        if stat.S_ISREG(os.lstat(backup).st_mode):
+            os.unlink(backup)
+    fsync_folder(path.parent)
 
 
 def _no_duplicates(pairs: builtins.list[tuple[str, Any]]) -> dict[str, Any]:
