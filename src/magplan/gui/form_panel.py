@@ -84,7 +84,7 @@ class FormPanel(QGroupBox):
         return button
 
     def _choice_row(self) -> QHBoxLayout:
-        """ "Use form: [the forms]  Why this form": the choice and the details' switch."""
+        """The choice of form, and the switch of the details beside it."""
         row = QHBoxLayout()
         label = QLabel("&Use form:")
         label.setBuddy(self.combo)

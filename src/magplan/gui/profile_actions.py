@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMainWindow, QMenu, QMess
 from magplan import APP_NAME
 from magplan.core.request import PlanRequest
 from magplan.gui.settings import app_settings
+from magplan.gui.status import tell_saved
 from magplan.profiles.names import name_key
 
 if TYPE_CHECKING:
@@ -289,6 +290,7 @@ class ProfileController(QObject):
         self.modified = False
         self._show_state()
         self._remember_recent(saved.name)
+        tell_saved(self.window, saved.name)
         return True
 
     # ---- closing --------------------------------------------------------------------------

@@ -74,8 +74,8 @@ class ScheduleTable(QTableView):
 
     def _fit_columns(self) -> None:
         """Every column as wide as its contents; where they do not fit, the columns give up
-        width in ``SQUEEZE`` order (the compound's weight first, the time and the amount last), each down to
-        its floor, and show the rest in their tooltips."""
+        width in ``SQUEEZE`` order (the compound's weight first, the time and the amount
+        last), each down to its floor, and show the rest in their tooltips."""
         model = self.model()
         header = self.horizontalHeader()
         widths = [

@@ -35,7 +35,7 @@ NAV_ITEM_PADDING_PX = 16
 class InputSections(QWidget):
     """The list of sections over the column of inputs."""
 
-    sectionChanged = Signal(int)  # the section now at the top of the column's view
+    sectionChanged = Signal(int)  # the section at the top of the view, or of the focused field
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -134,7 +134,8 @@ class InputSections(QWidget):
         return [self.nav.item(i).text() for i in range(self.nav.count())]
 
     def current(self) -> int:
-        """The section at the top of the view (-1 before any is added)."""
+        """The section marked in the list: the one at the top of the view, or the one whose
+        field last took the keyboard (-1 before any is added)."""
         return self._current
 
     def section(self, index: int) -> QWidget:
@@ -168,7 +169,8 @@ class InputSections(QWidget):
         widget = section.nextInFocusChain()
         while widget is not None and widget is not section:
             takes_tab = bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
-            if section.isAncestorOf(widget) and takes_tab and widget.isEnabled():
+            usable = widget.isEnabled() and widget.isVisibleTo(section)
+            if section.isAncestorOf(widget) and takes_tab and usable:
                 return widget
             widget = widget.nextInFocusChain()
         return None
@@ -194,9 +196,11 @@ class InputSections(QWidget):
         self.sectionChanged.emit(index)
 
     def _focus_moved(self, _old: QWidget | None, now: QWidget | None) -> None:
-        """A field that takes the keyboard (by Tab, its mnemonic or a click) comes into view."""
+        """A field that takes the keyboard (by Tab, its mnemonic or a click) comes into view,
+        and its section is the one marked."""
         if now is not None and self.column.isAncestorOf(now):
             self.ensureWidgetVisible(now)
+            self._set_current(self.section_of(now))
 
     def _fit_tail(self) -> None:
         """Under the last section, the room it needs to be scrolled to the top."""
