@@ -12,7 +12,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from magplan.cli import build_parser
@@ -148,6 +154,30 @@ def test_at_twice_the_scale_the_whole_plan_is_still_in_sight(tmp_path: Path) -> 
     assert done.returncode == 0, done.stderr
     assert "scale 2.0 size 1280 650" in done.stdout
     assert "out of sight: []" in done.stdout
+
+
+@pytest.mark.parametrize("size", [LAPTOP, (1240, 660), (1600, 900)], ids=str)
+def test_no_warning_is_cut_short(qtbot: QtBot, window: MainWindow, size: tuple[int, int]) -> None:
+    """Each warning's row is as tall as the style lays out its text in the width it is drawn
+    in, the list's less the spacing at either side (else its last line is cut short, with an
+    ellipsis)."""
+    show_at(window, size, _request(FOUR_DOSES))
+    warnings = window.result_panel.warnings_list
+    viewport = warnings.viewport()
+    assert viewport is not None
+    drawn_px = viewport.width() - 2 * warnings.spacing()
+    style_measure = QStyledItemDelegate()
+    model = warnings.model()
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        option = QStyleOptionViewItem()
+        option.initFrom(warnings)
+        option.rect = warnings.visualRect(index)
+        option.rect.setWidth(min(option.rect.width(), drawn_px))
+        option.decorationSize = warnings.iconSize()
+        option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        needed = style_measure.sizeHint(option, index).height()
+        assert option.rect.height() >= needed, f"warning {row + 1}"
 
 
 def test_a_scrolled_warnings_list_is_back_at_the_top_after_an_edit(
