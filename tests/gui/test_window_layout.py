@@ -180,6 +180,17 @@ def test_no_warning_is_cut_short(qtbot: QtBot, window: MainWindow, size: tuple[i
         assert option.rect.height() >= needed, f"warning {row + 1}"
 
 
+def test_the_ramp_shows_whole_weeks_where_there_is_room_and_every_week_where_not(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    ramp = window.result_panel.titration_list
+    show_at(window, (1440, 900), _request(FOUR_DOSES))
+    assert ramp.wordWrap()  # no week cut short
+    assert _rows_out_of_sight(ramp, ramp.count()) == []
+    show_at(window, LAPTOP, _request(FOUR_DOSES))
+    assert _rows_out_of_sight(ramp, ramp.count()) == []
+
+
 def test_a_scrolled_warnings_list_is_back_at_the_top_after_an_edit(
     qtbot: QtBot, window: MainWindow
 ) -> None:

@@ -16,10 +16,10 @@ from magplan.gui.models import WarningsModel
 from magplan.gui.theme import paint_empty_text
 
 
-class _WrappedRows(QStyledItemDelegate):
-    """Each warning as tall as its lines at the width the list gives it: Qt's own estimate
-    leaves out the room an item's spacing takes, and the last line of a long warning was cut
-    short with an ellipsis."""
+class WrappedRows(QStyledItemDelegate):
+    """Each row of a list as tall as its lines at the width the list gives it: Qt's own
+    estimate leaves out the room an item's spacing takes, and the last line of a long warning
+    was cut short with an ellipsis."""
 
     def __init__(self, view: QListView) -> None:
         super().__init__(view)
@@ -42,7 +42,7 @@ class WarningsList(QListView):
     def __init__(self, model: WarningsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setModel(model)
-        self.setItemDelegate(_WrappedRows(self))
+        self.setItemDelegate(WrappedRows(self))
         self.setAccessibleName("Warnings")
         self.setAccessibleDescription("Warnings, most severe first, each with its source")
         self.setWordWrap(True)
