@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -223,6 +223,29 @@ def test_view_hides_and_shows_the_inputs_the_timeline_and_the_form_s_reasons(
     view.sections[2].trigger()  # Medicines: the inputs come back to show it
     assert window.sections.isVisible() and view.inputs.isChecked()
     assert window.sections.titles()[window.sections.current()] == "Medicines"
+
+
+def test_the_list_of_sections_scrolls_to_the_one_clicked_and_marks_the_one_in_view(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    show_at(window, LAPTOP, PlanRequest())
+    sections = window.sections
+    nav = sections.nav
+    medicines = sections.titles().index("Medicines")
+    item = nav.item(medicines)
+    assert item is not None
+    qtbot.mouseClick(
+        nav.viewport(), Qt.MouseButton.LeftButton, pos=nav.visualItemRect(item).center()
+    )
+    scrollbar = window.inputs_scroll.verticalScrollBar()
+    assert scrollbar is not None
+    assert scrollbar.value() == sections.section(medicines).y()  # at the top of the view
+    assert sections.current() == medicines
+
+    scrollbar.setValue(0)  # the user scrolls back up: the list follows
+    assert sections.current() == 0 and nav.currentRow() == 0
+    scrollbar.setValue(sections.section(medicines).y() + 5)
+    assert nav.currentRow() == medicines
 
 
 def _new_window(qtbot: QtBot) -> MainWindow:
