@@ -33,3 +33,35 @@ def private_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]
     allowed = Path(app_settings().fileName())
     others = sorted(str(p) for p in folder.rglob("*") if p.is_file() and p != allowed)
     assert not others, f"settings written outside app_settings(): {others}"
+
+
+def _real_exec() -> object:
+    from PySide6.QtWidgets import QDialog
+
+    return QDialog.exec
+
+
+_REAL_EXEC = _real_exec()
+
+
+@pytest.fixture(autouse=True)
+def no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal dialog the test did not answer fails the test at once instead of waiting for a
+    click that never comes (a test answers one by patching its ``exec``, or the static
+    function that shows it, after this; one that runs a dialog for real, answered by a timer,
+    calls ``QDialog.real_exec_for_tests(dialog)``)."""
+    from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+
+    def refuse(what: str) -> object:
+        def blocked(*_args: object, **_kw: object) -> object:
+            raise AssertionError(f"{what} would wait for the user: the test must answer it")
+
+        return blocked
+
+    monkeypatch.setattr(QDialog, "exec", refuse("a modal dialog"))
+    monkeypatch.setattr(QDialog, "real_exec_for_tests", _REAL_EXEC, raising=False)
+    monkeypatch.setattr(QMessageBox, "exec", refuse("a message box"))
+    for name in ("getSaveFileName", "getOpenFileName", "getExistingDirectory"):
+        monkeypatch.setattr(QFileDialog, name, staticmethod(refuse(f"QFileDialog.{name}")))
+    for name in ("getText", "getItem", "getInt", "getDouble"):
+        monkeypatch.setattr(QInputDialog, name, staticmethod(refuse(f"QInputDialog.{name}")))

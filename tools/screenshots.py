@@ -137,7 +137,7 @@ def _wait_for(socket: Path) -> None:
 def take(theme: str, picture: Path) -> int:
     """In this process: open the window for the crowded person in ``theme`` at :data:`SIZE`,
     let it paint, and save what it shows to ``picture``."""
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
     from magplan.gui.main_window import MainWindow
@@ -149,6 +149,7 @@ def take(theme: str, picture: Path) -> int:
     window = MainWindow()
     window.remember_state = False
     window.set_inputs(crowded_request(window), *NAMES)
+    window.setWindowState(Qt.WindowState.WindowNoState)  # not maximized on a small screen
     window.resize(*SIZE)
     window.show()
     saved: list[bool] = []

@@ -59,14 +59,15 @@ def _tab_stops(qtbot: QtBot, start: QWidget) -> list[QWidget]:
 
 
 def _reading_order(window: MainWindow, widgets: list[QWidget]) -> list[tuple[int, int, int]]:
-    """(side, top, left) of each widget: the inputs first, each side top to bottom."""
+    """(part, top, left) of each widget: the list of sections, then the inputs, then the plan,
+    each part top to bottom."""
     inputs = window.inputs_scroll.widget()
     assert inputs is not None
     places = []
     for widget in widgets:
-        side = 0 if inputs.isAncestorOf(widget) else 1
-        origin = widget.mapTo(inputs if side == 0 else window, QPoint(0, 0))
-        places.append((side, origin.y(), origin.x()))
+        part = 0 if widget is window.sections.nav else 1 if inputs.isAncestorOf(widget) else 2
+        origin = widget.mapTo(inputs if part == 1 else window, QPoint(0, 0))
+        places.append((part, origin.y(), origin.x()))
     return places
 
 
@@ -92,8 +93,8 @@ def test_tab_reaches_every_field_once_in_reading_order(qtbot: QtBot, window: Mai
             products=(make_product(load_knowledge(), "citrate", 100),),
         )
     )
-    first = window.goals_panel.box("sleep")
-    stops = _tab_stops(qtbot, first)
+    stops = _tab_stops(qtbot, window.sections.nav)
+    assert stops[1] is window.goals_panel.box("sleep")  # from the sections to the first goal
     tables = {window.medicines_editor.table, window.products_editor.table}
     # a table is one stop per cell that takes input: its editors sit inside it
     outside = [w for w in stops if not any(t.isAncestorOf(w) or w is t for t in tables)]
@@ -153,6 +154,7 @@ def test_size_and_splitters_are_remembered_across_windows(qtbot: QtBot) -> None:
     qtbot.addWidget(first)
     first.show()
     qtbot.waitExposed(first)
+    first.showNormal()  # not maximized, as a small screen (this one) first has it
     first.resize(790, 640)
     first.splitter.setSizes([340, 430])
     qtbot.wait(10)

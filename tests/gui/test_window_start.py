@@ -75,7 +75,7 @@ def test_a_deferred_window_says_it_is_loading_then_shows_the_plan(qtbot: QtBot) 
     labels = note.findChildren(QLabel)
     assert [label.text() for label in labels] == ["Loading the knowledge base…"]
     assert not window.is_loaded
-    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&Help"]
+    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&View", "&Help"]
     # nothing to print or save yet
     assert window.current_request() is None
     assert window.current_plan() is None

@@ -143,7 +143,7 @@ def test_the_modal_dialog_returns_the_name_only_when_confirmed(qtbot: QtBot) -> 
 
         QTimer.singleShot(0, answer)
         QTimer.singleShot(5000, dialog.reject)  # never hang the suite
-        code = dialog.exec()
+        code = QDialog.real_exec_for_tests(dialog)  # type: ignore[attr-defined]
         return dialog.clinician() if code == QDialog.DialogCode.Accepted else None
 
     assert run(confirm=True) == "Dr. C. Kim"

@@ -1,4 +1,5 @@
-"""The main window: inputs on the left, the plan on the right, replanned on every edit.
+"""The main window: the inputs on the left, in sections, the plan on the right as the main
+area, replanned on every edit; a status bar at the bottom.
 
 The window decides nothing itself: it reads the fields into a :class:`PlanRequest`, calls the
 core's :func:`plan_day` and shows the :class:`Plan`. When a field cannot be read, or the core
@@ -14,7 +15,7 @@ and shows the first plan; the program calls it right after the frame's first pai
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -31,12 +33,14 @@ from PySide6.QtWidgets import (
 from magplan import APP_NAME
 from magplan.gui.actions import build_menus
 from magplan.gui.settings import app_settings
+from magplan.gui.status import StatusBar
 from magplan.gui.undo import InputHistory
 
 if TYPE_CHECKING:
     from magplan.core.knowledge import Knowledge
     from magplan.core.plan import Plan
     from magplan.core.request import PlanRequest
+    from magplan.gui.actions import ViewActions
     from magplan.gui.conditions_panel import ConditionsPanel
     from magplan.gui.fields import Errors, Field, FieldMarks, InputPanel, Values
     from magplan.gui.form_panel import FormPanel
@@ -45,9 +49,12 @@ if TYPE_CHECKING:
     from magplan.gui.person_panel import AmountPanel, DayPanel, PersonPanel
     from magplan.gui.products_editor import ProductsEditor
     from magplan.gui.result_panel import ResultPanel
+    from magplan.gui.sections import InputSections
 
-DEFAULT_SIZE = (1320, 860)
-LEFT_WIDTH = 460
+DEFAULT_SIZE = (1440, 900)
+"""The window's first size where the screen has room; a smaller screen gets it all."""
+TALL_SCREEN_PX = 1000
+"""From this available height on, the form's reasons are shown at first (else folded)."""
 
 
 class MainWindow(QMainWindow):
@@ -64,10 +71,12 @@ class MainWindow(QMainWindow):
     medicines_editor: MedicinesEditor
     products_editor: ProductsEditor
     amount_panel: AmountPanel
+    sections: InputSections
     inputs_scroll: QScrollArea
     result_panel: ResultPanel
     form_panel: FormPanel
     splitter: QSplitter
+    view_actions: ViewActions
 
     def __init__(
         self,
@@ -86,13 +95,16 @@ class MainWindow(QMainWindow):
         self.remember_state = True  # off for --smoke-test: a test run leaves no trace
 
         self.setCentralWidget(_loading_note())
+        self.setStatusBar(StatusBar())  # shows every action's status tip
 
         menu = build_menus(self, self.knowledge)
         self.file_menu = menu.file_menu
+        self.view_menu = menu.view_menu
         self.help_menu = menu.help_menu
         self.quit_action = menu.quit_action
         self.about_action = menu.about_action
         self.history = InputHistory(self)  # Edit ▸ Undo, Redo of the inputs
+        self.menu_bar_action = menu.menu_bar_action
         self._restore_geometry()
         if not deferred:
             self.finish_loading()
@@ -123,30 +135,30 @@ class MainWindow(QMainWindow):
 
         _guard_the_wheel()  # before the fields exist: each is guarded as it is polished
         k = self.knowledge()
-        inputs = self._build_inputs(k)
+        self._build_inputs(k)
         self._build_result(k)
-        self.setCentralWidget(self._build_centre(inputs))  # the "Loading" line goes
+        self.setCentralWidget(self._build_centre())  # the "Loading" line goes
         self.setStyleSheet(invalid_style_sheet(self.palette()))
         self._field_widgets = self._widgets_by_request_field()
         self._connect_panels()
         self._k = k
-        self._restore_splitters()
+        self._build_view_menu()
+        self._restore_layout()
         self.set_inputs(PlanRequest())
+        self.goals_panel.box(next(iter(k.goals))).setFocus()  # the first thing to decide
         self.loaded.emit()
 
-    def _build_inputs(self, k: Knowledge) -> QWidget:
-        """The input panels, top to bottom in the order a person thinks about them, in a
-        scroll area of their own (``inputs_scroll``); returns the column of panels."""
-        # Qt's namespace (Qt.Orientation, ...) is imported here, not with the frame: its first
-        # use builds ~100 Python enums, which the frame does not need.
-        from PySide6.QtCore import Qt
-
+    def _build_inputs(self, k: Knowledge) -> None:
+        """The input panels, top to bottom in the order a person thinks about them, in named
+        sections of one column that scrolls (``sections``, its scroll area ``inputs_scroll``).
+        A section (or a page to come) is one line here."""
         from magplan.gui.conditions_panel import ConditionsPanel
         from magplan.gui.fields import FieldMarks
         from magplan.gui.goals_panel import GoalsPanel
         from magplan.gui.medicines_editor import MedicinesEditor
         from magplan.gui.person_panel import AmountPanel, DayPanel, PersonPanel
         from magplan.gui.products_editor import ProductsEditor
+        from magplan.gui.sections import InputSections
 
         self.marks = FieldMarks()
         self.goals_panel = GoalsPanel(k)
@@ -157,21 +169,14 @@ class MainWindow(QMainWindow):
         self.medicines_editor = MedicinesEditor(k, self.marks)
         self.products_editor = ProductsEditor(k, self.marks)
         self.amount_panel = AmountPanel(k, self.marks)
-        inputs = QWidget()
-        inputs.setObjectName("inputs")
-        column = QVBoxLayout(inputs)
-        for panel in self._input_panels():
-            column.addWidget(cast(QWidget, panel))
-        column.addStretch(1)
-        self.inputs_scroll = QScrollArea()
-        self.inputs_scroll.setWidget(inputs)
-        self.inputs_scroll.setWidgetResizable(True)
-        self.inputs_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.inputs_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.inputs_scroll.setAccessibleName("Inputs")
-        self.inputs_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields
-        self.inputs_scroll.setMinimumWidth(320)
-        return inputs
+        self.sections = sections = InputSections()
+        sections.add_section("Goals", self.goals_panel)
+        sections.add_section(
+            "Person and day", self.person_panel, self.day_panel, self.conditions_panel
+        )
+        sections.add_section("Medicines", self.medicines_editor)
+        sections.add_section("Products", self.products_editor, self.amount_panel)
+        self.inputs_scroll = sections.scroll_area
 
     def _input_panels(self) -> tuple[InputPanel, ...]:
         """The panels that make the plan request, top to bottom."""
@@ -192,27 +197,56 @@ class MainWindow(QMainWindow):
         self.result_panel = ResultPanel(k, self.marks)
         self.form_panel = self.result_panel.form_panel
 
-    def _build_centre(self, inputs: QWidget) -> QWidget:
-        """The inputs and the plan side by side in ``splitter``; the inputs wide enough to
-        show the panels without a horizontal scroll bar."""
+    def _build_centre(self) -> QWidget:
+        """The inputs and the plan side by side in ``splitter``; the inputs as wide as the
+        widest panel needs (no horizontal scroll bar), the plan all the rest."""
+        # Qt's namespace (Qt.Orientation, ...) is used here, not with the frame: its first use
+        # builds ~100 Python enums, which the frame does not need.
         from PySide6.QtCore import Qt
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.inputs_scroll)
+        self.splitter.addWidget(self.sections)
         self.splitter.addWidget(self.result_panel)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         scrollbar = self.inputs_scroll.verticalScrollBar()
         scrollbar_px = scrollbar.sizeHint().width() if scrollbar else 0
-        left = max(LEFT_WIDTH, inputs.minimumSizeHint().width() + scrollbar_px + 2)
-        self.splitter.setSizes([left, DEFAULT_SIZE[0] - left])
+        left = self.sections.column.minimumSizeHint().width() + scrollbar_px + 2
+        self.splitter.setSizes([left, max(self.width(), DEFAULT_SIZE[0]) - left])
         central = QWidget()
         margins = QVBoxLayout(central)
-        margins.setContentsMargins(8, 8, 8, 8)
+        margins.setContentsMargins(6, 4, 6, 0)
         margins.addWidget(self.splitter)
         return central
+
+    def _build_view_menu(self) -> None:
+        """View: the inputs, the timeline and the form's reasons shown or not, and Ctrl+1,
+        Ctrl+2, ... to each section of the inputs."""
+        from magplan.gui.actions import fill_view_menu
+
+        view = fill_view_menu(self, self.view_menu, self.sections.titles())
+        self.view_actions = view
+        view.inputs.toggled.connect(self.sections.setVisible)
+        view.timeline.toggled.connect(self.result_panel.set_timeline_shown)
+        view.form_details.toggled.connect(self.form_panel.set_details_shown)
+        self.form_panel.detailsToggled.connect(view.form_details.setChecked)
+        for index, action in enumerate(view.sections):
+            action.triggered.connect(lambda _=False, i=index: self.go_to_section(i))
+
+    def go_to_section(self, index: int) -> None:
+        """Show section ``index`` of the inputs (the inputs too, when hidden), its first field
+        taking the keyboard."""
+        self.view_actions.inputs.setChecked(True)
+        self.sections.go_to(index, focus=True)
+
+    # ---- menus that other features add ------------------------------------------------------
+
+    def add_menu(self, menu: QMenu) -> None:
+        """A feature's own menu (Edit, ...): in the menu bar after File and what came before
+        it, before View."""
+        self.menuBar().insertMenu(self.view_menu.menuAction(), menu)
 
     def _widgets_by_request_field(self) -> dict[str, QWidget]:
         """The field that shows each of the request's values, where the core's errors go."""
@@ -348,7 +382,7 @@ class MainWindow(QMainWindow):
 
     def _go_to_other_magnesium(self) -> None:
         spin = self.products_editor.other_spin
-        self.inputs_scroll.ensureWidgetVisible(spin)
+        self.sections.ensureWidgetVisible(spin)
         spin.setFocus()
         spin.selectAll()
 
@@ -361,44 +395,70 @@ class MainWindow(QMainWindow):
         else:
             self._default_geometry()
 
-    def _restore_splitters(self) -> None:
+    def _restore_layout(self) -> None:
+        """The splitter, the section in view and what View shows, as the user left them."""
         s = app_settings()
-        for key, splitter in (
-            ("window/splitter", self.splitter),
-            ("window/resultSplitter", self.result_panel.splitter),
-        ):
-            state = s.value(key)
-            if isinstance(state, QByteArray) and not state.isEmpty():
-                splitter.restoreState(state)
+        state = s.value("window/splitter")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.splitter.restoreState(state)
+        view = self.view_actions
+        view.inputs.setChecked(_flag(s.value("view/inputs"), True))
+        view.timeline.setChecked(_flag(s.value("view/timeline"), True))
+        view.form_details.setChecked(_flag(s.value("view/formDetails"), self._tall_screen()))
+        self.form_panel.set_details_shown(view.form_details.isChecked())
+        section = s.value("window/section")
+        if section is not None and str(section).isdigit():
+            self.sections.go_to(int(str(section)))
+
+    def _tall_screen(self) -> bool:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen is not None and screen.availableGeometry().height() >= TALL_SCREEN_PX
 
     def _default_geometry(self) -> None:
+        """``DEFAULT_SIZE`` centred where the screen has room for it; else the whole screen."""
         width, height = DEFAULT_SIZE
         screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is not None:
-            avail = screen.availableGeometry()
-            width = min(width, avail.width() - 40)
-            height = min(height, avail.height() - 60)
+        if screen is None:
             self.resize(width, height)
-            self.move(
-                avail.x() + (avail.width() - width) // 2,
-                avail.y() + (avail.height() - height) // 2,
-            )
-        else:
-            self.resize(width, height)
+            return
+        avail = screen.availableGeometry()
+        width = min(width, avail.width() - 40)
+        height = min(height, avail.height() - 60)
+        self.resize(width, height)
+        self.move(
+            avail.x() + (avail.width() - width) // 2, avail.y() + (avail.height() - height) // 2
+        )
+        if (width, height) != DEFAULT_SIZE:  # a laptop's screen: every pixel is needed
+            from PySide6.QtCore import Qt
+
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def save_state(self) -> None:
         if not self.remember_state:
             return
         s = app_settings()
         s.setValue("window/geometry", self.saveGeometry())
-        if self.is_loaded:  # a window closed while loading keeps the splitters as they were
+        if self.is_loaded:  # a window closed while loading keeps the layout as it was
             s.setValue("window/splitter", self.splitter.saveState())
-            s.setValue("window/resultSplitter", self.result_panel.splitter.saveState())
+            s.setValue("window/section", self.sections.current())
+            view = self.view_actions
+            s.setValue("view/inputs", view.inputs.isChecked())
+            s.setValue("view/timeline", view.timeline.isChecked())
+            s.setValue("view/formDetails", view.form_details.isChecked())
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         super().closeEvent(event)
+
+
+def _flag(value: object, default: bool) -> bool:
+    """A yes/no setting as the settings file gives it back (a string in an INI file)."""
+    if value is None:
+        return default
+    if isinstance(value, str):
+        return value.lower() == "true"
+    return bool(value)
 
 
 def _guard_the_wheel() -> None:

@@ -35,7 +35,7 @@ class MedicinesEditor(TableEditor[MedicinesModel]):
             model,
             MedicineDelegate(k, model),
             marks,
-            "&Add medicine or supplement",
+            "Add medi&cine or supplement",
         )
         self.table.empty_text = "None: add one below."
         fm = self.fontMetrics()

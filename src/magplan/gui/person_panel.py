@@ -160,7 +160,7 @@ class DayPanel(QGroupBox):
         self.meals_message = FieldMessage("Meal times")
         marks.register(self.meals_edit, self.meals_message)
         form.addRow("&Wake time:", stacked(self.wake_edit, self.wake_message))
-        form.addRow("B&ed time:", stacked(self.bed_edit, self.bed_message))
+        form.addRow("Be&d time:", stacked(self.bed_edit, self.bed_message))
         form.addRow("&Meals:", stacked(self.meals_edit, self.meals_message))
         set_buddies(form)
         for edit in (self.wake_edit, self.bed_edit, self.meals_edit):
@@ -212,7 +212,7 @@ class AmountPanel(QGroupBox):
         for std in self._limits:
             self.limit_combo.addItem(k.intakes.upper_limits[std].name, std)
         named(self.limit_combo, "Upper limit standard")
-        form.addRow("&Amount:", stacked(self.target_spin, self.target_message))
+        form.addRow("Amoun&t:", stacked(self.target_spin, self.target_message))
         form.addRow("&Limit:", self.limit_combo)
         set_buddies(form)
         self.target_spin.valueChanged.connect(self.changed)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QMessage
 
 from magplan.core.plan import Plan
 from magplan.core.request import PlanRequest
+from magplan.gui.status import tell_exported
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -79,6 +80,8 @@ class PrintActions:
         self.print = QAction("&Print…", window)
         self.print.setShortcut(QKeySequence.StandardKey.Print)
         self.export_pdf = QAction("Export P&DF…", window)
+        self.preview.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.export_pdf.setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.export_ics = QAction("Export &Calendar…", window)
         self.preview.setStatusTip("See the printed one-page schedule")
         self.print.setStatusTip("Print the one-page schedule")
@@ -207,6 +210,7 @@ class PrintActions:
 
         try:
             write_pdf(current[0], self.card_info(), path)
+            tell_exported(self.window, path)
         except OSError as exc:
             QMessageBox.warning(self.window, "Export PDF", f"The PDF was not saved: {exc}")
 
@@ -231,6 +235,7 @@ class PrintActions:
 
         try:
             write_ics(current[0], path, start)
+            tell_exported(self.window, path)
         except (OSError, NothingToRemind) as exc:
             QMessageBox.warning(
                 self.window, "Export Calendar", f"The calendar file was not saved: {exc}"

@@ -27,6 +27,7 @@ from shiboken6 import isValid
 from magplan import APP_NAME
 from magplan.core.request import PlanRequest
 from magplan.gui.settings import app_settings
+from magplan.gui.status import tell_saved
 from magplan.profiles.names import name_key
 
 if TYPE_CHECKING:
@@ -338,6 +339,7 @@ class ProfileController(QObject):
             self._history.stack.setClean()  # undoing from here changes the saved inputs
         self._show_state()
         self._remember_recent(saved.name)
+        tell_saved(self.window, saved.name)
         return True
 
     # ---- Profiles…: rename, duplicate, delete ---------------------------------------------

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QProgressBar,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +19,7 @@ from magplan.gui.fields import FieldMarks, named
 from magplan.gui.form_panel import FormPanel
 from magplan.gui.gate_banner import GateBanner, ProblemNote, SupervisedMarker
 from magplan.gui.models import ScheduleModel, WarningsModel
+from magplan.gui.no_doses_note import NoDosesNote
 from magplan.gui.schedule_view import ScheduleTable
 from magplan.gui.theme import severity_color
 from magplan.gui.timeline import TimelineWidget
@@ -28,6 +27,9 @@ from magplan.gui.titration_view import TitrationList
 from magplan.gui.warnings_view import WarningsList
 from magplan.present import TotalView, present
 from magplan.present.day import total_in_words
+
+SMALL_TEXT = 0.9
+"""The size of the muted lines (the total's detail, the notes) against the window's text."""
 
 
 class DailyTotal(QGroupBox):
@@ -37,6 +39,8 @@ class DailyTotal(QGroupBox):
         super().__init__("Daily total", parent)
         named(self, "Daily total")
         lay = QVBoxLayout(self)
+        lay.setContentsMargins(8, 4, 8, 6)
+        lay.setSpacing(4)
         self.bar = QProgressBar()
         self.bar.setAccessibleName("Daily total against the upper limit")
         self.bar.setTextVisible(True)
@@ -44,6 +48,9 @@ class DailyTotal(QGroupBox):
         self.focus_ring = make_reachable(self.bar)  # Tab reaches it; it reads out the total
         self.detail = QLabel()
         self.detail.setWordWrap(True)
+        small = self.detail.font()
+        small.setPointSizeF(small.pointSizeF() * SMALL_TEXT)
+        self.detail.setFont(small)
         self.detail.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         lay.addWidget(self.bar)
         lay.addWidget(self.detail)
@@ -71,71 +78,69 @@ class DailyTotal(QGroupBox):
 
 
 class ResultPanel(QWidget):
+    """The plan, top to bottom in the order it is read: what stops or empties it, the form and
+    the daily total, every dose with the day's timeline, then the warnings beside the ramp,
+    and the notes. Nothing in it scrolls but the warnings and the ramp, and only when they
+    are longer than their room."""
+
     def __init__(self, k: Knowledge, marks: FieldMarks, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._k = k
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 0, 0, 0)
+        lay.setSpacing(4)
         self.gate_banner = GateBanner()
         self.supervised_marker = SupervisedMarker()
         self.problem_note = ProblemNote()
-        lay.addWidget(self.gate_banner)
-        lay.addWidget(self.supervised_marker)
-        lay.addWidget(self.problem_note)
+        self.no_doses_note = NoDosesNote()
+        for banner in (
+            self.gate_banner,
+            self.supervised_marker,
+            self.problem_note,
+            self.no_doses_note,
+        ):
+            lay.addWidget(banner)
 
         top = QHBoxLayout()
         self.form_panel = FormPanel(k, marks)
         self.total = DailyTotal()
-        top.addWidget(self.form_panel, 3)
-        top.addWidget(self.total, 2)
+        top.addWidget(self.form_panel, 1)
+        top.addWidget(self.total, 1)
         lay.addLayout(top)
-        QWidget.setTabOrder(self.total.bar, self.form_panel.combo)  # the bar stands higher
+        # reading order, row by row: the daily total's bar stands highest, then the form's
+        # choice and its "Why?" beside it
+        QWidget.setTabOrder(self.total.bar, self.form_panel.combo)
+        QWidget.setTabOrder(self.form_panel.combo, self.form_panel.details_button)
 
         self.schedule_model = ScheduleModel()
         self.warnings_model = WarningsModel()
-        schedule_box = QGroupBox("Schedule")
-        named(schedule_box, "Schedule")
-        sl = QVBoxLayout(schedule_box)
         self.schedule_table = ScheduleTable(self.schedule_model)
         self.timeline = TimelineWidget()
-        sl.addWidget(self.schedule_table, 1)
-        sl.addWidget(self.timeline)
-
-        bottom = QWidget()
-        bl = QHBoxLayout(bottom)
-        bl.setContentsMargins(0, 0, 0, 0)
-        warnings_box = QGroupBox("Warnings")
-        named(warnings_box, "Warnings")
-        wl = QVBoxLayout(warnings_box)
+        lay.addWidget(_box("Schedule", self.schedule_table, self.timeline))
         self.warnings_list = WarningsList(self.warnings_model)
-        wl.addWidget(self.warnings_list)
-        ramp_box = QGroupBox("Start low")
-        named(ramp_box, "Start low")
-        rl = QVBoxLayout(ramp_box)
         self.titration_list = TitrationList()
-        rl.addWidget(self.titration_list)
-        bl.addWidget(warnings_box, 3)
-        bl.addWidget(ramp_box, 2)
-
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.setObjectName("resultSplitter")
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(schedule_box)
-        self.splitter.addWidget(bottom)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        lay.addWidget(self.splitter, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(_box("Warnings", self.warnings_list), 3)
+        bottom.addWidget(_box("Start low", self.titration_list), 2)
+        lay.addLayout(bottom, 1)
 
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.notes.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.notes.setAccessibleName("Notes")
+        small = self.notes.font()
+        small.setPointSizeF(small.pointSizeF() * SMALL_TEXT)
+        self.notes.setFont(small)
         lay.addWidget(self.notes)
+
+    def set_timeline_shown(self, shown: bool) -> None:
+        self.timeline.setVisible(shown)
 
     def show_plan(self, plan: Plan, supervisor: str = "") -> None:
         view = present(plan, self._k)
         self.gate_banner.show_view(view)
         self.supervised_marker.show_plan(plan, supervisor)
+        self.no_doses_note.show_view(view)
         self.form_panel.show_view(view)
         self.total.show_total(view.total)
         self.schedule_table.empty_text = (
@@ -150,3 +155,15 @@ class ResultPanel(QWidget):
         self.schedule_table.scrollToTop()
         self.titration_list.show_view(view)
         self.notes.setText(" ".join(plan.notes))
+
+
+def _box(title: str, *views: QWidget) -> QGroupBox:
+    """A titled group of views, with narrow margins: the result has little room to spare."""
+    box = QGroupBox(title)
+    named(box, title)
+    lay = QVBoxLayout(box)
+    lay.setContentsMargins(6, 4, 6, 6)
+    lay.setSpacing(4)
+    for view in views:
+        lay.addWidget(view)
+    return box

@@ -46,8 +46,7 @@ _MERGES = 1  # the id of commands that merge (Qt merges only commands of one id)
 class UndoableWindow(Protocol):
     """What the history uses of the main window."""
 
-    help_menu: QMenu
-
+    def add_menu(self, menu: QMenu) -> None: ...
     def current_request(self) -> PlanRequest | None: ...
     def card_info(self) -> tuple[str, str]: ...
     def knowledge(self) -> Knowledge: ...
@@ -124,8 +123,7 @@ class InputHistory(QObject):
         self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
         self.redo_action.triggered.connect(self.redo)
         self.edit_menu.addActions([self.undo_action, self.redo_action])
-        bar = window.menuBar()
-        bar.insertMenu(self._w.help_menu.menuAction(), self.edit_menu)
+        self._w.add_menu(self.edit_menu)  # File, Edit, View, Help
 
         for signal in (self.stack.indexChanged, self.stack.cleanChanged):
             signal.connect(self._show_actions)

@@ -1,0 +1,71 @@
+"""The window's status bar: what the pointer is over (every action's status tip), and what was
+just done with a file: "Saved “Ann”", "Exported to /home/ann/Ann.pdf" with an Open folder
+button.
+
+Saving and exporting live elsewhere (``profile_actions``, ``print_actions``); they tell the
+window with :func:`tell_saved` and :func:`tell_exported`, which work on any main window.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QStatusBar, QWidget
+
+
+class StatusBar(QStatusBar):
+    """Status tips come and go over the last file note, which stays until the next one."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statusBar")
+        self.setAccessibleName("Status")
+        self.note = QLabel()
+        self.note.setAccessibleName("Last file action")
+        self.open_folder = QPushButton("Open folder")
+        self.open_folder.setAccessibleName("Open the folder of the exported file")
+        self.open_folder.setStatusTip("Open the folder the file was exported to")
+        self.open_folder.hide()
+        self.open_folder.clicked.connect(self._open_folder)
+        self._folder: Path | None = None
+        # normal widgets: a status tip hides them for a moment, then they are back
+        self.addWidget(self.note, 1)
+        self.addWidget(self.open_folder)
+
+    def tell_saved(self, name: str) -> None:
+        self._note(f"Saved “{name}”", None)
+
+    def tell_exported(self, path: Path) -> None:
+        self._note(f"Exported to {path}", path.parent)
+
+    def _note(self, text: str, folder: Path | None) -> None:
+        self.clearMessage()
+        self.note.setText(text)
+        self.note.setToolTip(text)
+        self._folder = folder
+        self.open_folder.setVisible(folder is not None)
+
+    def _open_folder(self) -> None:
+        if self._folder is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._folder)))
+
+
+def _bar(window: QMainWindow) -> StatusBar | None:
+    bar = window.statusBar()
+    return bar if isinstance(bar, StatusBar) else None
+
+
+def tell_saved(window: QMainWindow, name: str) -> None:
+    """Tell the user the profile ``name`` was saved."""
+    bar = _bar(window)
+    if bar is not None:
+        bar.tell_saved(name)
+
+
+def tell_exported(window: QMainWindow, path: Path) -> None:
+    """Tell the user a file was written to ``path``, with a button to open its folder."""
+    bar = _bar(window)
+    if bar is not None:
+        bar.tell_exported(path)
