@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from magplan.core.knowledge import Knowledge
 from magplan.core.plan import FormChoice
@@ -73,9 +73,7 @@ def rank_forms(
             excluded = "a laxative form: avoided with diarrhoea or loose stools"
         elif owned and c.form not in owned:
             excluded = NOT_OWNED
-        ranked.append(
-            c.model_copy(update={"rank": i, "excluded": excluded, "owned": c.form in owned})
-        )
+        ranked.append(replace(c, rank=i, excluded=excluded, owned=c.form in owned))
     return tuple(ranked)
 
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from icalendar import Alarm, Calendar, Event
@@ -150,7 +150,7 @@ def _dose_reminders(view: PlanView, index: int, start: dt.date) -> list[_Reminde
     lines = [row.reason, row.food_sentence, *_ramp_lines(row), _calendar_notes(plan)]
     reminders = []
     for week in _dose_weeks(view, index, start):
-        summary = reminder_title(dose.model_copy(update={"units": week.units}))
+        summary = reminder_title(replace(dose, units=week.units))
         head = f"{format_units(week.units, dose.unit)} of {row.product_in_sentence}."
         if week.count:
             head = f"Week {week.week} of the start-low ramp: {head}"
