@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -46,7 +47,7 @@ class FakeWindow(QMainWindow):
 
     def user_edits(self, **changes: object) -> None:
         """What typing in a field does: new inputs, then inputsChanged."""
-        self.request = PlanRequest.model_validate({**self.request.model_dump(), **changes})
+        self.request = replace(self.request, **changes)  # type: ignore[arg-type]
         self.inputsChanged.emit()
 
 
