@@ -42,12 +42,16 @@ class _Strict:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Source(_Strict):
+    """A source the knowledge cites (sources.toml): its full title and short name."""
+
     title: str
     short: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Disclaimer(_Strict):
+    """The words every plan ends with, and their sources (sources.toml)."""
+
     text: str
     timeframe: str
     sources: list[str]
@@ -55,6 +59,9 @@ class Disclaimer(_Strict):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Form(_Strict):
+    """A form of magnesium (forms.toml): its share of elemental magnesium, absorption, laxative
+    effect and uses, each with its sources."""
+
     id: str
     name: str
     aliases: list[str] = field(default_factory=list)
@@ -99,6 +106,9 @@ class Form(_Strict):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Goal(_Strict):
+    """What a person takes magnesium for (goals.toml): the forms suited first and also, and when
+    in the day its doses go."""
+
     id: str
     name: str
     aliases: list[str] = field(default_factory=list)
@@ -116,6 +126,8 @@ class Goal(_Strict):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RdaRow(_Strict):
+    """One age band's recommended daily intake (intakes.toml), by sex, pregnancy and lactation."""
+
     age_min: int
     age_max: int
     male: int
@@ -127,12 +139,16 @@ class RdaRow(_Strict):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Rda(_Strict):
+    """The recommended daily intakes by age band, and their source."""
+
     source: str
     rows: list[RdaRow]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class LimitRow(_Strict):
+    """One age band's upper limit of magnesium from supplements and medicines."""
+
     age_min: int
     age_max: int
     mg: Annotated[int, Bounds(gt=0)]
@@ -141,6 +157,8 @@ class LimitRow(_Strict):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class UpperLimits(_Strict):
+    """One standard's upper limits (US or EU) by age band, and its source."""
+
     name: str
     source: str
     rows: list[LimitRow]
@@ -148,6 +166,8 @@ class UpperLimits(_Strict):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Dosing(_Strict):
+    """How much the planner plans at most: a day, a dose, and the start-low ramp (intakes.toml)."""
+
     source: str
     max_daily_mg: Annotated[int, Bounds(gt=0)]
     max_dose_mg: Annotated[int, Bounds(gt=0)]
@@ -159,6 +179,8 @@ class Dosing(_Strict):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Intakes(_Strict):
+    """Recommended intakes, upper limits and dosing (intakes.toml)."""
+
     rda: Rda
     upper_limits: dict[str, UpperLimits]
     dosing: Dosing
@@ -180,6 +202,8 @@ class Ages(_Strict):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Children(_Strict):
+    """The age from which a person is planned for as an adult (planning.toml)."""
+
     source: str
     adult_from_years: Annotated[int, Bounds(ge=1)]
 
@@ -218,6 +242,8 @@ class DayTiming(_Strict):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Planning(_Strict):
+    """The numbers the planner decides with (planning.toml), each table with its source."""
+
     ages: Ages
     children: Children
     amounts: Amounts
@@ -226,6 +252,9 @@ class Planning(_Strict):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class MedicineClass(_Strict):
+    """A class of medicines (medicines.toml): its names, its spacing from magnesium and the
+    warning said about it."""
+
     id: str
     name: str
     warning_code: str
@@ -274,6 +303,9 @@ class MagnesiumNames(_Strict):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Condition(_Strict):
+    """A health condition (conditions.toml): whether it stops the plan or avoids laxative forms,
+    and what is said about it."""
+
     id: str
     name: str
     aliases: list[str] = field(default_factory=list)
@@ -334,16 +366,23 @@ class WarningText(_Strict):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class _FormsFile(_Strict):
+    """forms.toml as a whole."""
+
     forms: list[Form]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class _GoalsFile(_Strict):
+    """goals.toml as a whole."""
+
     goals: list[Goal]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class _MedicinesFile(_Strict):
+    """medicines.toml as a whole: the words after a name, the names that are magnesium, the
+    classes."""
+
     qualifiers: Qualifiers
     magnesium: MagnesiumNames
     classes: list[MedicineClass]
@@ -351,17 +390,23 @@ class _MedicinesFile(_Strict):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class _ConditionsFile(_Strict):
+    """conditions.toml as a whole."""
+
     conditions: list[Condition]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class _WarningsFile(_Strict):
+    """warnings.toml as a whole: shared phrases and the planner's own warnings."""
+
     phrases: dict[str, str]
     warnings: dict[str, WarningText]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class _SourcesFile(_Strict):
+    """sources.toml as a whole: the sources and the disclaimer."""
+
     sources: dict[str, Source]
     disclaimer: Disclaimer
 

@@ -10,6 +10,8 @@ from magplan.core.request import PlanRequest
 
 @dataclass(frozen=True)
 class Limits:
+    """The person's upper limit and recommended intake, and where each comes from."""
+
     upper_limit_mg: int | None  # from supplements and medicines; None: none set (infants)
     limit_name: str
     limit_source: str

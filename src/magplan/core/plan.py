@@ -61,6 +61,8 @@ class Dose:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class TitrationStep:
+    """One week of the start-low ramp: the day's amount and the doses that week."""
+
     week: int
     daily_elemental_mg: float
     doses: tuple[tuple[int, float], ...]  # (time_min, units) of the day's doses that week
@@ -137,6 +139,8 @@ class FormHeadline:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Plan:
+    """The plan for one day: its doses, warnings, ramp and the figures they rest on."""
+
     blocked: bool
     supervised: bool
     supervised_by: str = ""  # the supervising clinician's name, when known

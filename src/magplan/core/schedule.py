@@ -61,6 +61,9 @@ class DoseSlot:
 
 @dataclass(frozen=True)
 class Placement:
+    """Where one dose goes: its time, the meal it is taken with, and how short it falls of
+    the should and precaution spacings."""
+
     time_min: int  # clock time, minute of day
     meal_index: int | None  # index into the sorted meals when taken with that meal
     shortfall_min: int  # minutes missed over the should and precaution rules (must: always 0)

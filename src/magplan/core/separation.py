@@ -22,6 +22,9 @@ Strength = Literal["must", "should", "precaution"]
 
 @dataclass(frozen=True)
 class SeparationRule:
+    """How far magnesium must stay from one time of another medicine, both ways, and how
+    strongly."""
+
     name: str  # the medicine as the user named it
     class_id: str
     warning_code: str

@@ -2,12 +2,14 @@
 fast.
 
 ``knowledge-snapshot.json`` (beside the TOML files in ``resources/``) holds the knowledge files
-as the program reads them, each table tagged with its class name, and the SHA-256 of each TOML
-file it was made from. :func:`read` gives them back only when every file in the folder is,
-byte for byte, one the snapshot was made from; otherwise (a file edited, another folder, no
-snapshot) it gives None and the files are read and validated as usual
-(:func:`magplan.core.knowledge.checked_files`). So the snapshot never decides what the program
-knows: it saves reading TOML and validating it again at every start.
+as the program reads them, each table tagged with its class name, and the size and CRC-32 of
+each TOML file it was made from: any edit changes them, as in a zip file's check of its members
+(no defence against whoever can rewrite the program's own files, and none is needed).
+:func:`read` gives the files back only when every one in the folder is, byte for byte, one the
+snapshot was made from; otherwise (a file edited, another folder, no snapshot) it gives None
+and the files are read and validated as usual (:func:`magplan.core.knowledge.checked_files`).
+So the snapshot never decides what the program knows: it saves reading the TOML and
+validating it again at every start.
 
 ``python tools/knowledge_snapshot.py`` writes it from the files it has just validated;
 ``tests/core/test_snapshot.py`` fails when it is stale.
@@ -15,8 +17,8 @@ knows: it saves reading TOML and validating it again at every start.
 
 from __future__ import annotations
 
-import hashlib
 import json
+import zlib
 from collections.abc import Iterable
 from dataclasses import fields, is_dataclass
 from pathlib import Path
@@ -26,18 +28,20 @@ CLASS_KEY = "$"
 ABOUT = (
     "The knowledge files beside this one, validated; written by "
     "'python tools/knowledge_snapshot.py'. Do not edit: used only while every file's "
-    "SHA-256 matches."
+    "size and CRC-32 match."
 )
 
 
 def digests(folder: Path, names: Iterable[str]) -> dict[str, str] | None:
-    """The SHA-256 of each named file in ``folder``; None when one cannot be read."""
+    """The size and CRC-32 of each named file in ``folder`` (``"7745 0f6b2bf7"``); None when
+    one cannot be read."""
     found = {}
     for name in names:
         try:
-            found[name] = hashlib.sha256((folder / name).read_bytes()).hexdigest()
+            data = (folder / name).read_bytes()
         except OSError:
             return None
+        found[name] = f"{len(data)} {zlib.crc32(data):08x}"
     return found
 
 

@@ -14,6 +14,8 @@ from magplan.core.request import Product
 
 @dataclass(frozen=True)
 class Portion:
+    """A share of the day's amount in units of one product (or in mg when there is none)."""
+
     form: str
     units: float
     unit: str
@@ -42,6 +44,8 @@ def product_for(products: tuple[Product, ...], form: str, portion_mg: float) -> 
 
 @dataclass(frozen=True)
 class SlotProduct:
+    """The product a dose slot is filled from (None: the form's mg)."""
+
     form: str
     product: Product | None
     prefer_late: bool  # a larger share goes to the later doses of this form (bedtime)
