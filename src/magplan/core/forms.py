@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from magplan.core.knowledge import Knowledge
 from magplan.core.plan import FormChoice
+from magplan.core.values import value
 
 NOT_OWNED = "not one of your products"
 NOT_ORAL = "used as a bath or soak, not planned by mouth"
@@ -14,7 +15,7 @@ ALSO_POINTS = 1
 _ABSORPTION_ORDER = {"high": 0, "moderate": 1, "low": 2}
 
 
-@dataclass(frozen=True)
+@value
 class FormPick:
     """The form(s) the plan uses and the goals each one serves."""
 

@@ -11,8 +11,7 @@ planner. The shipped files, byte for byte, load from their validated snapshot in
 from __future__ import annotations
 
 import re
-import string
-from dataclasses import dataclass, field, fields
+from dataclasses import field, fields
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal, TypeVar
@@ -20,6 +19,7 @@ from typing import Annotated, Any, ClassVar, Literal, TypeVar
 from magplan.core import snapshot
 from magplan.core.bounds import Bounds
 from magplan.core.separation import MAX_SEPARATION_MIN, Strength
+from magplan.core.values import value
 from magplan.core.warning_codes import PHRASES, WARNING_SHAPES, SourcesFrom
 from magplan.resources import resource_dir
 
@@ -36,11 +36,10 @@ class KnowledgeError(RuntimeError):
 class _Strict:
     """A table of a knowledge file: a key the program does not know is refused."""
 
-    __slots__ = ()
     __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}  # read by pydantic
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(kw_only=True)
 class Source(_Strict):
     """A source the knowledge cites (sources.toml): its full title and short name."""
 
@@ -48,7 +47,7 @@ class Source(_Strict):
     short: str
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(kw_only=True)
 class Disclaimer(_Strict):
     """The words every plan ends with, and their sources (sources.toml)."""
 
@@ -57,7 +56,7 @@ class Disclaimer(_Strict):
     sources: list[str]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(kw_only=True)
 class Form(_Strict):
     """A form of magnesium (forms.toml): its share of elemental magnesium, absorption, laxative
     effect and uses, each with its sources."""
@@ -104,7 +103,7 @@ class Form(_Strict):
         return self.laxative in ("moderate", "strong")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(kw_only=True)
 class Goal(_Strict):
     """What a person takes magnesium for (goals.toml): the forms suited first and also, and when
     in the day its doses go."""
@@ -124,7 +123,7 @@ class Goal(_Strict):
     disclaimer_note: str = ""  # said with the disclaimer on every plan for this goal
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(kw_only=True)
 class RdaRow(_Strict):
     """One age band's recommended daily intake (intakes.toml), by sex, pregnancy and lactation."""
 
@@ -137,7 +136,7 @@ class RdaRow(_Strict):
     note: str = ""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(kw_only=True)
 class Rda(_Strict):
     """The recommended daily intakes by age band, and their source."""
 
@@ -145,7 +144,7 @@ class Rda(_Strict):
     rows: list[RdaRow]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(kw_only=True)
 class LimitRow(_Strict):
     """One age band's upper limit of magnesium from supplements and medicines."""
 
@@ -155,7 +154,7 @@ class LimitRow(_Strict):
     source: str | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(kw_only=True)
 class UpperLimits(_Strict):
     """One standard's upper limits (US or EU) by age band, and its source."""
 
@@ -164,7 +163,7 @@ class UpperLimits(_Strict):
     rows: list[LimitRow]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(kw_only=True)
 class Dosing(_Strict):
     """How much the planner plans at most: a day, a dose, and the start-low ramp (intakes.toml)."""
 
@@ -177,7 +176,7 @@ class Dosing(_Strict):
     titration_steps: Annotated[int, Bounds(ge=1, le=8)]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(kw_only=True)
 class Intakes(_Strict):
     """Recommended intakes, upper limits and dosing (intakes.toml)."""
 
@@ -191,7 +190,7 @@ class Intakes(_Strict):
         return min(r.age_min for r in rows), max(r.age_max for r in rows)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(kw_only=True)
 class Ages(_Strict):
     """Ages the plan's words and checks change at (planning.toml)."""
 
@@ -200,7 +199,7 @@ class Ages(_Strict):
     pregnancy_accepted_from_years: Annotated[int, Bounds(ge=1)]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(kw_only=True)
 class Children(_Strict):
     """The age from which a person is planned for as an adult (planning.toml)."""
 
@@ -208,7 +207,7 @@ class Children(_Strict):
     adult_from_years: Annotated[int, Bounds(ge=1)]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(kw_only=True)
 class Amounts(_Strict):
     """The steps amounts are planned and said in (planning.toml)."""
 
@@ -219,7 +218,7 @@ class Amounts(_Strict):
     studied_amount_slack: Annotated[float, Bounds(ge=1, le=1.1)]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(kw_only=True)
 class DayTiming(_Strict):
     """How doses are spaced in the person's day (planning.toml), in minutes."""
 
@@ -240,7 +239,7 @@ class DayTiming(_Strict):
             raise ValueError("min_gap_min <= close_gap_min <= comfort_gap_min must hold")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(kw_only=True)
 class Planning(_Strict):
     """The numbers the planner decides with (planning.toml), each table with its source."""
 
@@ -250,7 +249,7 @@ class Planning(_Strict):
     day: DayTiming
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(kw_only=True)
 class MedicineClass(_Strict):
     """A class of medicines (medicines.toml): its names, its spacing from magnesium and the
     warning said about it."""
@@ -287,21 +286,21 @@ class MedicineClass(_Strict):
         return self.other_first_min > 0 or self.mg_first_min > 0
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(kw_only=True)
 class Qualifiers(_Strict):
     """Words that may follow a medicine's name (salt, strength unit, form)."""
 
     words: Annotated[list[str], Bounds(min_length=1)]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(kw_only=True)
 class MagnesiumNames(_Strict):
     """Names that are magnesium itself: counted as other magnesium, never spaced from it."""
 
     names: Annotated[list[str], Bounds(min_length=1)]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(kw_only=True)
 class Condition(_Strict):
     """A health condition (conditions.toml): whether it stops the plan or avoids laxative forms,
     and what is said about it."""
@@ -319,7 +318,7 @@ class Condition(_Strict):
     sources: list[str]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(kw_only=True)
 class WarningCase(_Strict):
     """Another wording of a warning; what it leaves out, it takes from its warning."""
 
@@ -328,7 +327,7 @@ class WarningCase(_Strict):
     sources: list[str] | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class WarningWording:
     """What one case of a warning says: its severity, message template and own sources."""
 
@@ -337,7 +336,7 @@ class WarningWording:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(kw_only=True)
 class WarningText(_Strict):
     """One of the planner's own warnings (warnings.toml)."""
 
@@ -364,21 +363,7 @@ class WarningText(_Strict):
         return [*self.sources, *(s for c in self.cases.values() for s in c.sources or [])]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class _FormsFile(_Strict):
-    """forms.toml as a whole."""
-
-    forms: list[Form]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class _GoalsFile(_Strict):
-    """goals.toml as a whole."""
-
-    goals: list[Goal]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(kw_only=True)
 class _MedicinesFile(_Strict):
     """medicines.toml as a whole: the words after a name, the names that are magnesium, the
     classes."""
@@ -388,14 +373,7 @@ class _MedicinesFile(_Strict):
     classes: list[MedicineClass]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class _ConditionsFile(_Strict):
-    """conditions.toml as a whole."""
-
-    conditions: list[Condition]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(kw_only=True)
 class _WarningsFile(_Strict):
     """warnings.toml as a whole: shared phrases and the planner's own warnings."""
 
@@ -403,7 +381,7 @@ class _WarningsFile(_Strict):
     warnings: dict[str, WarningText]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(kw_only=True)
 class _SourcesFile(_Strict):
     """sources.toml as a whole: the sources and the disclaimer."""
 
@@ -419,7 +397,7 @@ def _key(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalnum() or ch in "+'")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(kw_only=True)
 class Knowledge:
     """Everything the planner knows, cross-checked so that every reference resolves."""
 
@@ -494,7 +472,7 @@ KNOWLEDGE_FILES = (
 )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(kw_only=True)
 class KnowledgeFiles:
     """Every knowledge file, each valid on its own."""
 
@@ -537,12 +515,12 @@ def shipped_files(folder: Path) -> KnowledgeFiles | None:
 def checked_files(folder: Path) -> KnowledgeFiles:
     """Read, validate (pydantic) and cross-check every knowledge file in ``folder``."""
     files = KnowledgeFiles(
-        forms=_validated(_FormsFile, folder, "forms.toml").forms,
-        goals=_validated(_GoalsFile, folder, "goals.toml").goals,
+        forms=_listed(Form, folder, "forms.toml", "forms"),
+        goals=_listed(Goal, folder, "goals.toml", "goals"),
         intakes=_validated(Intakes, folder, "intakes.toml"),
         planning=_validated(Planning, folder, "planning.toml"),
         medicines=_validated(_MedicinesFile, folder, "medicines.toml"),
-        conditions=_validated(_ConditionsFile, folder, "conditions.toml").conditions,
+        conditions=_listed(Condition, folder, "conditions.toml", "conditions"),
         sources=_validated(_SourcesFile, folder, "sources.toml"),
         warnings=_validated(_WarningsFile, folder, "warnings.toml"),
     )
@@ -581,6 +559,16 @@ def _validated(cls: type[T], folder: Path, name: str) -> T:
 _MESSAGES = {"unexpected_keyword_argument": "Extra inputs are not permitted"}
 """pydantic's words for a key a table does not have, as a table is a dataclass ("Unexpected
 keyword argument"), in the words a file's reader knows."""
+
+
+def _listed(cls: type[T], folder: Path, name: str, key: str) -> list[T]:
+    """A file that is one list of tables (``[[forms]]``), validated by pydantic."""
+    from pydantic import ConfigDict, create_model
+
+    tables: dict[str, Any] = {key: list.__class_getitem__(cls)}  # list[cls]: a list of cls
+    whole = create_model(f"{key}_file", __config__=ConfigDict(extra="forbid"), **tables)
+    found: list[T] = getattr(_validated(whole, folder, name), key)
+    return found
 
 
 def _index(name: str, entries: dict[str, list[str]]) -> dict[str, str]:
@@ -670,6 +658,8 @@ def _knowledge(files: KnowledgeFiles) -> Knowledge:
 
 def _placeholders(path: Path, where: str, template: str) -> set[str]:
     """The names ``template`` fills in; a template that cannot be filled is refused."""
+    import string  # the files' own checks, not needed to load the shipped snapshot
+
     try:
         parsed = list(string.Formatter().parse(template))
     except ValueError as exc:

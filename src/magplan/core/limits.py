@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from magplan.core.knowledge import Knowledge
 from magplan.core.request import PlanRequest
+from magplan.core.values import value
 
 
-@dataclass(frozen=True)
+@value
 class Limits:
     """The person's upper limit and recommended intake, and where each comes from."""
 

@@ -6,16 +6,16 @@ nothing here is validated again (and nothing imports pydantic).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Literal
 
 from magplan.core.knowledge import Severity
 from magplan.core.timeofday import format_time
+from magplan.core.values import value
 
 WEEKDAYS_SHORT = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(kw_only=True, slots=True)
 class PlanWarning:
     """A warning with a stable code, a severity, a message and its source keys."""
 
@@ -29,7 +29,7 @@ class PlanWarning:
         return ", ".join(self.sources)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(kw_only=True, slots=True)
 class Dose:
     """One dose: a time, a form, whole (or half) units of a product and what they contain."""
 
@@ -59,7 +59,7 @@ class Dose:
         return format_time(self.time_min)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(kw_only=True, slots=True)
 class TitrationStep:
     """One week of the start-low ramp: the day's amount and the doses that week."""
 
@@ -68,7 +68,7 @@ class TitrationStep:
     doses: tuple[tuple[int, float], ...]  # (time_min, units) of the day's doses that week
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(kw_only=True, slots=True)
 class FormChoice:
     """A form the planner considered, ranked for the person's goals."""
 
@@ -83,7 +83,7 @@ class FormChoice:
     owned: bool = False  # one of the person's own products
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(kw_only=True, slots=True)
 class MedicineInPlan:
     """Another medicine as the plan sees it: its class, times and separation rule."""
 
@@ -98,7 +98,7 @@ class MedicineInPlan:
     weekdays: tuple[int, ...] = ()  # 0 Monday .. 6 Sunday; empty: every day
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(kw_only=True, slots=True)
 class WeekdayTimes:
     """The days a weekday-only medicine is taken: the times of the plan's doses on those days.
 
@@ -113,7 +113,7 @@ class WeekdayTimes:
 HeadlineKind = Literal["chosen", "planned", "suggested", "none"]
 
 
-@dataclass(frozen=True)
+@value
 class FormHeadline:
     """The form a plan leads with, as the planner decided it.
 
@@ -137,7 +137,7 @@ class FormHeadline:
         return self.suggested if self.kind == "chosen" else " + ".join(self.forms)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(kw_only=True, slots=True)
 class Plan:
     """The plan for one day: its doses, warnings, ramp and the figures they rest on."""
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from magplan.core.bounds import Bounds, check_fields
@@ -19,6 +18,7 @@ from magplan.core.knowledge import Knowledge
 from magplan.core.plan import WEEKDAYS_SHORT
 from magplan.core.separation import MAX_SEPARATION_MIN
 from magplan.core.timeofday import MINUTES_PER_DAY, format_time, forward_gap, parse_time
+from magplan.core.values import value
 
 # What the program accepts as input: limits of the program, not clinical figures (those live in
 # resources/; the most planned in a day is intakes.toml's dosing.max_daily_mg).
@@ -55,7 +55,7 @@ def _minutes_of_day(value: tuple[int, ...], field: str) -> tuple[int, ...]:
     return value
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(kw_only=True, slots=True)
 class Product:
     """One of the person's own bottles."""
 
@@ -75,7 +75,7 @@ class Product:
         return self.elemental_mg_per_unit / 2 if self.halves else self.elemental_mg_per_unit
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(kw_only=True, slots=True)
 class MedicineTimes:
     """Another medicine or supplement, the times of day it is taken, and on which weekdays.
 
@@ -106,7 +106,7 @@ class MedicineTimes:
         return not self.weekdays
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value(kw_only=True, slots=True)
 class PlanRequest:
     """Everything the planner needs. Every field has a safe default.
 
@@ -190,7 +190,7 @@ def parse_condition(k: Knowledge, text: str) -> str:
     return ident
 
 
-@dataclass(frozen=True)
+@value
 class MedicineName:
     """What the planner makes of a typed medicine name: a medicine it knows (by generic or
     brand name, with or without its salt and strength), magnesium itself, or unknown (with
@@ -270,7 +270,7 @@ def format_weekdays(days: tuple[int, ...]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-@dataclass(frozen=True)
+@value
 class MedEntry:
     """One ``--med`` as typed: a name, its class, a time and the weekdays (empty: daily)."""
 

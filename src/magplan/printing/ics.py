@@ -29,7 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import uuid
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from icalendar import Alarm, Calendar, Event
@@ -39,6 +39,7 @@ from magplan.core.knowledge import load_knowledge
 from magplan.core.plan import Plan
 from magplan.core.request import format_weekdays
 from magplan.core.timeofday import format_time
+from magplan.core.values import value
 from magplan.present import DoseRow, PlanView, RampRow, present
 from magplan.present.words import format_units, reminder_title
 from magplan.printing.files import write_atomically
@@ -102,7 +103,7 @@ def _rule(
     return rule
 
 
-@dataclass(frozen=True)
+@value
 class _Week:
     """A stretch of a dose's reminders: one week of the ramp (``count`` 7), or from the
     ramp's last week on without end (``count`` None)."""
@@ -128,7 +129,7 @@ def _dose_weeks(view: PlanView, index: int, start: dt.date) -> list[_Week]:
     return weeks
 
 
-@dataclass(frozen=True)
+@value
 class _Reminder:
     """One repeating reminder of a dose: a group of weekdays at one time, over a stretch of
     weeks."""
