@@ -16,6 +16,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -115,7 +116,7 @@ class EditSession:
 
     def age_edits(self, count: int) -> tuple[list[float], int]:
         """One arrow key in the Age spin box, 8 <-> 9 years (the upper limit 110 <-> 350 mg)."""
-        self.window.set_inputs(self.typical.model_copy(update={"age_years": 8}))
+        self.window.set_inputs(replace(self.typical, age_years=8))
         self.settle()
         age = _find(self.window, QAbstractSpinBox, "Age")
         age.setFocus()

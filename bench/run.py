@@ -20,7 +20,7 @@ from bench.table import Row, machine, report, table
 
 PROG = "python -m bench"
 DEFAULT_JSON = Path(__file__).resolve().parent / "results" / "latest.json"
-MEASURES = ("startup", "plan", "edit", "print", "memory")
+MEASURES = ("startup", "plan", "edit", "print", "cli", "memory")
 # The table's order of rows, whatever order the measures ran in.
 ROW_ORDER = (
     "startup",
@@ -30,6 +30,7 @@ ROW_ORDER = (
     "plan_crowded",
     "edit",
     "print",
+    "plan_json",
     "plan_cli",
     "memory",
 )
@@ -62,7 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         choices=MEASURES,
         metavar="MEASURE",
-        help=f"run only this measure (repeatable): {', '.join(MEASURES)}",
+        help=f"run only this measure (repeatable): {', '.join(MEASURES)} "
+        "(cli: magplan plan --json against python -c pass)",
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
     return p
@@ -108,13 +110,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run_measures(only: set[str], counts: dict[str, int], log: Callable[[str], None]) -> list[Row]:
     """The chosen measures, their rows in the table's order."""
     rows: list[Row] = []
-    if only & {"startup", "print", "memory"}:
+    if only & {"startup", "print", "cli", "memory"}:
         log(f"start-up, print and memory: {counts['runs']} runs of each program")
         rows += measure_processes(
             counts["runs"],
             startup="startup" in only,
             printing="print" in only,
             memory="memory" in only,
+            cli="cli" in only,
             log=log,
         )
     if "plan" in only:

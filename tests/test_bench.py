@@ -19,6 +19,7 @@ from bench.processes import (
     ProcessRuns,
     measure_processes,
     memory_row,
+    plan_json_row,
     startup_rows,
 )
 from bench.table import SCHEMA_VERSION, Row, percentile, table
@@ -121,11 +122,27 @@ def test_startup_and_memory_rows_compare_the_window_with_the_empty_one() -> None
     assert startup.value == pytest.approx(120.0)
     assert startup.baseline == pytest.approx(100.0)
     assert startup.ratio == pytest.approx(1.2)
-    assert startup.passed is True and startup.target == "ratio <= 1.5"
-    assert ready.ratio == pytest.approx(3.0) and ready.passed is None
+    assert startup.passed is True and startup.target == "ratio <= 1.3"
+    assert ready.ratio == pytest.approx(3.0) and ready.target == "ratio <= 2"
+    assert ready.passed is False
     assert "the whole --smoke-test run 500 ms against the empty window's 200 ms" in ready.note
     memory = memory_row(timed)
     assert memory.ratio == pytest.approx(1.0) and memory.passed is True
+
+
+def test_plan_json_is_compared_with_python_itself() -> None:
+    timed = ProcessRuns(
+        {
+            "bare": [_child(0.01, paint=0.0), _child(0.02, paint=0.0), _child(0.02, paint=0.0)],
+            "plan_json": [_child(0.08, paint=0.0), _child(0.09, paint=0.0), _child(0.1, paint=0.0)],
+        },
+        runs=3,
+    )
+    row = plan_json_row(timed)
+    assert (row.value, row.baseline) == (pytest.approx(90.0), pytest.approx(20.0))
+    assert row.ratio == pytest.approx(4.5) and row.passed is True
+    assert row.target == "ratio <= 5" and row.baseline_name == "python -c pass"
+    assert row.note == "fastest runs 8.00x, CPU time 4.50x"
 
 
 def test_a_failed_program_makes_its_rows_not_available_with_its_last_error() -> None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -77,7 +76,7 @@ def _create_temporary(folder: Path, name: str, suffix: str, create_mode: int) ->
     """A new file of our own in ``folder`` (never an existing one, never through a link)."""
     prefix = temporary_prefix(name, suffix)
     for _ in range(100):
-        path = folder / f"{prefix}{secrets.token_hex(_RANDOM_CHARS // 2)}{suffix}"
+        path = folder / f"{prefix}{os.urandom(_RANDOM_CHARS // 2).hex()}{suffix}"
         try:
             return os.open(path, _CREATE_FLAGS, create_mode), path
         except FileExistsError:

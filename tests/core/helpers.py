@@ -10,7 +10,7 @@ K = load_knowledge()
 
 
 def plan(**fields: object) -> Plan:
-    return plan_day(PlanRequest.model_validate(fields), K)
+    return plan_day(PlanRequest(**fields), K)  # type: ignore[arg-type]
 
 
 def meds(*specs: str) -> tuple[object, ...]:

@@ -57,6 +57,63 @@ def test_a_broken_file_names_the_file_and_field(tmp_path: Path) -> None:
         load_knowledge_from(folder)
 
 
+@pytest.mark.parametrize(
+    ("name", "old", "new", "message"),
+    [
+        (
+            "forms.toml",
+            "\nelemental_fraction =",
+            "\nbogus = 1\nelemental_fraction =",
+            "field forms.0.bogus: Extra inputs are not permitted",
+        ),
+        (
+            "forms.toml",
+            "[[forms]]",
+            "bogus = 1\n[[forms]]",
+            "field bogus: Extra inputs are not permitted",
+        ),
+        (
+            "forms.toml",
+            "\nlaxative = ",
+            "\nlaxative = 'huge' #",
+            "field forms.0.laxative: Input should be 'none', 'gentle', 'moderate' or 'strong'",
+        ),
+        (
+            "goals.toml",
+            "\nfirst = ",
+            "\nfirst = [] #",
+            "field goals.0.first: List should have at least 1 item after validation, not 0",
+        ),
+        (
+            "intakes.toml",
+            "max_doses = ",
+            "max_doses = 9 #",
+            "field dosing.max_doses: Input should be less than or equal to 6",
+        ),
+        (
+            "planning.toml",
+            "close_gap_min = ",
+            "close_gap_min = 1 #",
+            "field day: Value error, min_gap_min <= close_gap_min <= comfort_gap_min must hold",
+        ),
+        ("medicines.toml", "[qualifiers]", "[qualifier]", "field qualifiers: Field required"),
+        (
+            "conditions.toml",
+            "\nsources = ",
+            "\nsources = 3 #",
+            "field conditions.0.sources: Input should be a valid list",
+        ),
+    ],
+)
+def test_a_broken_file_is_one_line_naming_the_field_in_pydantic_s_words(
+    tmp_path: Path, name: str, old: str, new: str, message: str
+) -> None:
+    folder = _copy_with(tmp_path, name, old, new)
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge_from(folder)
+    assert str(caught.value) == f"{folder / name}: {message}"
+
+
 def test_an_unknown_source_key_is_refused(tmp_path: Path) -> None:
     folder = tmp_path / "res"
     shutil.copytree(resource_dir(), folder)

@@ -39,7 +39,7 @@ def test_wording_a_plan_loads_no_qt_module() -> None:
         "import sys; from magplan.core.planner import plan_day; "
         "from magplan.core.knowledge import load_knowledge; "
         "from magplan.core.request import PlanRequest; from magplan.present import present; "
-        "from magplan.cli.plan_cmd import render_table; k = load_knowledge(); "
+        "from magplan.cli.plan_table import render_table; k = load_knowledge(); "
         "render_table(present(plan_day(PlanRequest(goals=('sleep',)), k), k)); "
         "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))"
     )

@@ -4,6 +4,8 @@ names (each item of the issue, against the numbers in ../shared/docs/CLINICAL.md
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from magplan.core.errors import PlanInputError
@@ -312,11 +314,11 @@ def test_an_unknown_medicine_is_kept_only_with_a_stated_spacing() -> None:
     assert p.doses and all(keeps(d.time_min, t("12:30"), 180, 180) for d in p.doses)
     w = p.warning("stated-separation")
     assert w is not None and "at least 3 h from magnesium, as you stated" in w.message
-    none_needed = med.model_copy(update={"spacing_min": 0})
+    none_needed = replace(med, spacing_min=0)
     q = plan(goals=("anxiety",), medicines=(none_needed,))
     assert any(d.time == "12:30" for d in q.doses)
     with pytest.raises(PlanInputError, match="state its spacing"):
-        plan(medicines=(med.model_copy(update={"spacing_min": None}),))
+        plan(medicines=(replace(med, spacing_min=None),))
 
 
 # ---- 11. smaller -----------------------------------------------------------------------------

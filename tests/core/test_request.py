@@ -4,7 +4,7 @@ products become the knowledge base's ids, or one clear error naming the field.""
 from __future__ import annotations
 
 import pytest
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from magplan.core.errors import PlanInputError
 from magplan.core.request import (
@@ -60,8 +60,11 @@ def test_a_medicine_s_times_are_sorted_once_each_and_all_weekdays_mean_daily() -
     [{"times_min": (1440,)}, {"times_min": ()}, {"times_min": (480,), "weekdays": (7,)}],
 )
 def test_a_medicine_outside_the_day_or_week_is_refused(fields: dict[str, object]) -> None:
-    with pytest.raises(ValidationError):
-        MedicineTimes.model_validate({"name": "calcium", "class_id": "calcium", **fields})
+    given = {"name": "calcium", "class_id": "calcium", **fields}
+    with pytest.raises(PlanInputError):
+        MedicineTimes(**given)  # type: ignore[arg-type]
+    with pytest.raises(ValidationError):  # at a boundary (a saved profile): pydantic
+        TypeAdapter(MedicineTimes).validate_python(given)
 
 
 # ---- names -----------------------------------------------------------------------------------

@@ -14,8 +14,8 @@ ZINC = MedicineTimes(name="zinc", class_id="zinc", times_min=(720,))
 
 
 def change(before: dict[str, object], after: dict[str, object], **names: str) -> str:
-    old = InputState(PlanRequest.model_validate(before))
-    new = InputState(PlanRequest.model_validate(after), **names)
+    old = InputState(PlanRequest(**before))  # type: ignore[arg-type]
+    new = InputState(PlanRequest(**after), **names)  # type: ignore[arg-type]
     return describe_change(old, new, K)
 
 

@@ -2,7 +2,7 @@
 
 The frame (title, menus, a "Loading" line) needs neither pydantic nor the planning core, so it
 is on the screen as soon as Qt can show a window; the fields and the first plan follow in the
-next turn of the event loop.
+next turn of the event loop. With the shipped knowledge files, neither step imports pydantic.
 """
 
 from __future__ import annotations
@@ -197,12 +197,18 @@ def test_a_broken_library_ends_the_start_at_once_with_its_error(tmp_path: Path) 
     fake = tmp_path / "fake" / "pydantic"
     fake.mkdir(parents=True)
     (fake / "__init__.py").write_text('raise ImportError("this pydantic is broken")\n')
+    # pydantic loads while the window loads when the knowledge files are not the shipped ones
+    edited = tmp_path / "resources"
+    shutil.copytree(resource_dir(), edited)
+    with (edited / "forms.toml").open("a", encoding="utf-8") as forms:
+        forms.write("\n# edited\n")
+    path = os.pathsep.join(p for p in (str(fake.parent), os.environ.get("PYTHONPATH")) if p)
     started = time.monotonic()
     done = subprocess.run(
         [sys.executable, "-m", "magplan", "--smoke-test"],
         capture_output=True,
         text=True,
-        env=_child_env(tmp_path, PYTHONPATH=str(fake.parent)),
+        env=_child_env(tmp_path, PYTHONPATH=path, MAGPLAN_RESOURCES=str(edited)),
         timeout=120,
     )
     assert done.returncode == 1

@@ -3,6 +3,8 @@ the same row."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from magplan.core.plan import Plan, PlanWarning
 from magplan.core.request import make_product
 from magplan.present import present
@@ -39,7 +41,7 @@ def test_a_dose_without_a_product_names_the_form_and_the_compound_it_is_in() -> 
 
 def test_a_dose_for_no_goal_is_a_blank_cell_and_general_use_on_the_card() -> None:
     p = plan(goals=("sleep",))
-    p = p.model_copy(update={"doses": tuple(d.model_copy(update={"goals": ()}) for d in p.doses)})
+    p = replace(p, doses=tuple(replace(d, goals=()) for d in p.doses))
     row = present(p, K).doses[0]
     assert (row.goals_cell, row.goals_label, row.goals_plain) == ("—", "General use", "-")
 
@@ -80,7 +82,7 @@ def test_a_warning_row_names_its_sources_short_in_the_list_and_in_full_in_the_to
     warning = PlanWarning(
         code="x", severity="caution", message="Mind this.", sources=("ODS", "NO-SUCH-KEY")
     )
-    p: Plan = plan(goals=("sleep",)).model_copy(update={"warnings": (warning,)})
+    p: Plan = replace(plan(goals=("sleep",)), warnings=(warning,))
     (row,) = present(p, K).warnings
     short, title = K.sources["ODS"].short, K.sources["ODS"].title
     assert row.label == "CAUTION"

@@ -4,6 +4,7 @@ PDF reader sees in the result."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -61,8 +62,8 @@ def hard_plan() -> tuple[Plan, PlanRequest]:
     doses = list(plan.doses)
     extra_times = iter((16 * 60 + 30, 19 * 60 + 30))
     while len(doses) < 4:
-        doses.insert(-1, doses[0].model_copy(update={"time_min": next(extra_times)}))
-    return plan.model_copy(update={"doses": tuple(doses)}), request
+        doses.insert(-1, replace(doses[0], time_min=next(extra_times)))
+    return replace(plan, doses=tuple(doses)), request
 
 
 def info(paper: str = "a4") -> CardInfo:

@@ -4,6 +4,8 @@ without a dialog ever waiting for a click."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox
@@ -39,7 +41,7 @@ class FakeWindow(QMainWindow):
 
     def user_edits(self, **changes: object) -> None:
         """What typing in a field does: new inputs, then inputsChanged."""
-        self.request = PlanRequest.model_validate({**self.request.model_dump(), **changes})
+        self.request = replace(self.request, **changes)  # type: ignore[arg-type]
         self.inputsChanged.emit()
 
 

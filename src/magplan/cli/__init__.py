@@ -128,12 +128,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The window alone: no need to build every command's parser (and import its modules)
         # before the first paint.
         return _open_window(smoke_test=bool(args_list), qt_args=qt_args)
-    # A command imports pydantic, the core and (to print) Qt, writes its output and ends the
+    # A command imports the core and (to print) Qt, writes its output and ends the
     # process: collecting cycles among those fresh, long-lived objects, while they are made
     # and again at exit, frees next to nothing and cost about a tenth of a print.
     with paused_then_frozen() if argv is None else contextlib.nullcontext():
-        # The core (and pydantic) load here, not on the window's path: the window loads them
-        # after its first paint.
+        # The core loads here, not on the window's path: the window loads it after its first
+        # paint.
         from magplan.core.errors import PlanInputError
         from magplan.core.knowledge import KnowledgeError
 

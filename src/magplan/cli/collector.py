@@ -1,6 +1,6 @@
 """Python's cycle collector around a command: off while it runs, its objects frozen after.
 
-A command imports pydantic, the planning core, the knowledge base and (to print) Qt: tens of
+A command imports the planning core, the knowledge base and (to print) Qt: tens of
 thousands of objects made at once that live until the process ends, moments later. With the
 collector on, batches of new objects trigger collections that walk them again (about seventy
 while a command starts), and the interpreter walks every one once more when it exits, to free

@@ -6,9 +6,8 @@ import argparse
 import math
 import re
 import sys
-from typing import TYPE_CHECKING, cast, get_args
-
-from pydantic import ValidationError
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, cast, get_args
 
 from magplan.cli import UsageError
 from magplan.core.errors import PlanInputError, shown
@@ -201,27 +200,24 @@ def request_from_args(args: argparse.Namespace, k: Knowledge) -> PlanRequest:
         if getattr(args, attr, None) is not None:
             setattr(args, attr, check_text(getattr(args, attr), attr, option))
     profile = _load_profile(args.profile) if getattr(args, "profile", None) is not None else None
-    given = _given_fields(args, k)
-    if profile is None:
-        fields = given
-        if "meals_min" not in fields:
-            wake = cast(int, fields.get("wake_min", DEFAULT_WAKE_MIN))
-            bed = cast(int, fields.get("bed_min", DEFAULT_BED_MIN))
+    fields = _given_fields(args, k)
+    start = profile.request if profile is not None else PlanRequest()
+    if "meals_min" not in fields:
+        wake = cast(int, fields.get("wake_min", start.wake_min))
+        bed = cast(int, fields.get("bed_min", start.bed_min))
+        if profile is None:
             fields["meals_min"] = default_meals(wake, bed)
-    else:
-        fields = {**profile.request.model_dump(), **given}
-        if "meals_min" not in given and ("wake_min" in given or "bed_min" in given):
-            wake, bed = cast(int, fields["wake_min"]), cast(int, fields["bed_min"])
+        elif "wake_min" in fields or "bed_min" in fields:
             try:
-                check_day(wake, bed, profile.request.meals_min)
+                check_day(wake, bed, start.meals_min)
             except PlanInputError:
                 fields["meals_min"] = default_meals(wake, bed)
-    supervised = fields.get("supervised", profile.request.supervised if profile else False)
+    supervised = fields.get("supervised", start.supervised)
     if supervised and getattr(args, "prepared_by", None):
         fields["supervised_by"] = args.prepared_by  # who prepared a supervised plan supervises it
     elif not supervised:
         fields["supervised_by"] = ""
-    request = PlanRequest.model_validate(fields)
+    request = replace(start, **fields)
     for attr, kept in (("name", "person_name"), ("prepared_by", "prepared_by")):
         if profile is not None and hasattr(args, attr) and getattr(args, attr) is None:
             setattr(args, attr, getattr(profile, kept))
@@ -242,7 +238,7 @@ def save_profile_if_asked(args: argparse.Namespace) -> None:
         _save_profile(profile)
 
 
-def _given_fields(args: argparse.Namespace, k: Knowledge) -> dict[str, object]:
+def _given_fields(args: argparse.Namespace, k: Knowledge) -> dict[str, Any]:
     """The request fields the command line sets explicitly (nothing for an absent option),
     each option checked in the order the options are listed."""
     return {
@@ -253,8 +249,8 @@ def _given_fields(args: argparse.Namespace, k: Knowledge) -> dict[str, object]:
     }
 
 
-def _person_fields(args: argparse.Namespace, k: Knowledge) -> dict[str, object]:
-    fields: dict[str, object] = {}
+def _person_fields(args: argparse.Namespace, k: Knowledge) -> dict[str, Any]:
+    fields: dict[str, Any] = {}
     if args.goal:
         fields["goals"] = tuple(dict.fromkeys(parse_goal(k, g) for g in args.goal))
     if args.form is not None:
@@ -280,8 +276,8 @@ def _sex(text: str) -> str:
     return sex
 
 
-def _day_fields(args: argparse.Namespace) -> dict[str, object]:
-    fields: dict[str, object] = {}
+def _day_fields(args: argparse.Namespace) -> dict[str, Any]:
+    fields: dict[str, Any] = {}
     if args.wake is not None:
         fields["wake_min"] = parse_time(args.wake, "--wake")
     if args.bed is not None:
@@ -291,8 +287,8 @@ def _day_fields(args: argparse.Namespace) -> dict[str, object]:
     return fields
 
 
-def _amount_fields(args: argparse.Namespace, k: Knowledge) -> dict[str, object]:
-    fields: dict[str, object] = {}
+def _amount_fields(args: argparse.Namespace, k: Knowledge) -> dict[str, Any]:
+    fields: dict[str, Any] = {}
     if args.target is not None:
         fields["target_mg"] = _number(
             args.target,
@@ -318,8 +314,8 @@ def _amount_fields(args: argparse.Namespace, k: Knowledge) -> dict[str, object]:
     return fields
 
 
-def _medicine_fields(args: argparse.Namespace, k: Knowledge) -> dict[str, object]:
-    fields: dict[str, object] = {}
+def _medicine_fields(args: argparse.Namespace, k: Knowledge) -> dict[str, Any]:
+    fields: dict[str, Any] = {}
     spacings = _spacings(args.med_spacing or [])
     if args.med:
         entries = [_med_entry(k, m, spacings) for m in args.med]
@@ -398,6 +394,8 @@ def _profile_to_save(
 ) -> Profile:
     """The profile ``--save-profile`` will write, checked now: a bad name or card field is an
     error before the command writes anything."""
+    from pydantic import ValidationError
+
     from magplan.profiles import Profile, ProfileError, ProfileStore, check_profile_name
     from magplan.profiles.model import profile_to_data
 

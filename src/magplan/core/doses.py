@@ -22,6 +22,7 @@ from magplan.core.separation import SeparationRule, missed_min
 from magplan.core.spacing_warnings import close_doses, no_time, reduced, short, tight
 from magplan.core.studied_amounts import cap_below_one_unit, capped, daily_cap_mg, unusable
 from magplan.core.units import Portion, SlotProduct, portion_doses, product_for
+from magplan.core.values import value
 
 
 def form_kind(k: Knowledge, form: str, goals: tuple[str, ...]) -> SlotKind:
@@ -55,7 +56,7 @@ def dose_slots(
     return slots
 
 
-@dataclass(frozen=True)
+@value
 class DoseCounts:
     """How many doses to try, and how much of each form a day may hold."""
 
@@ -94,7 +95,7 @@ class AttemptCost:
     too_close: bool  # doses closer than close_gap_min: fewer, larger doses are better
 
 
-@dataclass(frozen=True)
+@value
 class Attempt:
     """One way to take the day's amount: its doses, their portions and times."""
 
@@ -118,7 +119,7 @@ class Attempt:
         return AttemptCost(should, precaution, -self.planned_mg, close)
 
 
-@dataclass(frozen=True)
+@value
 class _Ways:
     """What every way to take the day shares: the person, the forms, the day and its rules."""
 

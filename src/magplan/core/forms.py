@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
 
 from magplan.core.knowledge import Knowledge
 from magplan.core.plan import FormChoice
+from magplan.core.values import value
 
 NOT_OWNED = "not one of your products"
 NOT_ORAL = "used as a bath or soak, not planned by mouth"
@@ -15,7 +16,7 @@ ALSO_POINTS = 1
 _ABSORPTION_ORDER = {"high": 0, "moderate": 1, "low": 2}
 
 
-@dataclass(frozen=True)
+@value
 class FormPick:
     """The form(s) the plan uses and the goals each one serves."""
 
@@ -74,9 +75,7 @@ def rank_forms(
             excluded = "a laxative form: avoided with diarrhoea or loose stools"
         elif owned and c.form not in owned:
             excluded = NOT_OWNED
-        ranked.append(
-            c.model_copy(update={"rank": i, "excluded": excluded, "owned": c.form in owned})
-        )
+        ranked.append(replace(c, rank=i, excluded=excluded, owned=c.form in owned))
     return tuple(ranked)
 
 

@@ -1,57 +1,72 @@
 """The knowledge base: forms, goals, intakes, medicines, conditions and their sources.
 
-Read once from the TOML files in ``resources/`` and validated by pydantic. A broken file is a
-:class:`KnowledgeError` naming the file and the field, never a traceback deep in the planner.
+Read once from the TOML files in ``resources/``. Each table is a frozen dataclass whose types
+say what a file may hold (unknown keys refused, bounds in :class:`~magplan.core.bounds.Bounds`,
+cross-field rules in ``__post_init__``); pydantic validates a file against them, and a broken
+file is a :class:`KnowledgeError` naming the file and the field, never a traceback deep in the
+planner. The shipped files, byte for byte, load from their validated snapshot instead
+(:mod:`magplan.core.snapshot`): no TOML parsing, no pydantic.
 """
 
 from __future__ import annotations
 
 import re
-import string
-import tomllib
-from dataclasses import dataclass
+from dataclasses import field, fields
 from functools import cache
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import Annotated, Any, ClassVar, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
-
+from magplan.core import snapshot
+from magplan.core.bounds import Bounds
 from magplan.core.separation import MAX_SEPARATION_MIN, Strength
+from magplan.core.values import value
 from magplan.core.warning_codes import PHRASES, WARNING_SHAPES, SourcesFrom
 from magplan.resources import resource_dir
 
 Severity = Literal["info", "caution", "danger"]
 Laxative = Literal["none", "gentle", "moderate", "strong"]
 Timing = Literal["bedtime", "early", "any"]
-M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 
 
 class KnowledgeError(RuntimeError):
     """A knowledge file is missing or invalid; the message names the file and the field."""
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class _Strict:
+    """A table of a knowledge file: a key the program does not know is refused."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}  # read by pydantic
 
 
+@value(kw_only=True)
 class Source(_Strict):
+    """A source the knowledge cites (sources.toml): its full title and short name."""
+
     title: str
     short: str
 
 
+@value(kw_only=True)
 class Disclaimer(_Strict):
+    """The words every plan ends with, and their sources (sources.toml)."""
+
     text: str
     timeframe: str
     sources: list[str]
 
 
+@value(kw_only=True)
 class Form(_Strict):
+    """A form of magnesium (forms.toml): its share of elemental magnesium, absorption, laxative
+    effect and uses, each with its sources."""
+
     id: str
     name: str
-    aliases: list[str] = []
-    elemental_fraction: float = Field(gt=0, lt=1)
-    fraction_low: float = Field(gt=0, lt=1)
-    fraction_high: float = Field(gt=0, lt=1)
+    aliases: list[str] = field(default_factory=list)
+    elemental_fraction: Annotated[float, Bounds(gt=0, lt=1)]
+    fraction_low: Annotated[float, Bounds(gt=0, lt=1)]
+    fraction_high: Annotated[float, Bounds(gt=0, lt=1)]
     fraction_note: str = ""
     absorption: Literal["high", "moderate", "low"]
     laxative: Laxative
@@ -62,14 +77,13 @@ class Form(_Strict):
     sources: list[str]
     oral: bool = True
     route_note: str = ""
-    max_daily_elemental_mg: float | None = Field(default=None, gt=0)
-    max_daily_compound_mg: float | None = Field(default=None, gt=0)
-    max_daily_sources: list[str] = []
+    max_daily_elemental_mg: Annotated[float, Bounds(gt=0)] | None = None
+    max_daily_compound_mg: Annotated[float, Bounds(gt=0)] | None = None
+    max_daily_sources: list[str] = field(default_factory=list)
     fallback: bool = False  # used when no form suited to the goals can be used
     repletion_warning: str = ""  # said when planned for a goal that restores levels
 
-    @model_validator(mode="after")
-    def _range_holds(self) -> Form:
+    def __post_init__(self) -> None:
         if not self.fraction_low <= self.elemental_fraction <= self.fraction_high:
             raise ValueError("elemental_fraction must lie within fraction_low..fraction_high")
         if not self.oral and not self.route_note:
@@ -77,7 +91,6 @@ class Form(_Strict):
         capped = self.max_daily_elemental_mg is not None or self.max_daily_compound_mg is not None
         if capped and not self.max_daily_sources:
             raise ValueError("a daily maximum needs max_daily_sources")
-        return self
 
     @property
     def is_laxative(self) -> bool:
@@ -90,13 +103,17 @@ class Form(_Strict):
         return self.laxative in ("moderate", "strong")
 
 
+@value(kw_only=True)
 class Goal(_Strict):
+    """What a person takes magnesium for (goals.toml): the forms suited first and also, and when
+    in the day its doses go."""
+
     id: str
     name: str
-    aliases: list[str] = []
+    aliases: list[str] = field(default_factory=list)
     description: str
-    first: list[str] = Field(min_length=1)
-    also: list[str] = []
+    first: Annotated[list[str], Bounds(min_length=1)]
+    also: list[str] = field(default_factory=list)
     reason: str
     timing: Timing
     sources: list[str]
@@ -106,7 +123,10 @@ class Goal(_Strict):
     disclaimer_note: str = ""  # said with the disclaimer on every plan for this goal
 
 
+@value(kw_only=True)
 class RdaRow(_Strict):
+    """One age band's recommended daily intake (intakes.toml), by sex, pregnancy and lactation."""
+
     age_min: int
     age_max: int
     male: int
@@ -116,35 +136,50 @@ class RdaRow(_Strict):
     note: str = ""
 
 
+@value(kw_only=True)
 class Rda(_Strict):
+    """The recommended daily intakes by age band, and their source."""
+
     source: str
     rows: list[RdaRow]
 
 
+@value(kw_only=True)
 class LimitRow(_Strict):
+    """One age band's upper limit of magnesium from supplements and medicines."""
+
     age_min: int
     age_max: int
-    mg: int = Field(gt=0)
+    mg: Annotated[int, Bounds(gt=0)]
     source: str | None = None
 
 
+@value(kw_only=True)
 class UpperLimits(_Strict):
+    """One standard's upper limits (US or EU) by age band, and its source."""
+
     name: str
     source: str
     rows: list[LimitRow]
 
 
+@value(kw_only=True)
 class Dosing(_Strict):
+    """How much the planner plans at most: a day, a dose, and the start-low ramp (intakes.toml)."""
+
     source: str
-    max_daily_mg: int = Field(gt=0)
-    max_dose_mg: int = Field(gt=0)
-    max_doses: int = Field(ge=1, le=6)
-    comfortable_dose_mg: int = Field(gt=0)
-    titration_start_fraction: float = Field(gt=0, le=1)
-    titration_steps: int = Field(ge=1, le=8)
+    max_daily_mg: Annotated[int, Bounds(gt=0)]
+    max_dose_mg: Annotated[int, Bounds(gt=0)]
+    max_doses: Annotated[int, Bounds(ge=1, le=6)]
+    comfortable_dose_mg: Annotated[int, Bounds(gt=0)]
+    titration_start_fraction: Annotated[float, Bounds(gt=0, le=1)]
+    titration_steps: Annotated[int, Bounds(ge=1, le=8)]
 
 
+@value(kw_only=True)
 class Intakes(_Strict):
+    """Recommended intakes, upper limits and dosing (intakes.toml)."""
+
     rda: Rda
     upper_limits: dict[str, UpperLimits]
     dosing: Dosing
@@ -155,78 +190,88 @@ class Intakes(_Strict):
         return min(r.age_min for r in rows), max(r.age_max for r in rows)
 
 
+@value(kw_only=True)
 class Ages(_Strict):
     """Ages the plan's words and checks change at (planning.toml)."""
 
     source: str
-    young_person_from_years: int = Field(ge=1)
-    pregnancy_accepted_from_years: int = Field(ge=1)
+    young_person_from_years: Annotated[int, Bounds(ge=1)]
+    pregnancy_accepted_from_years: Annotated[int, Bounds(ge=1)]
 
 
+@value(kw_only=True)
 class Children(_Strict):
+    """The age from which a person is planned for as an adult (planning.toml)."""
+
     source: str
-    adult_from_years: int = Field(ge=1)
+    adult_from_years: Annotated[int, Bounds(ge=1)]
 
 
+@value(kw_only=True)
 class Amounts(_Strict):
     """The steps amounts are planned and said in (planning.toml)."""
 
     source: str
-    no_product_step_mg: float = Field(gt=0)
-    compound_rounding_mg: int = Field(gt=0)
-    low_magnesium_fraction: float = Field(gt=0, lt=1)
-    studied_amount_slack: float = Field(ge=1, le=1.1)
+    no_product_step_mg: Annotated[float, Bounds(gt=0)]
+    compound_rounding_mg: Annotated[int, Bounds(gt=0)]
+    low_magnesium_fraction: Annotated[float, Bounds(gt=0, lt=1)]
+    studied_amount_slack: Annotated[float, Bounds(ge=1, le=1.1)]
 
 
+@value(kw_only=True)
 class DayTiming(_Strict):
     """How doses are spaced in the person's day (planning.toml), in minutes."""
 
     source: str
-    bedtime_lead_min: int = Field(ge=0)
-    min_gap_min: int = Field(gt=0)
-    close_gap_min: int = Field(gt=0)
-    comfort_gap_min: int = Field(gt=0)
-    with_food_window_min: int = Field(ge=0)
-    near_bed_min: int = Field(ge=0)
-    tight_min: int = Field(ge=0)
-    short_day_min: int = Field(gt=0)
-    waking_min_per_dose: int = Field(gt=0)
-    timed_apart_margin_min: int = Field(ge=0)
+    bedtime_lead_min: Annotated[int, Bounds(ge=0)]
+    min_gap_min: Annotated[int, Bounds(gt=0)]
+    close_gap_min: Annotated[int, Bounds(gt=0)]
+    comfort_gap_min: Annotated[int, Bounds(gt=0)]
+    with_food_window_min: Annotated[int, Bounds(ge=0)]
+    near_bed_min: Annotated[int, Bounds(ge=0)]
+    tight_min: Annotated[int, Bounds(ge=0)]
+    short_day_min: Annotated[int, Bounds(gt=0)]
+    waking_min_per_dose: Annotated[int, Bounds(gt=0)]
+    timed_apart_margin_min: Annotated[int, Bounds(ge=0)]
 
-    @model_validator(mode="after")
-    def _gaps_in_order(self) -> DayTiming:
+    def __post_init__(self) -> None:
         if not self.min_gap_min <= self.close_gap_min <= self.comfort_gap_min:
             raise ValueError("min_gap_min <= close_gap_min <= comfort_gap_min must hold")
-        return self
 
 
+@value(kw_only=True)
 class Planning(_Strict):
+    """The numbers the planner decides with (planning.toml), each table with its source."""
+
     ages: Ages
     children: Children
     amounts: Amounts
     day: DayTiming
 
 
+@value(kw_only=True)
 class MedicineClass(_Strict):
+    """A class of medicines (medicines.toml): its names, its spacing from magnesium and the
+    warning said about it."""
+
     id: str
     name: str
     warning_code: str
     severity: Severity
-    other_first_min: int = Field(default=0, ge=0, le=MAX_SEPARATION_MIN)
-    mg_first_min: int = Field(default=0, ge=0, le=MAX_SEPARATION_MIN)
+    other_first_min: Annotated[int, Bounds(ge=0, le=MAX_SEPARATION_MIN)] = 0
+    mg_first_min: Annotated[int, Bounds(ge=0, le=MAX_SEPARATION_MIN)] = 0
     avoid: bool = False  # the label advises against magnesium with it at any spacing
     stated: bool = False  # a medicine the planner does not know: spacing as the person states
     strength: Strength | None = None
-    strength_sources: list[str] = []
+    strength_sources: list[str] = field(default_factory=list)
     unkept: str = ""  # what to do when no time keeps a must rule
     effect: Literal["none", "depleting", "retaining"] = "none"
     message: str
     message_plural: str = ""
     sources: list[str]
-    names: list[str] = []
+    names: list[str] = field(default_factory=list)
 
-    @model_validator(mode="after")
-    def _rule_is_complete(self) -> MedicineClass:
+    def __post_init__(self) -> None:
         if not self.names and not self.stated:
             raise ValueError("a class needs at least one name")
         if (self.separates or self.avoid or self.stated) and (
@@ -235,29 +280,34 @@ class MedicineClass(_Strict):
             raise ValueError("a separation rule needs a strength and its strength_sources")
         if self.strength == "must" and not self.unkept:
             raise ValueError("a must rule needs 'unkept': what to do when no time keeps it")
-        return self
 
     @property
     def separates(self) -> bool:
         return self.other_first_min > 0 or self.mg_first_min > 0
 
 
+@value(kw_only=True)
 class Qualifiers(_Strict):
     """Words that may follow a medicine's name (salt, strength unit, form)."""
 
-    words: list[str] = Field(min_length=1)
+    words: Annotated[list[str], Bounds(min_length=1)]
 
 
+@value(kw_only=True)
 class MagnesiumNames(_Strict):
     """Names that are magnesium itself: counted as other magnesium, never spaced from it."""
 
-    names: list[str] = Field(min_length=1)
+    names: Annotated[list[str], Bounds(min_length=1)]
 
 
+@value(kw_only=True)
 class Condition(_Strict):
+    """A health condition (conditions.toml): whether it stops the plan or avoids laxative forms,
+    and what is said about it."""
+
     id: str
     name: str
-    aliases: list[str] = []
+    aliases: list[str] = field(default_factory=list)
     gate: bool = False
     avoid_laxative: bool = False
     warning_code: str
@@ -268,6 +318,7 @@ class Condition(_Strict):
     sources: list[str]
 
 
+@value(kw_only=True)
 class WarningCase(_Strict):
     """Another wording of a warning; what it leaves out, it takes from its warning."""
 
@@ -276,7 +327,7 @@ class WarningCase(_Strict):
     sources: list[str] | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class WarningWording:
     """What one case of a warning says: its severity, message template and own sources."""
 
@@ -285,15 +336,16 @@ class WarningWording:
     sources: tuple[str, ...]
 
 
+@value(kw_only=True)
 class WarningText(_Strict):
     """One of the planner's own warnings (warnings.toml)."""
 
     severity: Severity
-    sources: list[str] = []
+    sources: list[str] = field(default_factory=list)
     sources_from: SourcesFrom = ""
     message: str
-    cases: dict[str, WarningCase] = {}
-    words: dict[str, str] = {}
+    cases: dict[str, WarningCase] = field(default_factory=dict)
+    words: dict[str, str] = field(default_factory=dict)
 
     def wording(self, case: str = "") -> WarningWording:
         """The severity, message and sources of ``case`` ("" for the usual wording)."""
@@ -311,30 +363,28 @@ class WarningText(_Strict):
         return [*self.sources, *(s for c in self.cases.values() for s in c.sources or [])]
 
 
-class _FormsFile(_Strict):
-    forms: list[Form]
-
-
-class _GoalsFile(_Strict):
-    goals: list[Goal]
-
-
+@value(kw_only=True)
 class _MedicinesFile(_Strict):
+    """medicines.toml as a whole: the words after a name, the names that are magnesium, the
+    classes."""
+
     qualifiers: Qualifiers
     magnesium: MagnesiumNames
     classes: list[MedicineClass]
 
 
-class _ConditionsFile(_Strict):
-    conditions: list[Condition]
-
-
+@value(kw_only=True)
 class _WarningsFile(_Strict):
+    """warnings.toml as a whole: shared phrases and the planner's own warnings."""
+
     phrases: dict[str, str]
     warnings: dict[str, WarningText]
 
 
+@value(kw_only=True)
 class _SourcesFile(_Strict):
+    """sources.toml as a whole: the sources and the disclaimer."""
+
     sources: dict[str, Source]
     disclaimer: Disclaimer
 
@@ -347,10 +397,9 @@ def _key(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalnum() or ch in "+'")
 
 
-class Knowledge(BaseModel):
+@value(kw_only=True)
+class Knowledge:
     """Everything the planner knows, cross-checked so that every reference resolves."""
-
-    model_config = ConfigDict(frozen=True)
 
     forms: dict[str, Form]
     goals: dict[str, Goal]
@@ -411,8 +460,79 @@ class Knowledge(BaseModel):
         return self.sources[key].title
 
 
-def _read(folder: Path, name: str) -> dict[str, object]:
-    path = folder / name
+KNOWLEDGE_FILES = (
+    "forms.toml",
+    "goals.toml",
+    "intakes.toml",
+    "planning.toml",
+    "medicines.toml",
+    "conditions.toml",
+    "sources.toml",
+    "warnings.toml",
+)
+
+
+@value(kw_only=True)
+class KnowledgeFiles:
+    """Every knowledge file, each valid on its own."""
+
+    forms: list[Form]
+    goals: list[Goal]
+    intakes: Intakes
+    planning: Planning
+    medicines: _MedicinesFile
+    conditions: list[Condition]
+    sources: _SourcesFile
+    warnings: _WarningsFile
+
+
+SNAPSHOT_CLASSES = (
+    *(Source, Disclaimer, Form, Goal, RdaRow, Rda, LimitRow, UpperLimits, Dosing, Intakes),
+    *(Ages, Children, Amounts, DayTiming, Planning, MedicineClass, Qualifiers, MagnesiumNames),
+    *(Condition, WarningCase, WarningText, _MedicinesFile, _SourcesFile, _WarningsFile),
+    KnowledgeFiles,
+)
+"""The classes the snapshot of the shipped files is made of (:mod:`magplan.core.snapshot`)."""
+
+
+def load_knowledge_from(folder: Path) -> Knowledge:
+    """Every knowledge file in ``folder``, checked and cross-checked.
+
+    The shipped files, byte for byte, come from their snapshot, validated when it was written;
+    any other files (edited, or another folder) are read and validated here.
+    """
+    files = shipped_files(folder)
+    return _knowledge(files if files is not None else checked_files(folder))
+
+
+def shipped_files(folder: Path) -> KnowledgeFiles | None:
+    """The files of ``folder`` from their validated snapshot, or None when the folder has no
+    snapshot or a file is not byte for byte the one the snapshot was made from."""
+    found = snapshot.read(folder, KNOWLEDGE_FILES, SNAPSHOT_CLASSES)
+    return found if isinstance(found, KnowledgeFiles) else None
+
+
+def checked_files(folder: Path) -> KnowledgeFiles:
+    """Read, validate (pydantic) and cross-check every knowledge file in ``folder``."""
+    files = KnowledgeFiles(
+        forms=_listed(Form, folder, "forms.toml", "forms"),
+        goals=_listed(Goal, folder, "goals.toml", "goals"),
+        intakes=_validated(Intakes, folder, "intakes.toml"),
+        planning=_validated(Planning, folder, "planning.toml"),
+        medicines=_validated(_MedicinesFile, folder, "medicines.toml"),
+        conditions=_listed(Condition, folder, "conditions.toml", "conditions"),
+        sources=_validated(_SourcesFile, folder, "sources.toml"),
+        warnings=_validated(_WarningsFile, folder, "warnings.toml"),
+    )
+    _check_sources(folder, files)
+    _check_warnings(folder / "warnings.toml", files.warnings, set(files.sources.sources))
+    _check_singles(folder, files)
+    return files
+
+
+def _read(path: Path) -> dict[str, object]:
+    import tomllib
+
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)
@@ -422,14 +542,33 @@ def _read(folder: Path, name: str) -> dict[str, object]:
         raise KnowledgeError(f"{path}: not valid TOML: {exc}") from exc
 
 
-def _validate(model: type[M], folder: Path, name: str) -> M:
-    data = _read(folder, name)
+def _validated(cls: type[T], folder: Path, name: str) -> T:
+    """One file read and validated by pydantic against ``cls``."""
+    from pydantic import TypeAdapter, ValidationError
+
+    data = _read(folder / name)
     try:
-        return model.model_validate(data)
+        return TypeAdapter(cls).validate_python(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise KnowledgeError(f"{folder / name}: field {where}: {first['msg']}") from exc
+        message = _MESSAGES.get(first["type"], first["msg"])
+        raise KnowledgeError(f"{folder / name}: field {where}: {message}") from exc
+
+
+_MESSAGES = {"unexpected_keyword_argument": "Extra inputs are not permitted"}
+"""pydantic's words for a key a table does not have, as a table is a dataclass ("Unexpected
+keyword argument"), in the words a file's reader knows."""
+
+
+def _listed(cls: type[T], folder: Path, name: str, key: str) -> list[T]:
+    """A file that is one list of tables (``[[forms]]``), validated by pydantic."""
+    from pydantic import ConfigDict, create_model
+
+    tables: dict[str, Any] = {key: list.__class_getitem__(cls)}  # list[cls]: a list of cls
+    whole = create_model(f"{key}_file", __config__=ConfigDict(extra="forbid"), **tables)
+    found: list[T] = getattr(_validated(whole, folder, name), key)
+    return found
 
 
 def _index(name: str, entries: dict[str, list[str]]) -> dict[str, str]:
@@ -443,39 +582,7 @@ def _index(name: str, entries: dict[str, list[str]]) -> dict[str, str]:
     return lookup
 
 
-@dataclass(frozen=True)
-class _Files:
-    """Every knowledge file, each valid on its own."""
-
-    forms: list[Form]
-    goals: list[Goal]
-    intakes: Intakes
-    planning: Planning
-    medicines: _MedicinesFile
-    conditions: list[Condition]
-    sources: _SourcesFile
-    warnings: _WarningsFile
-
-
-def load_knowledge_from(folder: Path) -> Knowledge:
-    """Read and cross-check every knowledge file in ``folder``."""
-    files = _Files(
-        forms=_validate(_FormsFile, folder, "forms.toml").forms,
-        goals=_validate(_GoalsFile, folder, "goals.toml").goals,
-        intakes=_validate(Intakes, folder, "intakes.toml"),
-        planning=_validate(Planning, folder, "planning.toml"),
-        medicines=_validate(_MedicinesFile, folder, "medicines.toml"),
-        conditions=_validate(_ConditionsFile, folder, "conditions.toml").conditions,
-        sources=_validate(_SourcesFile, folder, "sources.toml"),
-        warnings=_validate(_WarningsFile, folder, "warnings.toml"),
-    )
-    _check_sources(folder, files)
-    _check_warnings(folder / "warnings.toml", files.warnings, set(files.sources.sources))
-    _check_singles(folder, files)
-    return _knowledge(files)
-
-
-def _check_sources(folder: Path, files: _Files) -> None:
+def _check_sources(folder: Path, files: KnowledgeFiles) -> None:
     """Every source key names a source; every goal's forms are forms."""
     sources = files.sources.sources
     form_ids = {f.id for f in files.forms}
@@ -501,11 +608,11 @@ def _check_sources(folder: Path, files: _Files) -> None:
     check("intakes.toml", "dosing", [intakes.dosing.source])
     for std, limits in intakes.upper_limits.items():
         check("intakes.toml", std, [limits.source, *(r.source for r in limits.rows if r.source)])
-    for name, table in files.planning:
-        check("planning.toml", name, [table.source])
+    for table in fields(files.planning):
+        check("planning.toml", table.name, [getattr(files.planning, table.name).source])
 
 
-def _check_singles(folder: Path, files: _Files) -> None:
+def _check_singles(folder: Path, files: KnowledgeFiles) -> None:
     """What the planner singles out exists once: the fallback form (at most), the class of a
     medicine it does not know, the US limits; a form's repletion warning is a warning."""
     for form in files.forms:
@@ -521,7 +628,7 @@ def _check_singles(folder: Path, files: _Files) -> None:
         raise KnowledgeError(f"{folder / 'intakes.toml'}: upper_limits.us is required")
 
 
-def _knowledge(files: _Files) -> Knowledge:
+def _knowledge(files: KnowledgeFiles) -> Knowledge:
     forms, goals, conditions = files.forms, files.goals, files.conditions
     medicines = files.medicines.classes
     return Knowledge(
@@ -551,6 +658,8 @@ def _knowledge(files: _Files) -> Knowledge:
 
 def _placeholders(path: Path, where: str, template: str) -> set[str]:
     """The names ``template`` fills in; a template that cannot be filled is refused."""
+    import string  # the files' own checks, not needed to load the shipped snapshot
+
     try:
         parsed = list(string.Formatter().parse(template))
     except ValueError as exc:

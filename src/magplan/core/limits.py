@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from magplan.core.knowledge import Knowledge
 from magplan.core.request import PlanRequest
+from magplan.core.values import value
 
 
-@dataclass(frozen=True)
+@value
 class Limits:
+    """The person's upper limit and recommended intake, and where each comes from."""
+
     upper_limit_mg: int | None  # from supplements and medicines; None: none set (infants)
     limit_name: str
     limit_source: str

@@ -4,8 +4,6 @@ about each."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from magplan.core.knowledge import Knowledge, MedicineClass
 from magplan.core.plan import MedicineInPlan, PlanWarning
 from magplan.core.plan_warnings import warning
@@ -13,9 +11,10 @@ from magplan.core.request import MedicineTimes, PlanRequest, format_weekdays
 from magplan.core.separation import SeparationRule, format_hours
 from magplan.core.text import medicine_rule
 from magplan.core.timeofday import MINUTES_PER_DAY, format_time
+from magplan.core.values import value
 
 
-@dataclass(frozen=True)
+@value
 class Medicines:
     """The other medicines as rules: every day, on some weekdays only, and never beside."""
 

@@ -1,22 +1,23 @@
-"""What the planner decides: the day's doses, the warnings and the titration ramp."""
+"""What the planner decides: the day's doses, the warnings and the titration ramp.
+
+Plain frozen dataclasses: the planner builds them from values it has already checked, so
+nothing here is validated again (and nothing imports pydantic).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict
 
 from magplan.core.knowledge import Severity
 from magplan.core.timeofday import format_time
+from magplan.core.values import value
 
 WEEKDAYS_SHORT = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
-class PlanWarning(BaseModel):
+@value(kw_only=True, slots=True)
+class PlanWarning:
     """A warning with a stable code, a severity, a message and its source keys."""
-
-    model_config = ConfigDict(frozen=True)
 
     code: str
     severity: Severity
@@ -28,10 +29,9 @@ class PlanWarning(BaseModel):
         return ", ".join(self.sources)
 
 
-class Dose(BaseModel):
+@value(kw_only=True, slots=True)
+class Dose:
     """One dose: a time, a form, whole (or half) units of a product and what they contain."""
-
-    model_config = ConfigDict(frozen=True)
 
     time_min: int
     form: str
@@ -59,18 +59,18 @@ class Dose(BaseModel):
         return format_time(self.time_min)
 
 
-class TitrationStep(BaseModel):
-    model_config = ConfigDict(frozen=True)
+@value(kw_only=True, slots=True)
+class TitrationStep:
+    """One week of the start-low ramp: the day's amount and the doses that week."""
 
     week: int
     daily_elemental_mg: float
     doses: tuple[tuple[int, float], ...]  # (time_min, units) of the day's doses that week
 
 
-class FormChoice(BaseModel):
+@value(kw_only=True, slots=True)
+class FormChoice:
     """A form the planner considered, ranked for the person's goals."""
-
-    model_config = ConfigDict(frozen=True)
 
     form: str
     rank: int
@@ -83,10 +83,9 @@ class FormChoice(BaseModel):
     owned: bool = False  # one of the person's own products
 
 
-class MedicineInPlan(BaseModel):
+@value(kw_only=True, slots=True)
+class MedicineInPlan:
     """Another medicine as the plan sees it: its class, times and separation rule."""
-
-    model_config = ConfigDict(frozen=True)
 
     name: str
     class_id: str
@@ -99,13 +98,12 @@ class MedicineInPlan(BaseModel):
     weekdays: tuple[int, ...] = ()  # 0 Monday .. 6 Sunday; empty: every day
 
 
-class WeekdayTimes(BaseModel):
+@value(kw_only=True, slots=True)
+class WeekdayTimes:
     """The days a weekday-only medicine is taken: the times of the plan's doses on those days.
 
     ``times_min`` follows ``Plan.doses`` one for one; ``None`` is a dose left out that day.
     """
-
-    model_config = ConfigDict(frozen=True)
 
     weekdays: tuple[int, ...]
     medicines: tuple[str, ...]
@@ -115,7 +113,7 @@ class WeekdayTimes(BaseModel):
 HeadlineKind = Literal["chosen", "planned", "suggested", "none"]
 
 
-@dataclass(frozen=True)
+@value
 class FormHeadline:
     """The form a plan leads with, as the planner decided it.
 
@@ -139,8 +137,9 @@ class FormHeadline:
         return self.suggested if self.kind == "chosen" else " + ".join(self.forms)
 
 
-class Plan(BaseModel):
-    model_config = ConfigDict(frozen=True)
+@value(kw_only=True, slots=True)
+class Plan:
+    """The plan for one day: its doses, warnings, ramp and the figures they rest on."""
 
     blocked: bool
     supervised: bool

@@ -10,8 +10,6 @@ and ``dose_reasons``), ``weekday_times``, ``titration``; what the plan says, in
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from magplan.core.doses import schedule
 from magplan.core.form_warnings import form_warnings, goals_unserved, no_form, not_by_mouth
 from magplan.core.forms import FormPick, add_filler, pick_forms
@@ -27,10 +25,11 @@ from magplan.core.timeofday import forward_gap
 from magplan.core.titration import titrate
 from magplan.core.units import product_for
 from magplan.core.validation import validate_request as validate_request
+from magplan.core.values import value
 from magplan.core.weekday_times import weekday_times
 
 
-@dataclass(frozen=True)
+@value
 class _FormChoice:
     """The forms the plan may use, and what shaped the choice."""
 
@@ -39,7 +38,7 @@ class _FormChoice:
     avoid_laxative: bool  # a condition (loose stools) rules out laxative forms
 
 
-@dataclass(frozen=True)
+@value
 class _Doses:
     """The day's doses, their weekly ramp and their times on weekday-only medicines' days."""
 

@@ -10,16 +10,15 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
-
+from magplan.core.bounds import Bounds, check_fields
 from magplan.core.errors import MAX_TEXT_CHARS, PlanInputError, first_invisible, shown
 from magplan.core.knowledge import Knowledge
 from magplan.core.plan import WEEKDAYS_SHORT
 from magplan.core.separation import MAX_SEPARATION_MIN
 from magplan.core.timeofday import MINUTES_PER_DAY, format_time, forward_gap, parse_time
+from magplan.core.values import value
 
 # What the program accepts as input: limits of the program, not clinical figures (those live in
 # resources/; the most planned in a day is intakes.toml's dosing.max_daily_mg).
@@ -48,25 +47,27 @@ DEFAULT_AGE_YEARS = 35
 DEFAULT_LAST_MEAL_BEFORE_BED_MIN = 60  # a default meal less than this before bed is left out
 
 
-def _minutes_of_day(value: tuple[int, ...]) -> tuple[int, ...]:
+def _minutes_of_day(value: tuple[int, ...], field: str) -> tuple[int, ...]:
     """``value`` when every time in it is a minute of the day (0 to 1439)."""
     for t in value:
         if not 0 <= t < MINUTES_PER_DAY:
-            raise ValueError(f"{t} is not a minute of the day")
+            raise PlanInputError(field, f"{t} is not a minute of the day")
     return value
 
 
-class Product(BaseModel):
+@value(kw_only=True, slots=True)
+class Product:
     """One of the person's own bottles."""
 
-    model_config = ConfigDict(frozen=True)
-
     form: str
-    elemental_mg_per_unit: float = Field(ge=MIN_PRODUCT_MG, le=MAX_PRODUCT_MG)
+    elemental_mg_per_unit: Annotated[float, Bounds(ge=MIN_PRODUCT_MG, le=MAX_PRODUCT_MG)]
     unit: str = "capsule"
     halves: bool = False
-    compound_mg_per_unit: float | None = Field(default=None, gt=0, le=MAX_COMPOUND_MG)
+    compound_mg_per_unit: Annotated[float, Bounds(gt=0, le=MAX_COMPOUND_MG)] | None = None
     label: str = ""
+
+    def __post_init__(self) -> None:
+        check_fields(self)
 
     @property
     def step_mg(self) -> float:
@@ -74,68 +75,69 @@ class Product(BaseModel):
         return self.elemental_mg_per_unit / 2 if self.halves else self.elemental_mg_per_unit
 
 
-class MedicineTimes(BaseModel):
+@value(kw_only=True, slots=True)
+class MedicineTimes:
     """Another medicine or supplement, the times of day it is taken, and on which weekdays.
 
-    ``weekdays`` are 0 (Monday) to 6 (Sunday); empty means every day. ``spacing_min`` is the
-    spacing from magnesium the person states for a medicine the planner does not know (class
-    ``stated``), both ways; 0 when a pharmacist said none is needed.
+    ``times_min`` are kept sorted, each once. ``weekdays`` are 0 (Monday) to 6 (Sunday); empty
+    (or all seven) means every day. ``spacing_min`` is the spacing from magnesium the person
+    states for a medicine the planner does not know (class ``stated``), both ways; 0 when a
+    pharmacist said none is needed.
     """
-
-    model_config = ConfigDict(frozen=True)
 
     name: str
     class_id: str
-    times_min: tuple[int, ...] = Field(min_length=1)
+    times_min: Annotated[tuple[int, ...], Bounds(min_length=1)]
     weekdays: tuple[int, ...] = ()
-    spacing_min: int | None = Field(default=None, ge=0, le=MAX_STATED_SPACING_MIN)
+    spacing_min: Annotated[int, Bounds(ge=0, le=MAX_STATED_SPACING_MIN)] | None = None
 
-    @field_validator("times_min")
-    @classmethod
-    def _times_in_day(cls, value: tuple[int, ...]) -> tuple[int, ...]:
-        return tuple(sorted(set(_minutes_of_day(value))))
-
-    @field_validator("weekdays")
-    @classmethod
-    def _weekdays(cls, value: tuple[int, ...]) -> tuple[int, ...]:
-        for d in value:
+    def __post_init__(self) -> None:
+        check_fields(self)
+        times = _minutes_of_day(self.times_min, "times_min")
+        object.__setattr__(self, "times_min", tuple(sorted(set(times))))
+        for d in self.weekdays:
             if not 0 <= d < len(WEEKDAYS):
-                raise ValueError(f"{d} is not a weekday (0 Monday to 6 Sunday)")
-        days = tuple(sorted(set(value)))
-        return () if len(days) == len(WEEKDAYS) else days
+                raise PlanInputError("weekdays", f"{d} is not a weekday (0 Monday to 6 Sunday)")
+        days = tuple(sorted(set(self.weekdays)))
+        object.__setattr__(self, "weekdays", () if len(days) == len(WEEKDAYS) else days)
 
     @property
     def every_day(self) -> bool:
         return not self.weekdays
 
 
-class PlanRequest(BaseModel):
-    """Everything the planner needs. Every field has a safe default."""
+@value(kw_only=True, slots=True)
+class PlanRequest:
+    """Everything the planner needs. Every field has a safe default.
 
-    model_config = ConfigDict(frozen=True)
+    Built from values the command line and the window have read (each checked, with its own
+    message), so only the bounds written in the fields' types are checked here
+    (:func:`magplan.core.bounds.check_fields`); a saved profile's request is validated by
+    pydantic against the same types. What needs the knowledge base is checked by
+    :func:`magplan.core.validation.validate_request`.
+    """
 
     goals: tuple[str, ...] = ("sleep",)
     form: str | None = None
-    age_years: int = Field(default=DEFAULT_AGE_YEARS, ge=0, le=MAX_AGE_YEARS)
+    age_years: Annotated[int, Bounds(ge=0, le=MAX_AGE_YEARS)] = DEFAULT_AGE_YEARS
     sex: Sex | None = None
     pregnant: bool = False
     lactating: bool = False
-    wake_min: int = Field(default=DEFAULT_WAKE_MIN, ge=0, lt=MINUTES_PER_DAY)
-    bed_min: int = Field(default=DEFAULT_BED_MIN, ge=0, lt=MINUTES_PER_DAY)
+    wake_min: Annotated[int, Bounds(ge=0, lt=MINUTES_PER_DAY)] = DEFAULT_WAKE_MIN
+    bed_min: Annotated[int, Bounds(ge=0, lt=MINUTES_PER_DAY)] = DEFAULT_BED_MIN
     meals_min: tuple[int, ...] = DEFAULT_MEALS_MIN
-    target_mg: float | None = Field(default=None, gt=0)
+    target_mg: Annotated[float, Bounds(gt=0)] | None = None
     limit: LimitStandard = "us"
     products: tuple[Product, ...] = ()
-    other_magnesium_mg: float = Field(default=0.0, ge=0, le=MAX_OTHER_MG)
+    other_magnesium_mg: Annotated[float, Bounds(ge=0, le=MAX_OTHER_MG)] = 0.0
     medicines: tuple[MedicineTimes, ...] = ()
     conditions: tuple[str, ...] = ()
     supervised: bool = False
     supervised_by: str = ""  # the supervising clinician, when a plan is supervised
 
-    @field_validator("meals_min")
-    @classmethod
-    def _meals_in_day(cls, value: tuple[int, ...]) -> tuple[int, ...]:
-        return _minutes_of_day(value)
+    def __post_init__(self) -> None:
+        check_fields(self)
+        _minutes_of_day(self.meals_min, "meals_min")
 
     @property
     def waking_min(self) -> int:
@@ -188,7 +190,7 @@ def parse_condition(k: Knowledge, text: str) -> str:
     return ident
 
 
-@dataclass(frozen=True)
+@value
 class MedicineName:
     """What the planner makes of a typed medicine name: a medicine it knows (by generic or
     brand name, with or without its salt and strength), magnesium itself, or unknown (with
@@ -268,7 +270,7 @@ def format_weekdays(days: tuple[int, ...]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-@dataclass(frozen=True)
+@value
 class MedEntry:
     """One ``--med`` as typed: a name, its class, a time and the weekdays (empty: daily)."""
 

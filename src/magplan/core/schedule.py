@@ -20,7 +20,7 @@ choice is the best under these costs, in order of weight:
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import field
 from itertools import pairwise
 from typing import Literal
 
@@ -32,6 +32,7 @@ from magplan.core.separation import (
     total_shortfall,
 )
 from magplan.core.timeofday import CLOCK_STEP_MIN, MINUTES_PER_DAY
+from magplan.core.values import value
 
 SlotKind = Literal["bedtime", "early", "any"]
 
@@ -50,7 +51,7 @@ _COARSE_STEP_MIN = 30  # the spare candidates when no time keeps every rule
 _MOST_INTERVALS = 16  # free intervals whose edges and middles become candidates
 
 
-@dataclass(frozen=True)
+@value
 class DoseSlot:
     """A dose waiting for a time: which form, which goals, and where it belongs."""
 
@@ -59,8 +60,11 @@ class DoseSlot:
     kind: SlotKind
 
 
-@dataclass(frozen=True)
+@value
 class Placement:
+    """Where one dose goes: its time, the meal it is taken with, and how short it falls of
+    the should and precaution spacings."""
+
     time_min: int  # clock time, minute of day
     meal_index: int | None  # index into the sorted meals when taken with that meal
     shortfall_min: int  # minutes missed over the should and precaution rules (must: always 0)
@@ -70,7 +74,7 @@ def _shipped_timing() -> DayTiming:
     return load_knowledge().planning.day
 
 
-@dataclass(frozen=True)
+@value
 class Day:
     """The person's waking day, their meals, and how doses are spaced in it (the planner
     passes its knowledge's timing; without one, the shipped ``planning.toml``'s)."""
@@ -202,7 +206,7 @@ def place_doses(
     return placed
 
 
-@dataclass(frozen=True)
+@value
 class _Candidates:
     """The candidate times (offsets) and what a dose at each costs before its neighbours are
     known: minutes short of the should rules and the precautions, and the meal it is with."""

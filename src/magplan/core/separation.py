@@ -8,10 +8,10 @@ outside the open window ``(m - mg_first_min, m + other_first_min)``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
 from magplan.core.timeofday import CLOCK_STEP_MIN, MINUTES_PER_DAY, format_time, forward_gap
+from magplan.core.values import value
 
 MAX_SEPARATION_MIN = MINUTES_PER_DAY // 2
 """The longest spacing a rule may ask for either way: on a day that repeats, a longer window
@@ -20,8 +20,11 @@ would reach the medicine's dose of the next day."""
 Strength = Literal["must", "should", "precaution"]
 
 
-@dataclass(frozen=True)
+@value
 class SeparationRule:
+    """How far magnesium must stay from one time of another medicine, both ways, and how
+    strongly."""
+
     name: str  # the medicine as the user named it
     class_id: str
     warning_code: str

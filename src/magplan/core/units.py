@@ -7,13 +7,15 @@ rounded down, never up, so a dose never holds more than the plan allows.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 from magplan.core.request import Product
+from magplan.core.values import value
 
 
-@dataclass(frozen=True)
+@value
 class Portion:
+    """A share of the day's amount in units of one product (or in mg when there is none)."""
+
     form: str
     units: float
     unit: str
@@ -40,8 +42,10 @@ def product_for(products: tuple[Product, ...], form: str, portion_mg: float) -> 
     return min(mine, key=fit)
 
 
-@dataclass(frozen=True)
+@value
 class SlotProduct:
+    """The product a dose slot is filled from (None: the form's mg)."""
+
     form: str
     product: Product | None
     prefer_late: bool  # a larger share goes to the later doses of this form (bedtime)

@@ -11,15 +11,16 @@ goal's note in ``goals.toml``) are not listed here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
+
+from magplan.core.values import value
 
 SourcesFrom = Literal["", "limit", "medicines", "form", "suggestion", "goal"]
 """Where a warning's sources come from besides its own: the person's upper limit, the medicines
 it speaks of, the form, the suggested form or the goal (they come first)."""
 
 
-@dataclass(frozen=True)
+@value
 class WarningShape:
     """What the planner fills into one warning's texts."""
 

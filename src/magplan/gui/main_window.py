@@ -314,9 +314,8 @@ class MainWindow(QMainWindow):
 
     def read_request(self) -> tuple[PlanRequest | None, Errors]:
         """The request the fields describe, or None and the message for each bad field."""
-        from pydantic import ValidationError
-
-        from magplan.core.request import PlanRequest  # loaded with the window's fields
+        from magplan.core.errors import PlanInputError  # loaded with the window's fields
+        from magplan.core.request import PlanRequest
         from magplan.gui.fields import FieldErrors
 
         errors: Errors = {}
@@ -330,11 +329,9 @@ class MainWindow(QMainWindow):
         if errors:
             return None, errors
         try:
-            return PlanRequest.model_validate(fields), errors
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = str(first["loc"][0]) if first["loc"] else ""
-            errors[self._field_widgets.get(where, self.goals_panel)] = first["msg"]
+            return PlanRequest(**fields), errors
+        except PlanInputError as exc:
+            errors[self._field_widgets.get(exc.field, self.goals_panel)] = exc.message
             return None, errors
 
     def replan(self) -> None:

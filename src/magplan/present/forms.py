@@ -6,14 +6,13 @@ this module only words it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from magplan.core.knowledge import Knowledge
 from magplan.core.plan import FormChoice, FormHeadline, Plan
+from magplan.core.values import value
 from magplan.present.rows import source_names
 
 
-@dataclass(frozen=True)
+@value
 class FormItem:
     """A form as the list to pick from shows it: its name, with what it is for this person."""
 
@@ -22,7 +21,7 @@ class FormItem:
     summary: str  # what the form is, in a sentence or two
 
 
-@dataclass(frozen=True)
+@value
 class Explanation:
     """Why a headline form: the reason, and its sources' short names."""
 
@@ -32,7 +31,7 @@ class Explanation:
     sources: str
 
 
-@dataclass(frozen=True)
+@value
 class HeadlineWords:
     """The headline in words; ``""`` (or empty) where there is nothing to say."""
 

@@ -7,13 +7,12 @@ of them read the rows made here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from magplan.core.plan import Dose, Plan, TitrationStep
+from magplan.core.values import value
 from magplan.present.words import format_mg, format_units
 
 
-@dataclass(frozen=True)
+@value
 class RampRow:
     """One week of the ramp.
 

@@ -6,12 +6,11 @@ model's sort role) and every phrase an output shows of it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from magplan.core.knowledge import Knowledge
 from magplan.core.plan import Dose, MedicineInPlan, Plan, PlanWarning
 from magplan.core.request import format_weekdays
 from magplan.core.timeofday import format_time
+from magplan.core.values import value
 from magplan.present.ramp import RampRow, dose_ramp
 from magplan.present.words import (
     BLANK_CELL,
@@ -33,7 +32,7 @@ from magplan.present.words import (
 )
 
 
-@dataclass(frozen=True)
+@value
 class DoseRow:
     """One dose in words."""
 
@@ -110,7 +109,7 @@ def _joined(*parts: str) -> str:
     return " ".join(p for p in parts if p)
 
 
-@dataclass(frozen=True)
+@value
 class MedicineRow:
     """Another medicine the person takes, with its times and its spacing from magnesium."""
 
@@ -146,7 +145,7 @@ def _medicine_row(m: MedicineInPlan) -> MedicineRow:
     )
 
 
-@dataclass(frozen=True)
+@value
 class WarningRow:
     """A warning with its severity's word and its sources named."""
 

@@ -3,10 +3,11 @@ phrases every output shows, so that each output only lays them out."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from magplan.core.knowledge import Knowledge
 from magplan.core.plan import Plan
+from magplan.core.values import value
 from magplan.present.forms import FormItem, HeadlineWords, form_items, headline_words
 from magplan.present.ramp import RampRow, ramp_rows
 from magplan.present.rows import (
@@ -20,7 +21,7 @@ from magplan.present.rows import (
 from magplan.present.words import UPPER_LIMIT, form_in_sentence, format_mg
 
 
-@dataclass(frozen=True)
+@value
 class TotalView:
     """The day's magnesium against the upper limit."""
 
@@ -31,7 +32,7 @@ class TotalView:
     detail: str  # the plan and the other products, the limit's name, the recommended intake
 
 
-@dataclass(frozen=True)
+@value
 class PlanView:
     """Everything an output says about one plan, and the knowledge it was worded with."""
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Literal
 
@@ -32,6 +32,7 @@ from PySide6.QtGui import (
 
 from magplan.core.knowledge import Knowledge, load_knowledge
 from magplan.core.plan import Plan
+from magplan.core.values import value
 from magplan.present import DoseRow, PlanView, WarningRow, present
 from magplan.present.words import SUPERVISED, UPPER_LIMIT, format_mg, supervised_by
 from magplan.printing.files import write_atomically
@@ -65,7 +66,7 @@ def default_paper(locale: QLocale | None = None) -> Paper:
     return "letter" if QLocale.territoryToCode(territory) in LETTER_TERRITORIES else "a4"
 
 
-@dataclass(frozen=True)
+@value
 class CardInfo:
     """What the card says about who it is for: the person, who prepared it, when, the paper."""
 

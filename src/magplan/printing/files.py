@@ -15,17 +15,17 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 
 from magplan.atomic import NAME_MAX_BYTES, replace_atomically
+from magplan.core.values import value
 
 
 class OutputError(OSError):
     """An output file could not be written; ``str()`` is one line for the user."""
 
 
-@dataclass(frozen=True)
+@value
 class OutputTarget:
     """Where an output goes: the file to replace (a link resolved) and the mode to keep."""
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import uuid
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
 
 from icalendar import Alarm, Calendar, Event
@@ -39,6 +39,7 @@ from magplan.core.knowledge import load_knowledge
 from magplan.core.plan import Plan
 from magplan.core.request import format_weekdays
 from magplan.core.timeofday import format_time
+from magplan.core.values import value
 from magplan.present import DoseRow, PlanView, RampRow, present
 from magplan.present.words import SUPERVISED, format_units, reminder_title, supervised_by
 from magplan.printing.files import write_atomically
@@ -102,7 +103,7 @@ def _rule(
     return rule
 
 
-@dataclass(frozen=True)
+@value
 class _Week:
     """A stretch of a dose's reminders: one week of the ramp (``count`` 7), or from the
     ramp's last week on without end (``count`` None)."""
@@ -128,7 +129,7 @@ def _dose_weeks(view: PlanView, index: int, start: dt.date) -> list[_Week]:
     return weeks
 
 
-@dataclass(frozen=True)
+@value
 class _Reminder:
     """One repeating reminder of a dose: a group of weekdays at one time, over a stretch of
     weeks."""
@@ -150,7 +151,7 @@ def _dose_reminders(view: PlanView, index: int, start: dt.date) -> list[_Reminde
     lines = [row.reason, row.food_sentence, *_ramp_lines(row), _calendar_notes(plan)]
     reminders = []
     for week in _dose_weeks(view, index, start):
-        summary = reminder_title(dose.model_copy(update={"units": week.units}))
+        summary = reminder_title(replace(dose, units=week.units))
         head = f"{format_units(week.units, dose.unit)} of {row.product_in_sentence}."
         if week.count:
             head = f"Week {week.week} of the start-low ramp: {head}"

@@ -42,6 +42,7 @@ fine; JSON arrays become tuples.)
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import unicodedata
 from datetime import datetime
@@ -55,6 +56,7 @@ from pydantic import (
     Field,
     PlainSerializer,
     Strict,
+    TypeAdapter,
     ValidationError,
     field_validator,
 )
@@ -222,6 +224,9 @@ class Profile(BaseModel):
 
 # ---- the one place where the file's form and PlanRequest meet -------------------------------
 
+_REQUEST = TypeAdapter(PlanRequest)
+"""pydantic's validator of a request: the bounds and choices written in PlanRequest's types."""
+
 _FILE_NAMES = {"wake_min": "wake", "bed_min": "bed", "meals_min": "meals", "times_min": "times"}
 
 
@@ -247,7 +252,7 @@ def profile_to_data(profile: Profile) -> dict[str, Any]:
             "meals": [format_time(m) for m in req.meals_min],
             "target_mg": req.target_mg,
             "limit": req.limit,
-            "products": [p.model_dump(mode="json") for p in req.products],
+            "products": [dataclasses.asdict(p) for p in req.products],
             "other_magnesium_mg": req.other_magnesium_mg,
             "medicines": [
                 {
@@ -281,7 +286,7 @@ def profile_from_data(data: object, k: Knowledge | None = None) -> Profile:
         raise data_error(exc) from None
     s = doc.request
     try:
-        request = PlanRequest.model_validate(
+        request = _REQUEST.validate_python(
             {
                 "goals": s.goals,
                 "form": s.form,
