@@ -20,6 +20,7 @@ from tests.gui.helpers import (
     focused,
     gap_min,
     hide_completions,
+    pause,
     retype,
     schedule_rows,
     warning_texts,
@@ -51,6 +52,7 @@ def _new_medicine(qtbot: QtBot, window: MainWindow, name: str, times: str) -> in
     times_edit = focused()
     assert times_edit.accessibleName() == f"Medicine {row + 1} times"
     qtbot.keyClicks(times_edit, times)
+    pause(qtbot)
     return row
 
 
@@ -117,6 +119,7 @@ def test_a_magnesium_product_is_sent_to_other_magnesium(qtbot: QtBot, window: Ma
     assert focused() is other
     assert window.marks.marked() == {}
     qtbot.keyClicks(other, "100")
+    pause(qtbot)
     assert _plan(window).other_magnesium_mg == 100
     assert _plan(window).daily_elemental_mg == 250
 
@@ -138,6 +141,7 @@ def test_an_unknown_name_is_kept_only_with_the_spacing_the_person_states(
     spacing = focused()
     assert spacing.accessibleName() == "Medicine 1 spacing from magnesium in hours"
     qtbot.keyClicks(spacing, "3")
+    pause(qtbot)
     assert window.marks.marked() == {}
     plan = _plan(window)
     assert [(m.name, m.class_id, m.other_first_min) for m in plan.medicines] == [
@@ -173,6 +177,7 @@ def test_a_known_name_drops_a_spacing_typed_for_another(qtbot: QtBot, window: Ma
     editor = window.medicines_editor
     row = _new_medicine(qtbot, window, "Zorblex", "12:00")
     qtbot.keyClicks(click_cell(qtbot, editor.table, row, SPACING), "0")
+    pause(qtbot)
     assert _times(window) == DEFAULT_TIMES
     name_edit = click_cell(qtbot, editor.table, row, NAME)
     retype(qtbot, name_edit, "calcium")
@@ -303,6 +308,7 @@ def test_rows_are_added_and_removed_with_the_keyboard(qtbot: QtBot, window: Main
     hide_completions(focused())
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)
     qtbot.keyClicks(focused(), "09:00")
+    pause(qtbot)
     assert [m.name for m in _plan(window).medicines] == ["iron"]
 
     qtbot.keyClick(focused(), Qt.Key.Key_Escape)  # the cell is no longer being edited

@@ -18,6 +18,11 @@ from magplan.core.request import MIN_WAKING_DAY_MIN, default_meals
 from magplan.core.timeofday import forward_gap
 
 
+def is_a_day(wake_min: int, bed_min: int) -> bool:
+    """The waking day from ``wake_min`` to ``bed_min`` is long enough to plan."""
+    return forward_gap(wake_min, bed_min) >= MIN_WAKING_DAY_MIN
+
+
 def meals_fit(wake_min: int, bed_min: int, meals_min: tuple[int, ...]) -> bool:
     """Every meal falls inside the waking day from ``wake_min`` to ``bed_min``."""
     waking = forward_gap(wake_min, bed_min)
@@ -37,7 +42,7 @@ def meals_for_new_day(
     """The meals of the day ``new_day`` (wake, bed) that replaces ``old_day``, whose meals were
     ``meals_min`` (the rule is in this module's docstring)."""
     wake, bed = new_day
-    if forward_gap(wake, bed) < MIN_WAKING_DAY_MIN:
+    if not is_a_day(wake, bed):
         return meals_min
     if meals_set_by_person(*old_day, meals_min) and meals_fit(wake, bed, meals_min):
         return meals_min

@@ -13,8 +13,8 @@ from magplan.gui.medicines_model import DAYS, NAME, SPACING, TIMES, MedicinesMod
 from magplan.gui.table_editor import TableEditor
 
 HINT = (
-    "Name and the times it is taken (HH:MM, commas between times); for one taken on some "
-    "weekdays only, tick them under “Taken on”"
+    "Name and the times it is taken (e.g. 8:00 or 8am, commas between times); for one taken "
+    "on some weekdays only, tick them under “Taken on”"
 )
 
 
