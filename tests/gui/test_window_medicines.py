@@ -333,3 +333,23 @@ def test_a_plan_with_no_doses_points_to_the_warning_that_says_why(
     assert table.empty_text.startswith("No doses: see the warnings below")
     assert window.result_panel.warnings_list.verticalScrollBar().value() == 0
     assert any("raltegravir" in text.lower() for text in warning_texts(window))
+
+
+def test_a_name_chosen_from_the_list_is_planned_at_once(qtbot: QtBot, window: MainWindow) -> None:
+    editor = window.medicines_editor
+    click(qtbot, editor.add_button)
+    name_edit = focused()
+    assert isinstance(name_edit, QLineEdit)
+    qtbot.keyClicks(name_edit, "sertr")
+    completer = name_edit.completer()
+    assert completer is not None
+    popup = completer.popup()
+    assert popup is not None and popup.isVisible()
+    first = popup.model().index(0, 0)
+    assert first.data() == "sertraline"
+    qtbot.mouseClick(
+        popup.viewport(), Qt.MouseButton.LeftButton, pos=popup.visualRect(first).center()
+    )
+    assert name_edit.text() == "sertraline"
+    assert editor.model.row(0).name == "sertraline"  # no pause: a choice is complete
+    assert cell_mark(editor.table, 0, NAME) == ""

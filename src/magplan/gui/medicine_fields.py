@@ -133,6 +133,9 @@ class MedicineDelegate(CellDelegate):
         if popup is not None:
             popup.setAccessibleName("Medicine names the planner knows")
         edit.setCompleter(completer)
+        # a name chosen from the list is complete: planned at once (the line edit has taken it:
+        # it connected to the list before)
+        completer.activated.connect(lambda *_: self.commitData.emit(edit))
         return edit
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:
