@@ -180,8 +180,10 @@ def test_a_known_name_drops_a_spacing_typed_for_another(qtbot: QtBot, window: Ma
     pause(qtbot)
     assert _times(window) == DEFAULT_TIMES
     name_edit = click_cell(qtbot, editor.table, row, NAME)
-    retype(qtbot, name_edit, "calcium")
-    hide_completions(name_edit)
+    qtbot.keyClick(name_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(name_edit, "calcium")
+    hide_completions(name_edit)  # the list of names closes: the name is complete
+    pause(qtbot)
     assert not cell_takes_input(editor.table, row, SPACING)
     assert editor.model.index(row, SPACING).data(Qt.ItemDataRole.EditRole) == ""
     assert window.marks.marked() == {}

@@ -17,7 +17,7 @@ from magplan.cli import build_parser
 from magplan.cli.options import request_from_args
 from magplan.core.planner import plan_day
 from magplan.core.timeofday import parse_time
-from magplan.gui.fields import TYPING_PAUSE_MS, FieldMessage
+from magplan.gui.fields import TYPING_PAUSE_MS, Cell, FieldMessage
 from magplan.gui.main_window import MainWindow
 from magplan.gui.medicines_model import NAME, TIMES
 from tests.gui.helpers import cell_text, click, focused, hide_completions, pause
@@ -333,3 +333,23 @@ def test_a_night_shift_typed_slowly_moves_the_default_meals_into_its_day(
     qtbot.keyClick(day.bed_edit, Qt.Key.Key_Tab)
     assert day.meals_edit.text() == "22:30, 03:30, 09:30"
     assert window.marks.marked() == {}
+
+
+def test_a_name_is_not_taken_while_the_list_of_known_names_is_open(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    editor = window.medicines_editor
+    click(qtbot, editor.add_button)
+    name = focused()
+    assert isinstance(name, QLineEdit)
+    before = window.current_plan()
+    qtbot.keyClicks(name, "ser")
+    completer = name.completer()
+    assert completer is not None and completer.popup().isVisible()
+    QTest.qWait(2 * TYPING_PAUSE_MS)  # a person reading the list, longer than the pause
+    assert editor.model.row(0).name == ""  # still choosing: nothing taken, nothing marked
+    assert window.marks.marked() == {} and window.current_plan() is before
+    hide_completions(name)  # the list closes (Escape): "ser" is what was typed
+    pause(qtbot)
+    assert editor.model.row(0).name == "ser"
+    assert "Unknown medicine 'ser'" in window.marks.message(Cell(editor.model, 0, NAME))

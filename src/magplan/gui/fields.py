@@ -287,11 +287,18 @@ class TypingPause(QObject):
 
     settled = Signal()
 
-    def __init__(self, parent: QObject) -> None:
+    def __init__(self, parent: QObject, choosing: Callable[[], bool] | None = None) -> None:
         super().__init__(parent)
+        self._choosing = choosing  # while true (a list of completions is open), wait on
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.settled)
+        self._timer.timeout.connect(self._rested)
+
+    def _rested(self) -> None:
+        if self._choosing is not None and self._choosing():
+            self._timer.start(TYPING_PAUSE_MS)  # the person is picking from the list
+        else:
+            self.settled.emit()
 
     def watch(self, field: QWidget) -> None:
         """Finish when a shortcut is pressed while ``field`` has the keyboard."""
@@ -340,8 +347,16 @@ def _may_be_a_shortcut(event: QKeyEvent) -> bool:
 
 def when_typed(edit: QLineEdit, complete: Callable[[], None]) -> TypingPause:
     """Call ``complete`` when what the user types in ``edit`` is complete (not when a program
-    sets its text)."""
-    pause = TypingPause(edit)
+    sets its text). While the field's list of completions is open the person is still
+    choosing: the pause waits until it closes (a name picked from it is the field's
+    business)."""
+
+    def choosing() -> bool:
+        completer = edit.completer()
+        popup = completer.popup() if completer is not None else None
+        return popup is not None and popup.isVisible()
+
+    pause = TypingPause(edit, choosing)
     pause.watch(edit)
     edit.textEdited.connect(pause.typed)
     edit.editingFinished.connect(pause.finish)
