@@ -124,7 +124,8 @@ class EditSession:
         return self.repeat([functools.partial(QTest.keyClick, age, key) for key in keys])
 
     def bed_edits(self, count: int) -> tuple[list[float], int]:
-        """Select the last digit of the Bed time and type over it, 22:30 <-> 22:35."""
+        """Select the last digit of the Bed time, type over it and press Enter (a typed value is
+        planned once complete), 22:30 <-> 22:35."""
         self.window.set_inputs(self.typical)
         self.settle()
         bed = _find(self.window, QLineEdit, "Bed time")
@@ -134,6 +135,7 @@ class EditSession:
             bed.end(False)
             bed.cursorBackward(True, 1)
             QTest.keyClicks(bed, digit)
+            QTest.keyClick(bed, Qt.Key.Key_Return)
 
         digits = ["5" if i % 2 == 0 else "0" for i in range(count)]
         return self.repeat([functools.partial(type_digit, digit) for digit in digits])

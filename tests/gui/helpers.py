@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from magplan.core.timeofday import parse_time
+from magplan.gui.fields import TYPING_PAUSE_MS, typing_pending
 from magplan.gui.main_window import MainWindow
 from magplan.gui.table_editor import EditorTable, ProblemRole
 
@@ -29,16 +31,32 @@ def click(qtbot: QtBot, button: QAbstractButton) -> None:
 
 
 def retype(qtbot: QtBot, field: QWidget, text: str) -> None:
-    """Select everything in the field and type ``text`` over it, key by key."""
+    """Select everything in the field and type ``text`` over it, key by key, then rest until
+    the window takes what was typed (:func:`pause`)."""
     field.setFocus()
     qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(field, Qt.Key.Key_Delete)
     qtbot.keyClicks(field, text)
+    pause(qtbot)
 
 
 def type_into(qtbot: QtBot, field: QLineEdit, text: str) -> None:
     field.setFocus()
     qtbot.keyClicks(field, text)
+    pause(qtbot)
+
+
+def pause(qtbot: QtBot) -> None:
+    """Stop typing until the window takes what was typed as complete and plans it (a value
+    is planned after a pause in the typing, never between two keys).
+
+    Waits with ``QTest.qWait``, which runs the events itself: an event loop (``qtbot.wait``)
+    returns at once in a process where a window has quit the application before."""
+    waited_ms = 0
+    while any(typing_pending(w) for w in QApplication.topLevelWidgets()):
+        assert waited_ms < 5 * TYPING_PAUSE_MS, "what was typed is never taken"
+        QTest.qWait(20)
+        waited_ms += 20
 
 
 def choose(qtbot: QtBot, combo: QComboBox, data: object) -> None:
@@ -120,3 +138,9 @@ def hide_completions(edit: QWidget) -> None:
     popup = completer.popup() if completer is not None else None
     if popup is not None:
         popup.hide()
+        # The list was a window of its own: as a desktop does, the window it was shown over
+        # is active again (Qt's offscreen platform leaves the hidden list active, without
+        # the keyboard, once the window system's events are run).
+        QTest.qWait(0)
+        edit.window().activateWindow()
+        QTest.qWait(0)

@@ -19,7 +19,7 @@ from magplan.gui.settings import app_settings
 from magplan.gui.table_editor import FieldNameRole
 from magplan.profiles import Profile
 from magplan.profiles.store import ProfileStore
-from tests.gui.helpers import cell_text, click, click_cell, focused, retype
+from tests.gui.helpers import cell_text, click, click_cell, focused, pause, retype
 
 
 def _actions(window: MainWindow) -> dict[str, object]:
@@ -82,6 +82,7 @@ def test_a_field_message_shows_typed_markup_as_text(qtbot: QtBot, window: MainWi
     editor = window.medicines_editor
     click(qtbot, editor.add_button)
     qtbot.keyClicks(focused(), "<b>x</b>")
+    pause(qtbot)
     assert "<b>x</b>" in window.marks.message(Cell(editor.model, 0, NAME))
     assert "<b>x</b>" in editor.problems.text()
     assert editor.problems.textFormat() == Qt.TextFormat.PlainText

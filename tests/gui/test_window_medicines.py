@@ -20,6 +20,7 @@ from tests.gui.helpers import (
     focused,
     gap_min,
     hide_completions,
+    pause,
     retype,
     schedule_rows,
     warning_texts,
@@ -51,6 +52,7 @@ def _new_medicine(qtbot: QtBot, window: MainWindow, name: str, times: str) -> in
     times_edit = focused()
     assert times_edit.accessibleName() == f"Medicine {row + 1} times"
     qtbot.keyClicks(times_edit, times)
+    pause(qtbot)
     return row
 
 
@@ -117,6 +119,7 @@ def test_a_magnesium_product_is_sent_to_other_magnesium(qtbot: QtBot, window: Ma
     assert focused() is other
     assert window.marks.marked() == {}
     qtbot.keyClicks(other, "100")
+    pause(qtbot)
     assert _plan(window).other_magnesium_mg == 100
     assert _plan(window).daily_elemental_mg == 250
 
@@ -138,6 +141,7 @@ def test_an_unknown_name_is_kept_only_with_the_spacing_the_person_states(
     spacing = focused()
     assert spacing.accessibleName() == "Medicine 1 spacing from magnesium in hours"
     qtbot.keyClicks(spacing, "3")
+    pause(qtbot)
     assert window.marks.marked() == {}
     plan = _plan(window)
     assert [(m.name, m.class_id, m.other_first_min) for m in plan.medicines] == [
@@ -173,10 +177,13 @@ def test_a_known_name_drops_a_spacing_typed_for_another(qtbot: QtBot, window: Ma
     editor = window.medicines_editor
     row = _new_medicine(qtbot, window, "Zorblex", "12:00")
     qtbot.keyClicks(click_cell(qtbot, editor.table, row, SPACING), "0")
+    pause(qtbot)
     assert _times(window) == DEFAULT_TIMES
     name_edit = click_cell(qtbot, editor.table, row, NAME)
-    retype(qtbot, name_edit, "calcium")
-    hide_completions(name_edit)
+    qtbot.keyClick(name_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(name_edit, "calcium")
+    hide_completions(name_edit)  # the list of names closes: the name is complete
+    pause(qtbot)
     assert not cell_takes_input(editor.table, row, SPACING)
     assert editor.model.index(row, SPACING).data(Qt.ItemDataRole.EditRole) == ""
     assert window.marks.marked() == {}
@@ -303,6 +310,7 @@ def test_rows_are_added_and_removed_with_the_keyboard(qtbot: QtBot, window: Main
     hide_completions(focused())
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)
     qtbot.keyClicks(focused(), "09:00")
+    pause(qtbot)
     assert [m.name for m in _plan(window).medicines] == ["iron"]
 
     qtbot.keyClick(focused(), Qt.Key.Key_Escape)  # the cell is no longer being edited
@@ -327,3 +335,23 @@ def test_a_plan_with_no_doses_points_to_the_warning_that_says_why(
     assert table.empty_text.startswith("No doses: see the warnings below")
     assert window.result_panel.warnings_list.verticalScrollBar().value() == 0
     assert any("raltegravir" in text.lower() for text in warning_texts(window))
+
+
+def test_a_name_chosen_from_the_list_is_planned_at_once(qtbot: QtBot, window: MainWindow) -> None:
+    editor = window.medicines_editor
+    click(qtbot, editor.add_button)
+    name_edit = focused()
+    assert isinstance(name_edit, QLineEdit)
+    qtbot.keyClicks(name_edit, "sertr")
+    completer = name_edit.completer()
+    assert completer is not None
+    popup = completer.popup()
+    assert popup is not None and popup.isVisible()
+    first = popup.model().index(0, 0)
+    assert first.data() == "sertraline"
+    qtbot.mouseClick(
+        popup.viewport(), Qt.MouseButton.LeftButton, pos=popup.visualRect(first).center()
+    )
+    assert name_edit.text() == "sertraline"
+    assert editor.model.row(0).name == "sertraline"  # no pause: a choice is complete
+    assert cell_mark(editor.table, 0, NAME) == ""

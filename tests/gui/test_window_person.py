@@ -1,4 +1,5 @@
-"""The person: pregnant and breastfeeding cannot both be ticked."""
+"""The person: pregnant and breastfeeding cannot both be ticked, and a contradiction is
+marked where assistive technology reads it."""
 
 from __future__ import annotations
 
@@ -45,10 +46,14 @@ def test_a_loaded_profile_with_both_is_marked_and_either_can_be_unticked(
     assert person.lactating_box.property("invalid") is True
     assert person.states_message.isVisible()
     assert "cannot both be set" in person.states_message.text()
+    # read with the box by assistive technology, not only in the line under it
+    assert "Problem: " in person.lactating_box.accessibleDescription()
+    assert "cannot both be set" in person.lactating_box.accessibleDescription()
     assert window.current_plan() is good  # nothing was planned from the contradiction
     assert window.current_request() is None  # so nothing can be saved or printed from it
 
     click(qtbot, person.pregnant_box)
     assert not person.states_message.isVisible()
+    assert "Problem" not in person.lactating_box.accessibleDescription()
     assert not person.pregnant_box.isEnabled()
     assert "lactation" in _codes(window)

@@ -18,6 +18,7 @@ from tests.gui.helpers import (
     focused,
     gap_min,
     hide_completions,
+    pause,
     retype,
     row_minute,
     schedule_rows,
@@ -61,6 +62,7 @@ def test_calcium_at_eight_moves_every_dose_two_hours_away_and_warns(
     hide_completions(name_edit)
     qtbot.keyClick(name_edit, Qt.Key.Key_Tab)
     qtbot.keyClicks(focused(), "08:00")
+    pause(qtbot)
 
     rows = schedule_rows(window)
     assert rows
@@ -79,6 +81,7 @@ def test_several_times_per_medicine_and_remove(qtbot: QtBot, window: MainWindow)
     hide_completions(focused())
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)
     qtbot.keyClicks(focused(), "08:00, 20:00")
+    pause(qtbot)
     request = window.current_request()
     assert request is not None
     assert request.medicines[0].times_min == (480, 1200)

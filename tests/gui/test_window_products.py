@@ -4,12 +4,14 @@ chosen; the compound weight, half tablets and the keyboard."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from magplan.gui.main_window import MainWindow
-from magplan.gui.products_model import CHOOSE_FORM, FORM, HALVES, MG, UNIT
+from magplan.gui.products_model import CHOOSE_FORM, FORM, HALVES, MG, MG_OF, UNIT
 from tests.gui.helpers import (
+    cell_mark,
     cell_text,
     choose,
     click,
@@ -112,9 +114,9 @@ def test_products_are_added_and_removed_with_the_keyboard(qtbot: QtBot, window: 
     editor.add_button.setFocus()
     qtbot.keyClick(editor.add_button, Qt.Key.Key_Space)
     choose(qtbot, _combo(focused()), "glycinate")
-    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
-    assert focused().accessibleName() == "Product 1 mg per unit"
-    for name in ("Product 1 mg of", "Product 1 unit"):
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)  # what the label's number is, then the number
+    assert focused().accessibleName() == "Product 1 label gives"
+    for name in ("Product 1 mg per unit", "Product 1 unit"):
         qtbot.keyClick(focused(), Qt.Key.Key_Tab)
         assert focused().accessibleName() == name
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)
@@ -145,3 +147,59 @@ def test_an_amount_the_label_cannot_give_is_marked_at_its_cell(
     assert message in editor.problems.text()
     assert window.current_plan() is kept
     assert window.current_request() is None
+
+
+def _accessible_name(widget: QWidget) -> str:
+    """The name a screen reader reads for ``widget`` (what Qt's accessibility gives it)."""
+    interface = QAccessible.queryAccessibleInterface(widget)
+    assert interface is not None
+    return interface.text(QAccessible.Text.Name)
+
+
+def test_a_product_rows_choices_are_read_by_their_field_and_value(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Qt names a combo box after its value alone ("capsule"); a row's combo boxes say which
+    field of which row they are."""
+    editor = window.products_editor
+    click(qtbot, editor.add_button)
+    form = _combo(focused())
+    assert _accessible_name(form) == f"Product 1 form: {CHOOSE_FORM}"
+    choose(qtbot, form, "citrate")
+    assert _accessible_name(form) == f"Product 1 form: {form.currentText()}"
+    interface = QAccessible.queryAccessibleInterface(form)
+    assert interface.text(QAccessible.Text.Value) == form.currentText()
+    assert interface.role() == QAccessible.Role.ComboBox
+    choices = interface.child(interface.childCount() - 1)
+    assert choices is not None and choices.object() is form.view()
+
+    label_gives = _combo(click_cell(qtbot, editor.table, 0, MG_OF))
+    assert _accessible_name(label_gives) == "Product 1 label gives: elemental magnesium"
+    unit = _combo(click_cell(qtbot, editor.table, 0, UNIT))
+    assert _accessible_name(unit) == "Product 1 unit: capsule"
+    assert unit.lineEdit() is not None and unit.lineEdit().accessibleName() == "Product 1 unit"
+
+
+def test_a_product_rows_cells_are_read_by_their_field_and_value(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    editor = window.products_editor
+    click(qtbot, editor.add_button)
+    choose(qtbot, _combo(focused()), "citrate")
+    model = editor.model
+    text = Qt.ItemDataRole.AccessibleTextRole
+    assert model.index(0, FORM).data(text) == f"Product 1 form: {cell_text(editor.table, 0, FORM)}"
+    assert model.index(0, MG_OF).data(text) == "Product 1 label gives: elemental"
+    assert model.index(0, MG).data(text) == "Product 1 mg per unit: 100"
+    assert model.index(0, HALVES).data(text) == "Product 1 can be halved"  # with its tick
+    description = Qt.ItemDataRole.AccessibleDescriptionRole
+    helped = model.index(0, MG).data(description)
+
+    retype(qtbot, click_cell(qtbot, editor.table, 0, MG), "0")
+    message = cell_mark(editor.table, 0, MG)
+    assert message and model.index(0, MG).data(description) == (
+        f"The mg per unit the label gives. Problem: {message}"  # the column's help, then why
+    )
+    assert focused().accessibleDescription() == model.index(0, MG).data(description)
+    retype(qtbot, focused(), "100")
+    assert model.index(0, MG).data(description) == helped

@@ -120,8 +120,8 @@ def test_tab_reaches_every_field_once_in_reading_order(qtbot: QtBot, window: Mai
     cells = [w.accessibleName() for w in stops if table.isAncestorOf(w) and w is not table]
     assert cells == [
         "Product 1 form",
+        "Product 1 label gives",  # what the number is, before the number
         "Product 1 mg per unit",
-        "Product 1 mg of",
         "Product 1 unit",
         "Product 1 name",
     ]

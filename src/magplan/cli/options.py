@@ -10,6 +10,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, cast, get_args
 
 from magplan.cli import UsageError
+from magplan.core.day import meals_for_new_day
 from magplan.core.errors import PlanInputError, shown
 from magplan.core.knowledge import Knowledge
 from magplan.core.request import (
@@ -24,9 +25,7 @@ from magplan.core.request import (
     MedEntry,
     PlanRequest,
     Sex,
-    check_day,
     check_text,
-    default_meals,
     group_medicines,
     parse_condition,
     parse_form,
@@ -34,7 +33,7 @@ from magplan.core.request import (
     parse_med_spec,
     parse_product_spec,
 )
-from magplan.core.timeofday import format_time, parse_time
+from magplan.core.timeofday import TIME_EXAMPLES, format_time, parse_time
 from magplan.core.validation import validate_request
 
 if TYPE_CHECKING:
@@ -54,7 +53,8 @@ def add_plan_options(p: argparse.ArgumentParser) -> None:
         "saved profiles",
         "An option given on the command line overrides the profile's value; a repeatable "
         "option (--goal, --meal, --med, --product, --condition) replaces the profile's list. "
-        "A new --wake or --bed keeps the profile's meals if they fit in the new day.",
+        "A new --wake or --bed moves meals that were the default ones with the day, and keeps "
+        "the profile's own meals if they fit in the new day.",
     )
     s.add_argument("--profile", metavar="NAME", help="plan from this saved profile")
     s.add_argument(
@@ -91,18 +91,21 @@ def _person_options(g: _Group) -> None:
 
 def _day_options(g: _Group) -> None:
     g.add_argument(
-        "--wake", metavar="HH:MM", help=f"wake time (default {format_time(DEFAULT_WAKE_MIN)})"
+        "--wake",
+        metavar="TIME",
+        help=f"wake time, e.g. {TIME_EXAMPLES} (default {format_time(DEFAULT_WAKE_MIN)})",
     )
     g.add_argument(
-        "--bed", metavar="HH:MM", help=f"bed time (default {format_time(DEFAULT_BED_MIN)})"
+        "--bed", metavar="TIME", help=f"bed time (default {format_time(DEFAULT_BED_MIN)})"
     )
     g.add_argument(
         "--meal",
         action="append",
         default=None,
-        metavar="HH:MM",
+        metavar="TIME",
         help="a meal time (repeatable; default "
-        f"{', '.join(format_time(m) for m in DEFAULT_MEALS_MIN)})",
+        f"{', '.join(format_time(m) for m in DEFAULT_MEALS_MIN)} for a "
+        f"{format_time(DEFAULT_WAKE_MIN)} wake, moved with --wake)",
     )
 
 
@@ -136,9 +139,10 @@ def _medicine_options(g: _Group) -> None:
         "--med",
         action="append",
         default=None,
-        metavar="NAME@HH:MM[/DAYS]",
+        metavar="NAME@TIME[/DAYS]",
         help="another medicine or supplement and when you take it (repeatable); /mon or "
-        "/mon,thu for one taken on some weekdays only, e.g. alendronate@07:00/mon",
+        "/mon,thu for one taken on some weekdays only, e.g. alendronate@07:00/mon or "
+        "sertraline@8am",
     )
     g.add_argument(
         "--med-spacing",
@@ -202,16 +206,14 @@ def request_from_args(args: argparse.Namespace, k: Knowledge) -> PlanRequest:
     profile = _load_profile(args.profile) if getattr(args, "profile", None) is not None else None
     fields = _given_fields(args, k)
     start = profile.request if profile is not None else PlanRequest()
-    if "meals_min" not in fields:
-        wake = cast(int, fields.get("wake_min", start.wake_min))
-        bed = cast(int, fields.get("bed_min", start.bed_min))
-        if profile is None:
-            fields["meals_min"] = default_meals(wake, bed)
-        elif "wake_min" in fields or "bed_min" in fields:
-            try:
-                check_day(wake, bed, start.meals_min)
-            except PlanInputError:
-                fields["meals_min"] = default_meals(wake, bed)
+    if "meals_min" not in fields and ("wake_min" in fields or "bed_min" in fields):
+        # the window's rule too: meals not set follow the new day, meals set stay if they fit
+        new_day = (
+            cast(int, fields.get("wake_min", start.wake_min)),
+            cast(int, fields.get("bed_min", start.bed_min)),
+        )
+        old_day = (start.wake_min, start.bed_min)
+        fields["meals_min"] = meals_for_new_day(start.meals_min, old_day, new_day)
     supervised = fields.get("supervised", start.supervised)
     if supervised and getattr(args, "prepared_by", None):
         fields["supervised_by"] = args.prepared_by  # who prepared a supervised plan supervises it

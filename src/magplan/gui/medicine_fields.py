@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QCompleter, QHBoxLayout, QLineEdit, 
 
 from magplan.core.knowledge import Knowledge
 from magplan.core.request import WEEKDAY_NAMES
-from magplan.gui.fields import named
+from magplan.gui.fields import finish_typing, named
 from magplan.gui.medicines_model import (
     DAYS,
     NAME,
@@ -133,6 +133,9 @@ class MedicineDelegate(CellDelegate):
         if popup is not None:
             popup.setAccessibleName("Medicine names the planner knows")
         edit.setCompleter(completer)
+        # a name chosen from the list is complete: planned at once (the line edit has taken it:
+        # it connected to the list before)
+        completer.activated.connect(lambda *_: self.commitData.emit(edit))
         return edit
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:
@@ -143,7 +146,8 @@ class MedicineDelegate(CellDelegate):
             and event.type() == QEvent.Type.KeyPress
             and event.key() in _RETURN
             and editor.index.isValid()
-            and self._model.accept_suggestion(editor.index.row())
         ):
-            return True
+            finish_typing(editor)  # the name typed so far is the one to look up
+            if self._model.accept_suggestion(editor.index.row()):
+                return True
         return super().eventFilter(editor, event)

@@ -7,14 +7,14 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from magplan.core.knowledge import Knowledge
 from magplan.core.request import PlanRequest
-from magplan.gui.fields import Cell, FieldMarks, Reading, named, reading
+from magplan.gui.fields import Cell, FieldMarks, Reading, format_times, named, reading
 from magplan.gui.medicine_fields import MedicineDelegate, WeekdaysEditor
 from magplan.gui.medicines_model import DAYS, NAME, SPACING, TIMES, MedicinesModel
 from magplan.gui.table_editor import TableEditor
 
 HINT = (
-    "Name and the times it is taken (HH:MM, commas between times); for one taken on some "
-    "weekdays only, tick them under “Taken on”"
+    "Name and the times it is taken (e.g. 8:00 or 8am, commas between times); for one taken "
+    "on some weekdays only, tick them under “Taken on”"
 )
 
 
@@ -41,7 +41,7 @@ class MedicinesEditor(TableEditor[MedicinesModel]):
         fm = self.fontMetrics()
         self.table.set_columns(
             {
-                TIMES: fm.horizontalAdvance("00:00, 00:00") + 12,
+                TIMES: fm.horizontalAdvance(format_times((8 * 60, 20 * 60))) + 12,  # 12-hour too
                 DAYS: WeekdaysEditor().sizeHint().width(),
                 SPACING: fm.horizontalAdvance("Spacing (h)") + 12,
             },

@@ -24,9 +24,11 @@ from magplan.core.request import (
     recognise_medicine,
 )
 from magplan.core.text import medicine_rule
+from magplan.core.timeofday import TIME_EXAMPLES
 from magplan.gui.fields import (
     format_hours_field,
     format_times,
+    normalised_times,
     parse_hours,
     parse_times,
     sentence,
@@ -38,7 +40,7 @@ NAME, TIMES, DAYS, SPACING = range(4)
 
 EVERY_DAY = "Every day"
 NAME_HINT = "name, e.g. calcium, sertraline"
-TIMES_HINT = "HH:MM, HH:MM"
+TIMES_HINT = "e.g. 8:00, 20:00"
 SPACING_HINT = "e.g. 2"
 EMPTY_NAME = "Type the name of the medicine or supplement."
 
@@ -165,7 +167,7 @@ class MedicinesModel(EditorModel[MedicineRow]):
     ROW_NOUN = "Medicine"
     HELP = (
         "A brand, generic or class name",
-        "When it is taken: one or more times as HH:MM, with commas",
+        f"When it is taken: one or more times, with commas; each e.g. {TIME_EXAMPLES}",
         "The weekdays it is taken on; none ticked: every day (e.g. a weekly tablet on Mondays)",
         "For a medicine the planner does not know: the hours to keep it apart from magnesium, "
         "both ways, as the pharmacist or the leaflet says (0 when none is needed)",
@@ -256,6 +258,14 @@ class MedicinesModel(EditorModel[MedicineRow]):
             medicine.spacing = str(value)
         self._readings[row] = self._read(row)
         return True
+
+    def tidy(self, row: int, column: int) -> None:
+        """Times that can be read are written as the window writes them (``8am, 2000`` ->
+        ``08:00, 20:00``)."""
+        medicine = self._rows[row]
+        if column == TIMES and medicine.times != normalised_times(medicine.times):
+            medicine.times = normalised_times(medicine.times)
+            self._row_changed(row)
 
     def is_editable(self, row: int, column: int) -> bool:
         """The spacing only for a name the planner does not know."""

@@ -14,9 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from magplan.core.day import is_a_day, meals_for_new_day
 from magplan.core.errors import PlanInputError
 from magplan.core.knowledge import Knowledge
 from magplan.core.request import MAX_AGE_YEARS, PlanRequest
+from magplan.core.timeofday import TIME_EXAMPLES
 from magplan.gui.fields import (
     Errors,
     FieldMarks,
@@ -26,11 +28,15 @@ from magplan.gui.fields import (
     Values,
     format_times,
     named,
+    normalised_times,
     parse_times,
     reading,
     sentence,
     set_buddies,
+    show_text,
     stacked,
+    when_set,
+    when_typed,
 )
 from magplan.profiles.names import MAX_TEXT_CHARS
 
@@ -87,8 +93,9 @@ class PersonPanel(QGroupBox):
         form.addRow("", stacked(states, self.states_message))
         set_buddies(form)
 
-        self.name_edit.textEdited.connect(self.changed)
-        self.prepared_edit.textEdited.connect(self.changed)
+        when_typed(self.name_edit, self.changed.emit)
+        when_typed(self.prepared_edit, self.changed.emit)
+        when_set(self.age_spin)  # 42 typed is never planned as 4
         self.age_spin.valueChanged.connect(self.changed)
         self.sex_combo.currentIndexChanged.connect(self.changed)
         for box in (self.pregnant_box, self.lactating_box):
@@ -126,8 +133,8 @@ class PersonPanel(QGroupBox):
 
     def set_card_info(self, person_name: str, prepared_by: str) -> None:
         """Show the name and "Prepared by" for the printed card."""
-        self.name_edit.setText(person_name)
-        self.prepared_edit.setText(prepared_by)
+        show_text(self.name_edit, person_name)
+        show_text(self.prepared_edit, prepared_by)
 
     def load(self, req: PlanRequest) -> None:
         self.age_spin.setValue(req.age_years)
@@ -138,7 +145,11 @@ class PersonPanel(QGroupBox):
 
 
 class DayPanel(QGroupBox):
-    """Wake and bed time and the meal times."""
+    """Wake and bed time and the meal times, each planned once it is typed in full.
+
+    Meals follow the day as on the command line (``core/day.py``): while they are the default
+    meals of the day, a new wake or bed time moves them with it; meals the person typed stay
+    when they fit in the new day."""
 
     changed = Signal()
 
@@ -146,6 +157,7 @@ class DayPanel(QGroupBox):
         super().__init__("Day", parent)
         named(self, "Day")
         req = PlanRequest()
+        self._day = (req.wake_min, req.bed_min)  # the last complete day the meals were for
         form = QFormLayout(self)
         self.wake_edit = TimeField("Wake time", req.wake_min)
         self.wake_message = FieldMessage("Wake time")
@@ -154,17 +166,49 @@ class DayPanel(QGroupBox):
         self.bed_message = FieldMessage("Bed time")
         marks.register(self.bed_edit, self.bed_message)
         self.meals_edit = QLineEdit(format_times(req.meals_min))
-        self.meals_edit.setPlaceholderText("e.g. 07:30, 12:30, 18:30 (empty: no regular meals)")
-        self.meals_edit.setToolTip("Meal times as HH:MM, separated by commas")
-        named(self.meals_edit, "Meal times", "Meal times as HH:MM, separated by commas")
+        self.meals_edit.setPlaceholderText("e.g. 7:30, 12:30, 18:30 (empty: no regular meals)")
+        hint = f"Meal times separated by commas, each e.g. {TIME_EXAMPLES}"
+        self.meals_edit.setToolTip(hint)
+        named(self.meals_edit, "Meal times", hint)
         self.meals_message = FieldMessage("Meal times")
         marks.register(self.meals_edit, self.meals_message)
         form.addRow("&Wake time:", stacked(self.wake_edit, self.wake_message))
         form.addRow("Be&d time:", stacked(self.bed_edit, self.bed_message))
         form.addRow("&Meals:", stacked(self.meals_edit, self.meals_message))
         set_buddies(form)
-        for edit in (self.wake_edit, self.bed_edit, self.meals_edit):
-            edit.textChanged.connect(self.changed)
+        for edit in (self.wake_edit, self.bed_edit):
+            when_typed(edit, self._day_typed)
+        when_typed(self.meals_edit, self.changed.emit)
+        self.meals_edit.editingFinished.connect(self._normalise_meals)
+
+    def _day_typed(self) -> None:
+        """A complete wake or bed time: the meals the person has not set move with the day."""
+        try:
+            day = (self.wake_edit.minute(), self.bed_edit.minute())
+        except PlanInputError:
+            day = self._day  # marked by the window; the meals stay for the last day
+        if day != self._day and is_a_day(*day):
+            self._move_meals(self._day, day)
+            self._day = day
+        self.changed.emit()
+
+    def _move_meals(self, old_day: tuple[int, int], new_day: tuple[int, int]) -> None:
+        try:
+            meals = self._meals()
+        except PlanInputError:
+            return  # meals that cannot be read stay as typed, marked
+        moved = meals_for_new_day(meals, old_day, new_day)
+        if moved != meals:
+            show_text(self.meals_edit, format_times(moved))
+
+    def _meals(self) -> tuple[int, ...]:
+        text = self.meals_edit.text().strip()
+        return parse_times(text, "Meal time") if text else ()
+
+    def _normalise_meals(self) -> None:
+        text = normalised_times(self.meals_edit.text())
+        if text != self.meals_edit.text():
+            show_text(self.meals_edit, text)
 
     def read(self) -> Reading:
         values: Values = {}
@@ -174,9 +218,8 @@ class DayPanel(QGroupBox):
                 values[key] = edit.minute()
             except PlanInputError as exc:
                 errors[edit] = sentence(exc.message)
-        text = self.meals_edit.text().strip()
         try:
-            values["meals_min"] = parse_times(text, "Meal time") if text else ()
+            values["meals_min"] = self._meals()
         except PlanInputError as exc:
             errors[self.meals_edit] = sentence(exc.message)
         return reading(values, errors)
@@ -184,7 +227,8 @@ class DayPanel(QGroupBox):
     def load(self, req: PlanRequest) -> None:
         self.wake_edit.set_minute(req.wake_min)
         self.bed_edit.set_minute(req.bed_min)
-        self.meals_edit.setText(format_times(req.meals_min))
+        show_text(self.meals_edit, format_times(req.meals_min))
+        self._day = (req.wake_min, req.bed_min)
 
 
 class AmountPanel(QGroupBox):
@@ -215,6 +259,7 @@ class AmountPanel(QGroupBox):
         form.addRow("Amoun&t:", stacked(self.target_spin, self.target_message))
         form.addRow("&Limit:", self.limit_combo)
         set_buddies(form)
+        when_set(self.target_spin)
         self.target_spin.valueChanged.connect(self.changed)
         self.limit_combo.currentIndexChanged.connect(self.changed)
 

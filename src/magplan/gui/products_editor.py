@@ -16,7 +16,15 @@ from PySide6.QtWidgets import (
 
 from magplan.core.knowledge import Knowledge
 from magplan.core.request import MAX_COMPOUND_MG, MAX_OTHER_MG, PlanRequest
-from magplan.gui.fields import Cell, FieldMarks, FieldMessage, Reading, named, reading
+from magplan.gui.fields import (
+    Cell,
+    FieldMarks,
+    FieldMessage,
+    Reading,
+    named,
+    reading,
+    when_set,
+)
 from magplan.gui.products_model import (
     CHOOSE_FORM,
     COMPOUND,
@@ -30,7 +38,7 @@ from magplan.gui.products_model import (
     UNITS,
     ProductsModel,
 )
-from magplan.gui.table_editor import CellDelegate, TableEditor
+from magplan.gui.table_editor import CellComboBox, CellDelegate, TableEditor
 
 HINT = (
     "Without products the schedule is in mg of elemental magnesium. Add your bottles to see "
@@ -58,7 +66,7 @@ class ProductDelegate(CellDelegate):
             spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
             return spin
         if column == UNIT:
-            units = QComboBox(parent)
+            units = CellComboBox(parent)
             units.setEditable(True)
             units.addItems(UNITS)
             units.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -69,7 +77,7 @@ class ProductDelegate(CellDelegate):
 
     @staticmethod
     def _choice(parent: QWidget, items: list[tuple[str, str | None]]) -> QComboBox:
-        combo = QComboBox(parent)
+        combo = CellComboBox(parent)
         for text, data in items:
             combo.addItem(text, data)
         return combo
@@ -88,7 +96,7 @@ class ProductsEditor(TableEditor[ProductsModel]):
         self.table.set_columns(
             {
                 MG: fm.horizontalAdvance("20000.0") + 12,
-                MG_OF: fm.horizontalAdvance("compound") + 16,
+                MG_OF: max(fm.horizontalAdvance(t) for t in ("compound", "Label gives")) + 16,
                 UNIT: fm.horizontalAdvance("capsule") + 16,
                 HALVES: fm.horizontalAdvance("½") + 20,
                 LABEL: fm.horizontalAdvance("name on it") + 12,
@@ -114,6 +122,7 @@ class ProductsEditor(TableEditor[ProductsModel]):
         form.addRow(label, self.other_spin)
         form.addRow("", self.other_message)
         self.panel_layout.addLayout(form)
+        when_set(self.other_spin)
         self.other_spin.valueChanged.connect(self.changed)
 
     # ---- the input panel's contract -----------------------------------------------------

@@ -1,6 +1,7 @@
-"""The person's own products (bottles) as a table: one row per bottle, with its form, the mg
-per unit the label gives (elemental magnesium, or the compound's weight), the unit, whether
-it can be halved, and a name for the printout.
+"""The person's own products (bottles) as a table: one row per bottle, with its form, what the
+label's number is (elemental magnesium, or the compound's weight), that number of mg per unit,
+the unit, whether it can be halved, and a name for the printout. What the number is comes
+before it, as a label reads: "500 mg magnesium glycinate" is the compound.
 
 A new row has no form yet ("Choose a form…"): until one is chosen the row is being filled in,
 not an error, and the plan is made without it.
@@ -17,7 +18,7 @@ from magplan.core.text import format_mg
 from magplan.gui.fields import sentence
 from magplan.gui.table_editor import EditorModel
 
-FORM, MG, MG_OF, UNIT, HALVES, LABEL = range(6)
+FORM, MG_OF, MG, UNIT, HALVES, LABEL = range(6)
 
 UNITS = ("capsule", "tablet", "softgel", "scoop", "sachet", "gummy", "teaspoon", "ml")
 ELEMENTAL = "elemental"
@@ -98,14 +99,14 @@ def short_form_name(name: str) -> str:
 class ProductsModel(EditorModel[ProductRow]):
     """The products table: what each row holds, shows and reads as."""
 
-    HEADERS = ("Form", "mg", "mg of", "per", "½", "Name")
-    FIELDS = ("form", "mg per unit", "mg of", "unit", "can be halved", "name")
+    HEADERS = ("Form", "Label gives", "mg", "per", "½", "Name")
+    FIELDS = ("form", "label gives", "mg per unit", "unit", "can be halved", "name")
     ROW_NOUN = "Product"
     HELP = (
         "The form on the label; the product is not used until a form is chosen",
+        "What the label's mg are: “elemental” magnesium, or “compound” when the label gives "
+        "e.g. '500 mg magnesium glycinate' (the planner converts it through the form)",
         "The mg per unit the label gives",
-        "“compound” when the label gives e.g. '500 mg magnesium glycinate' rather than the "
-        "elemental magnesium: the planner converts it through the form",
         "What one unit is: capsule, tablet, scoop, …",
         "Can be halved",
         "Printed on the schedule",
@@ -167,8 +168,8 @@ class ProductsModel(EditorModel[ProductRow]):
         product = self._rows[row]
         values = (
             product.form,
-            product.mg,
             COMPOUND if product.compound else ELEMENTAL,
+            product.mg,
             product.unit,
             product.halves,
             product.label,

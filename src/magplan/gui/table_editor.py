@@ -4,8 +4,9 @@ marks and accessible names behave the same in each.
 - :class:`EditorModel`: the rows as plain values, one column per field, with custom roles for
   the message marked at a cell (:data:`ProblemRole`), what a cell is called for assistive
   technology (:data:`FieldNameRole`) and a row's description (:data:`InfoRole`).
-- :class:`CellDelegate`: edits a cell in place; every keystroke reaches the model at once, so
-  the plan follows the typing as it does in every other field.
+- :class:`CellDelegate`: edits a cell in place; a choice reaches the model at once, typed text
+  once it is complete (after a pause in the typing, or when the editor closes), as in every
+  other field: a half-typed name or time is never planned.
 - :class:`EditorTable`: the view. Tab walks the cells that can be edited, in reading order, and
   leaves the table after the last one; the table is as tall as its rows, so the inputs scroll
   as one page.
@@ -15,20 +16,33 @@ marks and accessible names behave the same in each.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any, Generic, TypeVar, cast
 
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleInterface,
+    QFocusEvent,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QAbstractSpinBox,
+    QAccessibleWidget,
     QApplication,
     QComboBox,
     QDoubleSpinBox,
@@ -45,7 +59,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from magplan.gui.fields import Cell, Errors, FieldMarks, named
+from magplan.gui.fields import (
+    Cell,
+    Errors,
+    FieldMarks,
+    FieldMessage,
+    TypingPause,
+    named,
+    typing_pending,
+    when_set,
+    when_typed,
+    with_problem,
+)
 from magplan.gui.theme import paint_empty_text, severity_color
 
 Index = QModelIndex | QPersistentModelIndex
@@ -120,6 +145,10 @@ class EditorModel(QAbstractTableModel, Generic[R]):
     def info(self, row: int) -> str:
         return ""
 
+    def tidy(self, row: int, column: int) -> None:
+        """Write the cell's value as the window writes such values, once its editor has closed
+        (the value itself stays: nothing is ``edited``)."""
+
     def problems(self, row: int) -> dict[int, str]:
         """The messages of the row's fields that cannot be read, by column."""
         return {}
@@ -157,9 +186,26 @@ class EditorModel(QAbstractTableModel, Generic[R]):
             if ticked is None:
                 return None
             return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
-        if role in (_TOOLTIP, Qt.ItemDataRole.AccessibleDescriptionRole):
+        if role == _TOOLTIP:
             return self._shown.get((row, column)) or self.help_text(row, column)
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            problem = self._shown.get((row, column))
+            help_text = self.help_text(row, column)
+            return with_problem(help_text, problem) if problem else help_text
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.accessible_text(row, column)
         return self._custom_data(row, column, role)
+
+    def accessible_text(self, row: int, column: int) -> str:
+        """What assistive technology reads for a cell: its field and what it shows
+        (``"Product 1 form: glycinate"``), a check box's field alone (its state is read
+        with it)."""
+        name = self.field_name(row, column)
+        return (
+            name
+            if self.check_state(row, column) is not None
+            else f"{name}: {self.display(row, column)}"
+        )
 
     def _custom_data(self, row: int, column: int, role: int) -> Any:
         if role == ProblemRole:
@@ -272,19 +318,28 @@ E = TypeVar("E", bound=EditorModel[Any])
 class CellDelegate(QStyledItemDelegate):
     """Edits a cell in place with the editor a subclass makes for its column.
 
-    The editor is named as the cell is ("Medicine 1 name"), and each change in it reaches the
-    model at once. A cell with a message marked gets a red frame; a cell showing a hint shows
-    it muted."""
+    The editor is named as the cell is ("Medicine 1 name"). A choice in it reaches the model at
+    once; typed text once it is complete: after a pause in the typing, or when the editor
+    closes (Qt then commits it). A cell with a message marked gets a red frame; a cell showing
+    a hint shows it muted."""
 
     def make_editor(self, parent: QWidget, index: QModelIndex) -> QWidget:
         raise NotImplementedError
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         editor = self.make_editor(parent, self._index(index))
-        named(editor, str(index.data(FieldNameRole)), str(index.data(_TOOLTIP) or ""))
-        editor.setToolTip(str(index.data(_TOOLTIP) or ""))
-        self._commit_on_change(editor)
+        named(editor, str(index.data(FieldNameRole)))
+        self._describe(editor, index)
+        self._commit_when_complete(editor)
         return editor
+
+    @staticmethod
+    def _describe(editor: QWidget, index: Index) -> None:
+        """The cell's help (or its message) as the editor's tooltip and description."""
+        editor.setToolTip(str(index.data(_TOOLTIP) or ""))
+        editor.setAccessibleDescription(
+            str(index.data(Qt.ItemDataRole.AccessibleDescriptionRole) or "")
+        )
 
     @staticmethod
     def _index(index: Index) -> QModelIndex:
@@ -292,30 +347,44 @@ class CellDelegate(QStyledItemDelegate):
             return index.model().index(index.row(), index.column())
         return index
 
-    def _commit_on_change(self, editor: QWidget) -> None:
+    def _commit_when_complete(self, editor: QWidget) -> None:
         def commit(*_: object) -> None:
             self.commitData.emit(editor)
 
         if isinstance(editor, QLineEdit):
-            editor.textEdited.connect(commit)
-        elif isinstance(editor, QComboBox) and editor.isEditable():
-            editor.currentTextChanged.connect(commit)
+            when_typed(editor, commit)
+        elif isinstance(editor, QComboBox) and editor.lineEdit() is not None:
+            when_typed(cast(QLineEdit, editor.lineEdit()), commit)
+            editor.activated.connect(commit)  # an item chosen from the list
         elif isinstance(editor, QComboBox):
             editor.currentIndexChanged.connect(commit)
-        elif isinstance(editor, QDoubleSpinBox):
-            editor.valueChanged.connect(commit)
+        elif isinstance(editor, QAbstractSpinBox):
+            when_set(editor)
+            cast(QDoubleSpinBox, editor).valueChanged.connect(commit)
         else:
             cast(CellEditor, editor).changed.connect(commit)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
+        self._describe(editor, index)  # a message marked at the cell reaches its editor
         value = index.data(_EDIT)
+        if typing_pending(editor):
+            return  # what the user is typing is newer than what the model holds
         if editor_value(editor) != value:  # not while the user types: the cursor would jump
             editor.blockSignals(True)  # what the model holds goes back to it for nothing
             set_editor_value(editor, value)
             editor.blockSignals(False)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        for pause in editor.findChildren(TypingPause):
+            pause.cancel()  # taken now: no second commit after the editor has closed
         model.setData(index, editor_value(editor), _EDIT)
+
+    def destroyEditor(self, editor: QWidget, index: Index) -> None:
+        """The editor closed: the cell shows what was entered as the window writes it."""
+        model = index.model()
+        if isinstance(model, EditorModel):
+            model.tidy(index.row(), index.column())
+        super().destroyEditor(editor, index)
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
         super().initStyleOption(option, index)
@@ -343,6 +412,62 @@ class CellEditor(QWidget):
 
     def set_value(self, value: object) -> None:
         raise NotImplementedError
+
+
+class CellComboBox(QComboBox):
+    """A combo box that edits a cell, read by assistive technology as the cell's field and its
+    value ("Product 1 form: glycinate").
+
+    On Linux Qt names a combo box after its current value alone ("capsule"), counting on a
+    label beside it for what it is; a cell's editor has no label. Its value is kept in the
+    name, as Qt's AT-SPI bridge announces a combo box's new value by its name."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        _install_cell_combo_names()
+
+
+class _CellComboAccessible(QAccessibleWidget):
+    """What assistive technology reads of a :class:`CellComboBox`: a combo box named by its
+    field and value, with its list of choices as its last child (as Qt's own combo box)."""
+
+    def __init__(self, combo: CellComboBox) -> None:
+        super().__init__(combo, QAccessible.Role.ComboBox)
+
+    def _combo(self) -> QComboBox:
+        return cast(QComboBox, self.widget())
+
+    def text(self, t: QAccessible.Text) -> str:
+        combo = self._combo()
+        if t == QAccessible.Text.Name:
+            name = combo.accessibleName()
+            return f"{name}: {combo.currentText()}" if name else combo.currentText()
+        if t == QAccessible.Text.Value:
+            return combo.currentText()
+        return super().text(t)
+
+    def childCount(self) -> int:
+        return super().childCount() + 1
+
+    def child(self, index: int) -> QAccessibleInterface:
+        if index == super().childCount():
+            return QAccessible.queryAccessibleInterface(self._combo().view())
+        return super().child(index)
+
+    def indexOfChild(self, child: QAccessibleInterface) -> int:
+        if child is not None and child.object() is self._combo().view():
+            return super().childCount()
+        return super().indexOfChild(child)
+
+
+def _cell_combo_accessible(_class_name: str, obj: QObject) -> QAccessibleInterface | None:
+    return _CellComboAccessible(obj) if isinstance(obj, CellComboBox) else None
+
+
+@cache
+def _install_cell_combo_names() -> None:
+    """Once, before the first :class:`CellComboBox` is asked what it is."""
+    QAccessible.installFactory(_cell_combo_accessible)
 
 
 def editor_value(editor: QWidget) -> object:
@@ -531,11 +656,8 @@ class TableEditor(QGroupBox, Generic[E]):
         named(self.table, title, hint)
         self.table.horizontalHeader().setAccessibleName(f"{title}: columns")
         lay.addWidget(self.table)
-        self.problems = QLabel()
-        self.problems.setWordWrap(True)
-        self.problems.setTextFormat(Qt.TextFormat.PlainText)  # messages quote what was typed
+        self.problems = FieldMessage(title.lower())  # one line; all of them in its tooltip
         self.problems.setAccessibleName(f"Problems with {title.lower()}")
-        self.problems.hide()
         lay.addWidget(self.problems)
         self.info = _muted_label("")
         self.info.setAccessibleName(f"{title} in words")
@@ -593,10 +715,10 @@ class TableEditor(QGroupBox, Generic[E]):
 
     def _show_problems(self) -> None:
         text = "\n".join(self.model.shown_problems())
-        color = severity_color("danger", self.palette()).name()
-        self.problems.setStyleSheet(f"color: {color};")
-        self.problems.setText(text)
-        self.problems.setVisible(bool(text))
+        if text:
+            self.problems.show_message(text)
+        else:
+            self.problems.clear_message()
 
     def _show_rows(self) -> None:
         """Each row in words, and the current row's own help and Remove button."""

@@ -56,7 +56,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
-from magplan.core.timeofday import parse_time
+from magplan.core.timeofday import parse_clock_time
 from magplan.profiles.errors import ProfileDataError
 from magplan.profiles.model import CURRENT_SCHEMA_VERSION, SavedAt, data_error
 from magplan.profiles.names import MAX_TEXT_CHARS
@@ -68,7 +68,7 @@ def _v1_time(value: object) -> str:
     """A v1 time stays text, but must already be one (so an error names the v1 field)."""
     if not isinstance(value, str):
         raise ValueError('a time must be written as text "HH:MM", e.g. "07:30"')
-    parse_time(value, "time")
+    parse_clock_time(value, "time")
     return value
 
 

@@ -65,7 +65,7 @@ import magplan
 from magplan.core.errors import first_invisible
 from magplan.core.knowledge import Knowledge, load_knowledge
 from magplan.core.request import MAX_STATED_SPACING_MIN, WEEKDAYS, PlanRequest
-from magplan.core.timeofday import format_time, parse_time
+from magplan.core.timeofday import format_time, parse_clock_time
 from magplan.profiles.errors import ProfileDataError, ProfileNameError
 from magplan.profiles.names import MAX_NAME_CHARS, MAX_TEXT_CHARS
 
@@ -94,7 +94,7 @@ def check_profile_name(name: str) -> str:
 def _clock_time(value: object) -> int:
     if not isinstance(value, str):
         raise ValueError('a time must be written as text "HH:MM", e.g. "07:30"')
-    return parse_time(value, "time")  # PlanInputError is a ValueError: pydantic reports it
+    return parse_clock_time(value, "time")  # PlanInputError is a ValueError: pydantic reports it
 
 
 ClockTime = Annotated[
