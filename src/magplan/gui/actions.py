@@ -70,7 +70,7 @@ def build_menus(window: QMainWindow, knowledge: Callable[[], Knowledge]) -> Main
     help_menu.addAction(about_action)
 
     menu_bar_action = QAction("Menu Bar", window)  # no menu holds it: the window does
-    menu_bar_action.setShortcut(QKeySequence("F10"))
+    menu_bar_action.setShortcuts([QKeySequence("F10")])  # setShortcut would build Qt's enums
     menu_bar_action.triggered.connect(lambda: bar.setActiveAction(file_menu.menuAction()))
     window.addAction(menu_bar_action)
     return MainMenu(file_menu, view_menu, help_menu, quit_action, about_action, menu_bar_action)

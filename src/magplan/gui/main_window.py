@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self._plan: Plan | None = None
         self._loading = False
         self.remember_state = True  # off for --smoke-test: a test run leaves no trace
+        self._maximize_when_loaded = False
 
         self.setCentralWidget(_loading_note())
         self.setStatusBar(StatusBar())  # shows every action's status tip
@@ -144,6 +145,10 @@ class MainWindow(QMainWindow):
         self._k = k
         self._build_view_menu()
         self._restore_layout()
+        if self._maximize_when_loaded:
+            from PySide6.QtCore import Qt
+
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         self.set_inputs(PlanRequest())
         self.goals_panel.box(next(iter(k.goals))).setFocus()  # the first thing to decide
         self.loaded.emit()
@@ -426,9 +431,10 @@ class MainWindow(QMainWindow):
             avail.x() + (avail.width() - width) // 2, avail.y() + (avail.height() - height) // 2
         )
         if (width, height) != DEFAULT_SIZE:  # a laptop's screen: every pixel is needed
-            from PySide6.QtCore import Qt
-
-            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+            # the whole screen now, and maximized once loaded: the window state is one of Qt's
+            # enums, whose first use builds about a hundred of them before the first paint
+            self.setGeometry(avail)
+            self._maximize_when_loaded = True
 
     def save_state(self) -> None:
         if not self.remember_state:
