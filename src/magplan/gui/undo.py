@@ -130,11 +130,19 @@ class InputHistory(QObject):
         inputs_changed = getattr(window, "inputsChanged", None)
         if inputs_changed is not None:
             inputs_changed.connect(self.record)
-        app = QCoreApplication.instance()
-        if isinstance(app, QApplication):
-            app.focusChanged.connect(self._focus_moved)
-            app.installEventFilter(self)  # Ctrl+Z in a field is the window's (see the module)
+        self._watching = False
         self._show_actions()
+
+    def _watch_fields(self) -> None:
+        """Follow the keyboard from field to field, and take Ctrl+Z from the fields, once the
+        window has fields: before its first paint this would only cost time (each event of the
+        application passes through here, and the first look at one builds Qt's enums)."""
+        app = QCoreApplication.instance()
+        if self._watching or not isinstance(app, QApplication):
+            return
+        self._watching = True
+        app.focusChanged.connect(self._focus_moved)
+        app.installEventFilter(self)  # Ctrl+Z in a field is the window's (see the module)
 
     # ---- what the window tells the history --------------------------------------------------
 
@@ -142,6 +150,7 @@ class InputHistory(QObject):
         """The fields were filled with ``request`` (a profile opened, New): a fresh history."""
         if self._showing:
             return
+        self._watch_fields()
         read_back = self._w.current_request()  # as the fields show it (None: marked)
         self._shown = self._state(read_back if read_back is not None else request)
         self._unreadable = ""
