@@ -120,8 +120,9 @@ class ResultPanel(QWidget):
         self.warnings_list = WarningsList(self.warnings_model)
         self.titration_list = TitrationList()
         bottom = QHBoxLayout()
-        bottom.addWidget(_box("Warnings", self.warnings_list), 3)
-        bottom.addWidget(_box("Start low", self.titration_list), 2)
+        self.warnings_box = _box("Warnings", self.warnings_list)
+        bottom.addWidget(self.warnings_box, 2)  # warnings are longer than the ramp's weeks
+        bottom.addWidget(_box("Start low", self.titration_list), 1)
         lay.addLayout(bottom, 1)
 
         self.notes = QLabel()
@@ -151,6 +152,8 @@ class ResultPanel(QWidget):
         self.schedule_model.set_view(view)
         self.timeline.show_view(view)
         self.warnings_model.set_view(view)
+        count = len(view.warnings)
+        self.warnings_box.setTitle(f"Warnings ({count})" if count else "Warnings")
         self.warnings_list.scrollToTop()  # the most severe first, never scrolled out of sight
         self.schedule_table.scrollToTop()
         self.titration_list.show_view(view)
