@@ -81,6 +81,10 @@ def test_a_folder_without_a_snapshot_is_read_and_validated(tmp_path: Path) -> No
         lambda text: text.replace('"$": "Form"', '"$": "Shape"', 1),  # a class it does not have
         lambda text: text.replace('"elemental_fraction"', '"fraction"', 1),  # another version
         lambda text: text.replace('"fraction_low": 0.', '"fraction_low": 0.9', 1),  # invalid
+        # edited by hand, each valid on its own: the snapshot's own CRC-32 no longer matches
+        lambda text: text.replace('"mg": 350', '"mg": 3500', 1),  # a higher upper limit
+        lambda text: text.replace('"mg": 350', '"mg": "350"', 1),  # a number as text
+        lambda text: "[" * 5000 + "]" * 5000,  # nested beyond what a reader follows
     ],
 )
 def test_a_damaged_snapshot_is_not_used(tmp_path: Path, damage: object) -> None:

@@ -57,20 +57,42 @@ def read(folder: Path, names: Iterable[str], classes: Iterable[type]) -> object 
 
     try:
         text = (folder / FILE_NAME).read_text(encoding="utf-8")
+        if not _intact(text):
+            return None  # edited by hand or damaged: the files are read and validated instead
         document = json.loads(text, object_hook=build)
         if document["files"] != digests(folder, names):
             return None
         content: object = document["knowledge"]
-    except (OSError, ValueError, KeyError, TypeError):  # missing, damaged, or of another version
-        return None
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):  # missing, damaged,
+        return None  # nested beyond reading, or of another version
     return content
+
+
+_KNOWLEDGE_AT = '\n "knowledge": '
+
+
+def _crc(text: str) -> str:
+    return f"{zlib.crc32(text.encode('utf-8')):08x}"
+
+
+def _intact(text: str) -> bool:
+    """The knowledge part of the snapshot is as :func:`dumps` wrote it: its CRC-32, written
+    in the head, still matches (a number edited by hand is never planned with)."""
+    head_end = text.find(_KNOWLEDGE_AT)
+    if head_end < 0 or not text.endswith("\n}\n"):
+        return False
+    head = json.loads(text[:head_end].removesuffix(",") + "}")
+    body = text[head_end + len(_KNOWLEDGE_AT) : -len("\n}\n")]
+    return isinstance(head, dict) and head.get("knowledge_crc") == _crc(body)
 
 
 def dumps(value: object, file_digests: dict[str, str]) -> str:
     """The snapshot of ``value`` (frozen dataclasses, lists, dicts and plain values) made from
     files with ``file_digests``, as text."""
-    document = {"about": ABOUT, "files": file_digests, "knowledge": _plain(value)}
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    body = json.dumps(_plain(value), ensure_ascii=False, indent=1)
+    head = {"about": ABOUT, "files": file_digests, "knowledge_crc": _crc(body)}
+    head_text = json.dumps(head, ensure_ascii=False, indent=1)
+    return head_text[: -len("\n}")] + "," + _KNOWLEDGE_AT + body + "\n}\n"
 
 
 def _plain(value: object) -> object:
