@@ -90,8 +90,17 @@ def test_a_profiles_own_meals_stay_when_they_fit_in_the_new_day() -> None:
     own = tuple(parse_time(t) for t in ("08:00", "13:00", "19:00"))
     save("Own meals", PlanRequest(meals_min=own))
     assert request("--profile", "Own meals", "--wake", "06:00").meals_min == own
-    moved = request("--profile", "Own meals", "--wake", "09:00")  # 08:00 is before waking
-    assert [format_time(m) for m in moved.meals_min] == ["09:30", "14:30", "20:30"]
+
+
+def test_a_profiles_own_meals_are_never_replaced_without_a_word() -> None:
+    """08:00 is before a 09:00 waking: the command line, where nobody would see the meals
+    change, refuses and asks for them instead of planning (or saving) other meals."""
+    own = tuple(parse_time(t) for t in ("08:00", "13:00", "19:00"))
+    save("Own meals", PlanRequest(meals_min=own))
+    with pytest.raises(PlanInputError, match=r"the profile's meals \(08:00, 13:00, 19:00\)"):
+        request("--profile", "Own meals", "--wake", "09:00")
+    given = request("--profile", "Own meals", "--wake", "09:00", "--meal", "09:30")
+    assert [format_time(m) for m in given.meals_min] == ["09:30"]
 
 
 def test_the_doses_follow_the_moved_meals() -> None:

@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, cast, get_args
 
 from magplan.cli import UsageError
-from magplan.core.day import meals_for_new_day
+from magplan.core.day import meals_for_new_day, meals_set_by_person
 from magplan.core.errors import PlanInputError, shown
 from magplan.core.knowledge import Knowledge
 from magplan.core.request import (
@@ -54,7 +54,7 @@ def add_plan_options(p: argparse.ArgumentParser) -> None:
         "An option given on the command line overrides the profile's value; a repeatable "
         "option (--goal, --meal, --med, --product, --condition) replaces the profile's list. "
         "A new --wake or --bed moves meals that were the default ones with the day, and keeps "
-        "the profile's own meals if they fit in the new day.",
+        "the profile's own meals if they fit in the new day (if not, give --meal).",
     )
     s.add_argument("--profile", metavar="NAME", help="plan from this saved profile")
     s.add_argument(
@@ -213,7 +213,7 @@ def request_from_args(args: argparse.Namespace, k: Knowledge) -> PlanRequest:
             cast(int, fields.get("bed_min", start.bed_min)),
         )
         old_day = (start.wake_min, start.bed_min)
-        fields["meals_min"] = meals_for_new_day(start.meals_min, old_day, new_day)
+        fields["meals_min"] = _meals_for_new_day(start.meals_min, old_day, new_day)
     supervised = fields.get("supervised", start.supervised)
     if supervised and getattr(args, "prepared_by", None):
         fields["supervised_by"] = args.prepared_by  # who prepared a supervised plan supervises it
@@ -229,6 +229,24 @@ def request_from_args(args: argparse.Namespace, k: Knowledge) -> PlanRequest:
         validate_request(request, k)
         args.profile_to_save = _profile_to_save(args, request, profile)
     return request
+
+
+def _meals_for_new_day(
+    meals_min: tuple[int, ...], old_day: tuple[int, int], new_day: tuple[int, int]
+) -> tuple[int, ...]:
+    """The core's rule for the meals of a new day; but meals the person set (a profile's)
+    are never replaced on the command line, where nobody would see it: the command is refused
+    and asks for the meals (the window shows the new meals in their field, and can undo)."""
+    meals = meals_for_new_day(meals_min, old_day, new_day)
+    if meals != meals_min and meals_set_by_person(*old_day, meals_min):
+        kept = ", ".join(format_time(m) for m in meals_min)
+        day = f"{format_time(new_day[0])}-{format_time(new_day[1])}"
+        raise PlanInputError(
+            "meals_min",
+            f"the profile's meals ({kept}) do not all fall in the new waking day {day}; "
+            "give the meals with --meal",
+        )
+    return meals
 
 
 def save_profile_if_asked(args: argparse.Namespace) -> None:
