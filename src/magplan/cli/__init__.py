@@ -223,6 +223,12 @@ def _explained(message: str, args_list: list[str]) -> str:
 
 def _open_window(*, smoke_test: bool, qt_args: Sequence[str] = ()) -> int:
     """Open the window; ``qt_args`` are Qt's own options (``-style fusion``), for Qt."""
+    from magplan.cli.qt_options import display_problem
+
+    problem = display_problem(qt_args, os.environ)
+    if problem is not None:
+        print(f"magplan: error: {problem}", file=sys.stderr)
+        return 2
     try:
         gui = importlib.import_module("magplan.gui.app")
     except ModuleNotFoundError as exc:
