@@ -70,6 +70,8 @@ def test_the_model_shows_a_loaded_product_and_reads_it_back(k: Knowledge) -> Non
     assert model.index(added, MG).data(FieldNameRole) == "Product 2 mg per unit"
     assert model.products() == (product,)
     model.setData(model.index(added, FORM), "citrate")
-    model.setData(model.index(added, MG), 0.0)
+    assert model.index(added, MG).data(PlaceholderRole) is True  # no amount until typed
+    assert model.products() == (product,)  # a form alone plans nothing
+    model.setData(model.index(added, MG), 0.5)  # less than any label gives
     assert list(model.errors()) == [Cell(model, added, MG)]
     assert model.first_chosen() == 0

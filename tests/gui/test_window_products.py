@@ -78,10 +78,12 @@ def test_choosing_no_form_again_takes_the_product_out_of_the_plan(
     before = _doses(window)
     editor = window.products_editor
     click(qtbot, editor.add_button)
-    form_combo = _combo(focused())
-    choose(qtbot, form_combo, "citrate")
+    choose(qtbot, _combo(focused()), "citrate")
+    assert _doses(window) == before  # no amount yet: nothing the person did not give
+    assert "mg are given" in editor.info.text()
+    retype(qtbot, click_cell(qtbot, editor.table, 0, MG), "100")
     assert all(form == "citrate" for _, form, _, _ in _doses(window))
-    choose(qtbot, form_combo, None)
+    choose(qtbot, _combo(click_cell(qtbot, editor.table, 0, FORM)), None)
     assert cell_text(editor.table, 0, FORM) == CHOOSE_FORM
     assert _doses(window) == before
     assert window.marks.marked() == {}
@@ -119,6 +121,8 @@ def test_products_are_added_and_removed_with_the_keyboard(qtbot: QtBot, window: 
     for name in ("Product 1 mg per unit", "Product 1 unit"):
         qtbot.keyClick(focused(), Qt.Key.Key_Tab)
         assert focused().accessibleName() == name
+        if name == "Product 1 mg per unit":
+            qtbot.keyClicks(focused(), "120")
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)
     assert focused() is editor.table and editor.table.currentIndex().column() == HALVES
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)
@@ -140,10 +144,11 @@ def test_an_amount_the_label_cannot_give_is_marked_at_its_cell(
     editor = window.products_editor
     click(qtbot, editor.add_button)
     choose(qtbot, _combo(focused()), "citrate")
+    retype(qtbot, click_cell(qtbot, editor.table, 0, MG), "100")
     kept = window.current_plan()
-    retype(qtbot, click_cell(qtbot, editor.table, 0, MG), "0")
+    retype(qtbot, focused(), "0.5")  # the amount's editor is still open
     message = editor.model.index(0, MG).data(Qt.ItemDataRole.ToolTipRole)
-    assert "mg per unit" in message
+    assert "mg per unit" in message.lower()
     assert message in editor.problems.text()
     assert window.current_plan() is kept
     assert window.current_request() is None
@@ -186,6 +191,7 @@ def test_a_product_rows_cells_are_read_by_their_field_and_value(
     editor = window.products_editor
     click(qtbot, editor.add_button)
     choose(qtbot, _combo(focused()), "citrate")
+    retype(qtbot, click_cell(qtbot, editor.table, 0, MG), "100")
     model = editor.model
     text = Qt.ItemDataRole.AccessibleTextRole
     assert model.index(0, FORM).data(text) == f"Product 1 form: {cell_text(editor.table, 0, FORM)}"
@@ -195,7 +201,7 @@ def test_a_product_rows_cells_are_read_by_their_field_and_value(
     description = Qt.ItemDataRole.AccessibleDescriptionRole
     helped = model.index(0, MG).data(description)
 
-    retype(qtbot, click_cell(qtbot, editor.table, 0, MG), "0")
+    retype(qtbot, focused(), "0.5")  # the amount's editor is still open
     message = cell_mark(editor.table, 0, MG)
     assert message and model.index(0, MG).data(description) == (
         f"The mg per unit the label gives. Problem: {message}"  # the column's help, then why

@@ -33,6 +33,7 @@ from magplan.gui.products_model import (
     HALVES,
     LABEL,
     MG,
+    MG_HINT,
     MG_OF,
     UNIT,
     UNITS,
@@ -63,6 +64,7 @@ class ProductDelegate(CellDelegate):
             spin = QDoubleSpinBox(parent)
             spin.setDecimals(1)
             spin.setRange(0, MAX_COMPOUND_MG)
+            spin.setSpecialValueText(MG_HINT)  # 0: not given yet
             spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
             return spin
         if column == UNIT:

@@ -25,6 +25,8 @@ ELEMENTAL = "elemental"
 COMPOUND = "compound"
 CHOOSE_FORM = "Choose a form…"
 NOT_IN_PLAN = "Not in the plan until a form is chosen."
+NO_MG = "Not in the plan until the label's mg are given."
+MG_HINT = "mg?"
 LABEL_HINT = "optional"
 
 
@@ -33,7 +35,7 @@ class ProductRow:
     """One bottle as entered in its row."""
 
     form: str | None = None  # None while the row still shows "Choose a form…"
-    mg: float = 100.0  # per unit, as the label gives it
+    mg: float | None = None  # per unit, as the label gives it; None until typed
     compound: bool = False  # the mg are the compound's weight, not elemental magnesium
     unit: str = "capsule"
     halves: bool = False
@@ -63,6 +65,8 @@ class ProductReading:
 def read_product(k: Knowledge, row: ProductRow) -> ProductReading:
     if row.form is None:
         return ProductReading(info=NOT_IN_PLAN)
+    if row.mg is None:  # nothing is planned with an amount the person never gave
+        return ProductReading(info=NO_MG)
     try:
         product = make_product(
             k,
@@ -153,7 +157,7 @@ class ProductsModel(EditorModel[ProductRow]):
                 short_form_name(self._k.forms[product.form].name) if product.form else CHOOSE_FORM
             )
         if column == MG:
-            return f"{product.mg:g}"
+            return f"{product.mg:g}" if product.mg is not None else MG_HINT
         if column == MG_OF:
             return COMPOUND if product.compound else ELEMENTAL
         if column == UNIT:
@@ -162,14 +166,18 @@ class ProductsModel(EditorModel[ProductRow]):
 
     def is_placeholder(self, row: int, column: int) -> bool:
         product = self._rows[row]
-        return (column == FORM and product.form is None) or (column == LABEL and not product.label)
+        return (
+            (column == FORM and product.form is None)
+            or (column == MG and product.mg is None)
+            or (column == LABEL and not product.label)
+        )
 
     def edit_value(self, row: int, column: int) -> object:
         product = self._rows[row]
         values = (
             product.form,
             COMPOUND if product.compound else ELEMENTAL,
-            product.mg,
+            product.mg if product.mg is not None else 0.0,  # the editor's "not given"
             product.unit,
             product.halves,
             product.label,
@@ -183,7 +191,8 @@ class ProductsModel(EditorModel[ProductRow]):
         if column == FORM:
             product.form = value if isinstance(value, str) and value else None
         elif column == MG:
-            product.mg = float(value) if isinstance(value, int | float) else product.mg
+            if isinstance(value, int | float):
+                product.mg = float(value) or None  # 0: the editor's "not given"
         elif column == MG_OF:
             product.compound = value == COMPOUND
         elif column == UNIT:
