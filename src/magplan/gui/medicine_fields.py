@@ -27,8 +27,8 @@ _TAB = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
 
 
 class WeekdaysEditor(CellEditor):
-    """The weekdays a medicine is taken on, as seven toggles, Monday first; none ticked means
-    every day. Left and Right move between the days, Space ticks one, Tab leaves the cell."""
+    """The weekdays a medicine is taken on, as seven toggles, Monday first; every day shows
+    all seven ticked (and none ticked is every day too). Left and Right move between the days, Space ticks one, Tab leaves the cell."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,10 +58,12 @@ class WeekdaysEditor(CellEditor):
             named(button, f"{field_name} {name}s")
 
     def value(self) -> tuple[int, ...]:
-        return tuple(i for i, button in enumerate(self.day_buttons) if button.isChecked())
+        days = tuple(i for i, button in enumerate(self.day_buttons) if button.isChecked())
+        return () if len(days) == len(self.day_buttons) else days  # all seven: every day
 
     def set_value(self, value: object) -> None:
-        days = value if isinstance(value, tuple) else ()
+        """Every day shows all seven days ticked (untick the days it is not taken)."""
+        days = value if isinstance(value, tuple) and value else range(len(self.day_buttons))
         for i, button in enumerate(self.day_buttons):
             button.blockSignals(True)
             button.setChecked(i in days)
