@@ -28,7 +28,8 @@ _TAB = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
 
 class WeekdaysEditor(CellEditor):
     """The weekdays a medicine is taken on, as seven toggles, Monday first; every day shows
-    all seven ticked (and none ticked is every day too). Left and Right move between the days, Space ticks one, Tab leaves the cell."""
+    all seven ticked (and none ticked is every day too). Left and Right move between the days,
+    Space ticks one, Tab leaves the cell."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
