@@ -216,5 +216,5 @@ def test_magnesium_from_other_products_counts_towards_the_limit(
     retype(qtbot, window.products_editor.other_spin, "100")
     total = window.result_panel.total.bar.format()
     assert total == "350 mg of 350 mg upper limit"
-    planned = sum(float(r["Elemental mg"].split()[0]) for r in schedule_rows(window))
+    planned = sum(float(r["Elemental"].split()[0]) for r in schedule_rows(window))
     assert planned == 250

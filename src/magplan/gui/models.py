@@ -42,12 +42,13 @@ class ScheduleModel(QAbstractTableModel):
     """The day's doses, one row each, as the schedule table shows them."""
 
     TIME, PRODUCT, UNITS, ELEMENTAL, FOOD, GOAL, WHY = range(7)
-    HEADERS = ("Time", "Product", "Take", "Elemental mg", "With food", "For", "Why")
+    HEADERS = ("Time", "Product", "Take", "Elemental", "With food", "For", "Why")
 
     def __init__(self) -> None:
         super().__init__()
         self._doses: tuple[Dose, ...] = ()
         self._cells: list[tuple[str, ...]] = []
+        self._tips: list[tuple[str, ...]] = []
 
     def set_view(self, view: PlanView | None) -> None:
         """Show the doses of ``view`` (worded once per plan, not per paint)."""
@@ -59,12 +60,16 @@ class ScheduleModel(QAbstractTableModel):
                 r.time_cell,
                 r.product_cell,
                 r.amount,
-                r.elemental_cell,
+                r.elemental,  # the compound's weight is in its tooltip: the column stays narrow
                 r.food_cell,
                 r.goals_cell,
                 r.reason,
             )
             for r in rows
+        ]
+        self._tips = [
+            (*cells[: self.ELEMENTAL], r.elemental_cell, *cells[self.ELEMENTAL + 1 :])
+            for r, cells in zip(rows, self._cells, strict=True)
         ]
         self.endResetModel()
 
@@ -88,8 +93,10 @@ class ScheduleModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._doses):
             return None
         col = index.column()
-        if role in (_DISPLAY, _TOOLTIP):
+        if role == _DISPLAY:
             return self._cells[index.row()][col]
+        if role == _TOOLTIP:
+            return self._tips[index.row()][col]
         d = self._doses[index.row()]
         if role == _ALIGN and col in (self.UNITS, self.ELEMENTAL):
             return _RIGHT
