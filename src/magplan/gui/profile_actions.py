@@ -292,16 +292,11 @@ class ProfileController(QObject):
             QMessageBox.warning(self.window, "Save Profile As", f"Not saved: {exc}.")
             return False
         same_as_current = self.current is not None and name_key(name) == name_key(self.current.name)
-        if not same_as_current and self.store.path_for(name) is not None:
-            answer = QMessageBox.question(
-                self.window,
-                "Replace profile?",
-                f"A profile named “{name}” already exists. Replace it?",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return False
+        taken = not same_as_current and self.store.path_for(name) is not None
+        if taken and not self._confirm(
+            "Replace profile?", f"A profile named “{name}” already exists. Replace it?"
+        ):
+            return False
         return self._save_as_name(name)
 
     def _save_as_name(self, name: str) -> bool:
@@ -429,19 +424,26 @@ class ProfileController(QObject):
                 return candidate
         return f"{name} copy"
 
+    def _confirm(self, title: str, text: str) -> bool:
+        """Yes or No, No the default: for a step that replaces or removes a saved profile."""
+        answer = QMessageBox.question(
+            self.window,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def delete_profile(self, name: str) -> bool:
         """Delete the saved profile ``name`` once the user confirms. The window keeps its
         inputs; when it showed that profile it becomes untitled, with unsaved changes."""
         from magplan.profiles import ProfileError
 
-        answer = QMessageBox.question(
-            self.window,
+        if not self._confirm(
             "Delete profile?",
             f"Delete the profile “{name}” from this computer? This cannot be undone.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return False
         try:
             self.store.delete(name)
