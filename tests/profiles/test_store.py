@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import stat
 from pathlib import Path
 
 import pytest
@@ -239,6 +240,28 @@ def test_a_named_pipe_is_not_opened(store: ProfileStore) -> None:
     os.mkfifo(store.folder / "pipe.json")
     listing = store.list()
     assert "not a regular file" in str(listing.unreadable[0].error)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_backup_that_is_not_a_regular_file_refuses_the_save(
+    store: ProfileStore, profile: Profile
+) -> None:
+    """A pipe where a profile's ``.bak`` goes: the check before a command's output and the
+    save itself both refuse, and the pipe and the profile are left as they were."""
+    store.save(profile)
+    path = store.path_for(profile.name)
+    assert path is not None
+    pipe = path.with_name(path.name + ".bak")
+    if pipe.exists():
+        pipe.unlink()
+    os.mkfifo(pipe)
+    before = path.read_bytes()
+    with pytest.raises(ProfileError, match="not a regular file"):
+        store.check_can_save(profile.name)
+    with pytest.raises(ProfileError, match="not a regular file"):
+        store.save(profile)
+    assert stat.S_ISFIFO(os.lstat(pipe).st_mode)
+    assert path.read_bytes() == before
 
 
 def test_a_failed_save_changes_nothing(store: ProfileStore, profile: Profile, data_dir: Path):

@@ -211,7 +211,7 @@ class ProfileStore:
         if keep_aside:
             aside = _keep_aside(path, raw)
             kept = f"; a copy was kept as '{aside.name}'" if aside else ""
-        backup = path.with_name(path.name + BACKUP_SUFFIX)
+        backup = _backup_of(path)
         earlier = f"; the previous save is in '{backup.name}'" if backup.is_file() else ""
         raise ProfileError(
             f"profile file '{path}' cannot be read: {where}{message}. "
@@ -296,9 +296,23 @@ class ProfileStore:
         ``.bak``); the folder's lock is held. Returns the file."""
         target, previous = self._target_for(stamped.name)
         if previous is not None:
-            _atomic_write(target.with_name(target.name + BACKUP_SUFFIX), previous)
+            backup = _backup_of(target)
+            self._refuse_unless_regular(backup)  # a pipe or link there is left alone
+            _atomic_write(backup, previous)
         _atomic_write(target, data)
         return target
+
+    def _refuse_unless_regular(self, path: Path) -> None:
+        """:class:`ProfileError` when ``path`` exists and is not a regular file (a pipe, a
+        link, a folder): the program never writes over such a thing."""
+        try:
+            info = os.lstat(path)
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            raise self._unusable(f"{path}: {exc.strerror or exc}") from None
+        if not stat.S_ISREG(info.st_mode):
+            raise self._unusable(f"{path.name} is not a regular file")
 
     # ---- renaming, duplicating, deleting ----------------------------------------------------
 
@@ -380,16 +394,9 @@ class ProfileStore:
         usable folder; its file, its ``.bak`` or the folder's lock a pipe, a link, a folder or
         from a newer version; a folder that cannot be written), writing nothing."""
         self.check_folder()
-        target = self._target_for(check_profile_name(name), keep_aside=False)
-        for other in (self.folder / LOCK_NAME, Path(f"{target}{BACKUP_SUFFIX}")):
-            try:
-                info = os.lstat(other)
-            except FileNotFoundError:
-                continue
-            except OSError as exc:
-                raise self._unusable(f"{other}: {exc.strerror or exc}") from None
-            if not stat.S_ISREG(info.st_mode):
-                raise self._unusable(f"{other.name} is not a regular file")
+        target, _ = self._target_for(check_profile_name(name), keep_aside=False)
+        for other in (self.folder / LOCK_NAME, _backup_of(target)):
+            self._refuse_unless_regular(other)
         if self.folder.is_dir() and not _writable(self.folder):
             raise self._unusable("it cannot be written")
 
@@ -544,7 +551,7 @@ def _remove_profile_file(path: Path) -> None:
     """Remove a profile's file, then its ``.bak`` (a regular file only, never what a link
     points to), and make the removal durable."""
     os.unlink(path)
-    backup = path.with_name(path.name + BACKUP_SUFFIX)
+    backup = _backup_of(path)
     with contextlib.suppress(FileNotFoundError):
         if stat.S_ISREG(os.lstat(backup).st_mode):
             os.unlink(backup)
@@ -620,3 +627,8 @@ def _remove_stale_temps(target: Path) -> None:
         with contextlib.suppress(OSError):
             if now - tmp.lstat().st_mtime > STALE_TEMP_S:
                 tmp.unlink()
+
+
+def _backup_of(path: Path) -> Path:
+    """The ``.bak`` beside a profile's file: what it held before its last save."""
+    return path.with_name(path.name + BACKUP_SUFFIX)
