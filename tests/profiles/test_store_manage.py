@@ -4,6 +4,7 @@ that is taken is refused with one clear sentence, and nothing is half done."""
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -183,3 +184,14 @@ def test_delete_never_follows_a_link_out_of_the_folder(store: ProfileStore, tmp_
         store.delete("Bob")
     assert elsewhere.exists("Bob")
     assert (store.folder / "bob.json").is_symlink()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_profile_whose_file_cannot_be_used_is_not_found_with_the_reason(
+    store: ProfileStore,
+) -> None:
+    store.folder.mkdir(parents=True)
+    os.mkfifo(store.folder / "fifo.json")
+    with pytest.raises(ProfileNotFound, match=r"its file cannot be used \(.*named pipe"):
+        store.delete("Fifo")
+    assert stat.S_ISFIFO(os.lstat(store.folder / "fifo.json").st_mode)

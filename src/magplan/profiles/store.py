@@ -368,20 +368,31 @@ class ProfileStore:
             _remove_profile_file(found.path)
         return found.path
 
-    def _find_locked(self, name: str) -> SavedProfile:
-        """The profile ``name`` and its file, looked up while the folder's lock is held."""
+    def _find_locked(self, name: str, *, say_why: bool = True) -> SavedProfile:
+        """The profile ``name`` and its file, looked up while the folder's lock is held. When
+        it is not found but a file of its name cannot be read, the message says why, as opening
+        it would (``say_why``)."""
         key = name_key(check_profile_name(name))
-        for path in [*self._slug_files(slug_for(name)), *self._profile_files()]:
-            with contextlib.suppress(ProfileError):
+        own_files = self._slug_files(slug_for(name))
+        unreadable: ProfileError | None = None
+        for path in [*own_files, *self._profile_files()]:
+            try:
                 profile = self.read_file(path, keep_aside=False)
-                if name_key(profile.name) == key:
-                    return SavedProfile(profile, path)
-        raise ProfileNotFound(f"no saved profile named '{name.strip()}' in {self.folder}")
+            except ProfileError as exc:
+                if path in own_files and unreadable is None:
+                    unreadable = exc
+                continue
+            if name_key(profile.name) == key:
+                return SavedProfile(profile, path)
+        why = ""
+        if say_why and unreadable is not None and not isinstance(unreadable, ProfileNotFound):
+            why = f": its file cannot be used ({unreadable.message})"
+        raise ProfileNotFound(f"no saved profile named '{name.strip()}' in {self.folder}{why}")
 
     def _refuse_taken(self, name: str) -> None:
         """:class:`ProfileExistsError` when a saved profile is called ``name`` (any case)."""
         try:
-            taken = self._find_locked(name)
+            taken = self._find_locked(name, say_why=False)
         except ProfileNotFound:
             return
         raise ProfileExistsError(
