@@ -57,3 +57,10 @@ def test_a_loaded_profile_with_both_is_marked_and_either_can_be_unticked(
     assert "Problem" not in person.lactating_box.accessibleDescription()
     assert not person.pregnant_box.isEnabled()
     assert "lactation" in _codes(window)
+
+
+def test_a_held_step_of_the_ramp_survives_the_window(window: MainWindow) -> None:
+    """A profile whose ramp step the person held keeps it when the window reads it back."""
+    window.set_inputs(PlanRequest(ramp_holds=(1,)))
+    request, errors = window.read_request()
+    assert not errors and request is not None and request.ramp_holds == (1,)

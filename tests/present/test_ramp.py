@@ -61,3 +61,35 @@ def test_every_week_takes_what_its_daily_amount_says(req: PlanRequest) -> None:
         assert len(row.skipped) == sum(1 for u in row.units if not u)
     if p.titration:
         assert view.ramp[-1].units == tuple(d.units for d in p.doses)
+
+
+def test_a_held_step_repeats_its_week_and_says_so_everywhere() -> None:
+    """The person held step 2 (loose stools in the journal): week 3 repeats week 2's amount,
+    the full plan moves to week 4, and each output says the week was held."""
+    plain = present(plan(goals=("sleep",)), K).ramp
+    held = present(plan(goals=("sleep",), ramp_holds=(2,)), K).ramp
+    assert [r.daily_elemental_mg for r in held] == [
+        plain[0].daily_elemental_mg,
+        plain[1].daily_elemental_mg,
+        plain[1].daily_elemental_mg,
+        plain[2].daily_elemental_mg,
+    ]
+    assert held[2].heading == f"Week 3: {held[2].daily} a day, held one more week"
+    assert held[2].calendar_title == f"Week 3: stay at {held[2].daily} a day"
+    assert held[2].step_plain.endswith("(held)") and held[3].last
+    assert plain[2].calendar_title.startswith("Week 3: step up")
+
+
+def test_holding_the_last_step_or_a_step_beyond_changes_nothing() -> None:
+    plain = plan(goals=("sleep",)).titration
+    assert plan(goals=("sleep",), ramp_holds=(3, 7)).titration == plain
+
+
+def test_a_held_step_is_a_step_number() -> None:
+    for bad in ((0,), (13,), (1,) * 13):
+        try:
+            PlanRequest(ramp_holds=bad)
+        except PlanInputError as exc:
+            assert exc.field == "ramp_holds"
+        else:
+            raise AssertionError(f"{bad} was accepted")

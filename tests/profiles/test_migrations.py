@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 from datetime import datetime
@@ -103,7 +104,7 @@ def test_a_misspelt_v1_field_is_named() -> None:
 
 def test_v2_medicines_are_every_day_and_filed_under_their_own_label() -> None:
     current, steps = migrate(json.loads((DATA / "v2-integrase.json").read_text()))
-    assert steps == ["v2_to_v3"]
+    assert steps == ["v2_to_v3", "v3_to_v4"]
     meds = current["request"]["medicines"]
     # dolutegravir (Tivicay) follows its own label now, not the class's 2 hours
     assert meds[0] == {
@@ -133,3 +134,26 @@ def test_weekday_and_stated_medicines_survive_a_save(store: ProfileStore) -> Non
     assert data["request"]["medicines"][0]["weekdays"] == ["mon"]
     assert data["request"]["medicines"][1]["spacing_min"] == 90
     assert store.load("Weekly").request == request
+
+
+def test_v3_gains_no_held_steps_and_plans_as_before(store: ProfileStore) -> None:
+    """A version-3 file reads as a version-4 profile with no step of the ramp held, and a held
+    step saved in version 4 comes back."""
+    from magplan.core.knowledge import load_knowledge
+    from magplan.core.planner import plan_day
+    from magplan.profiles import Profile
+
+    current, steps = migrate(json.loads((DATA / "v3-held-ramp.json").read_text()))
+    assert steps == ["v3_to_v4"]
+    assert current["request"]["ramp_holds"] == []
+    old = profile_from_data(current)
+    assert old.request.ramp_holds == ()
+    k = load_knowledge()
+    ramp = plan_day(old.request, k).titration
+    held = dataclasses.replace(old.request, ramp_holds=(1,))
+    saved = store.save(Profile(name="Bea held", request=held))
+    again = store.load(saved.name)
+    assert again.request.ramp_holds == (1,)
+    weeks = plan_day(again.request, k).titration
+    assert len(weeks) == len(ramp) + 1
+    assert weeks[1].held and weeks[1].daily_elemental_mg == weeks[0].daily_elemental_mg

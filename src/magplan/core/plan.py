@@ -66,6 +66,7 @@ class TitrationStep:
     week: int
     daily_elemental_mg: float
     doses: tuple[tuple[int, float], ...]  # (time_min, units) of the day's doses that week
+    held: bool = False  # the week before's amount, held one more week at the person's choice
 
 
 @value(kw_only=True, slots=True)
@@ -219,6 +220,7 @@ class Plan:
             "warnings": [_warning_json(w) for w in self.warnings],
             "titration": [
                 {"week": s.week, "daily_elemental_mg": _num(s.daily_elemental_mg)}
+                | ({"held": True} if s.held else {})
                 for s in self.titration
             ],
             "suggestions": [_suggestion_json(s) for s in self.suggestions],

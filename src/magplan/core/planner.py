@@ -118,7 +118,7 @@ def _plan_doses(
     )
     doses, slots = schedule(k, req, choice.pick, target, day, meds.rules, out)
     weekdays = weekday_times(k, day, slots, doses, meds, out)
-    return _Doses(doses, titrate(k, doses), weekdays)
+    return _Doses(doses, titrate(k, doses, req.ramp_holds), weekdays)
 
 
 def _plan(

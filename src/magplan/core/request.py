@@ -34,6 +34,7 @@ MAX_MEDICINES = 20
 MAX_TIMES_PER_MEDICINE = 6
 MAX_MEALS = 6
 MAX_PRODUCTS = 8
+MAX_RAMP_HOLDS = 12  # weeks a start-low ramp may be held in all (a quarter of a year)
 WEEKDAYS = WEEKDAYS_SHORT
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -53,6 +54,15 @@ def _minutes_of_day(value: tuple[int, ...], field: str) -> tuple[int, ...]:
         if not 0 <= t < MINUTES_PER_DAY:
             raise PlanInputError(field, f"{t} is not a minute of the day")
     return value
+
+
+def _check_ramp_holds(holds: tuple[int, ...]) -> None:
+    """Each held step is a step number (1 is the first week); at most :data:`MAX_RAMP_HOLDS`."""
+    if len(holds) > MAX_RAMP_HOLDS:
+        raise PlanInputError("ramp_holds", f"at most {MAX_RAMP_HOLDS} weeks can be held")
+    for step in holds:
+        if isinstance(step, bool) or not isinstance(step, int) or not 1 <= step <= MAX_RAMP_HOLDS:
+            raise PlanInputError("ramp_holds", f"{step!r} is not a step of the ramp")
 
 
 @value(kw_only=True, slots=True)
@@ -134,10 +144,12 @@ class PlanRequest:
     conditions: tuple[str, ...] = ()
     supervised: bool = False
     supervised_by: str = ""  # the supervising clinician, when a plan is supervised
+    ramp_holds: tuple[int, ...] = ()  # steps of the start-low ramp held one more week each
 
     def __post_init__(self) -> None:
         check_fields(self)
         _minutes_of_day(self.meals_min, "meals_min")
+        _check_ramp_holds(self.ramp_holds)
 
     @property
     def waking_min(self) -> int:

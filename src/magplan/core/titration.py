@@ -2,11 +2,35 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from magplan.core.knowledge import Knowledge
 from magplan.core.plan import Dose, TitrationStep, daily_mg
 
 
-def titrate(k: Knowledge, doses: tuple[Dose, ...]) -> tuple[TitrationStep, ...]:
+def titrate(
+    k: Knowledge, doses: tuple[Dose, ...], holds: tuple[int, ...] = ()
+) -> tuple[TitrationStep, ...]:
+    """Weekly steps, each step in ``holds`` held one more week (once per mention).
+
+    The person holds a step when loose stools come during the ramp (the journal suggests it;
+    CLINICAL: holding the step is the conservative answer). The last step is the plan itself,
+    so holding it changes nothing.
+    """
+    return _held(_steps(k, doses), holds)
+
+
+def _held(steps: tuple[TitrationStep, ...], holds: tuple[int, ...]) -> tuple[TitrationStep, ...]:
+    """``steps`` with each held step repeated, the weeks numbered again from 1."""
+    out: list[TitrationStep] = []
+    for step in steps:
+        repeats = holds.count(step.week) if step is not steps[-1] else 0
+        for extra in range(1 + repeats):
+            out.append(dataclasses.replace(step, week=len(out) + 1, held=extra > 0))
+    return tuple(out)
+
+
+def _steps(k: Knowledge, doses: tuple[Dose, ...]) -> tuple[TitrationStep, ...]:
     """Weekly steps; in the early weeks the bedtime dose comes first, then the others in order."""
     if not doses:
         return ()

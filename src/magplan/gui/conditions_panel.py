@@ -37,6 +37,7 @@ class ConditionsPanel(QGroupBox):
         super().__init__("Conditions", parent)
         named(self, "Conditions")
         self.supervisor_name = ""  # as confirmed in the dialog; "" when loaded or unticked
+        self.ramp_holds: tuple[int, ...] = ()  # steps held from the journal; kept as loaded
         lay = QVBoxLayout(self)
         lay.setSpacing(4)
         self._order: list[str] = []
@@ -100,6 +101,7 @@ class ConditionsPanel(QGroupBox):
             "conditions": tuple(self._order),
             "supervised": supervised,
             "supervised_by": self.supervisor_name if supervised else "",
+            "ramp_holds": self.ramp_holds,
         }
 
     def load(self, req: PlanRequest) -> None:
@@ -112,3 +114,4 @@ class ConditionsPanel(QGroupBox):
         self.supervised_box.setChecked(req.supervised)
         self.supervised_box.blockSignals(False)
         self.supervisor_name = req.supervised_by if req.supervised else ""
+        self.ramp_holds = req.ramp_holds

@@ -75,16 +75,24 @@ def _ramp_row(plan: Plan, step: TitrationStep) -> RampRow:
         daily_elemental_mg=step.daily_elemental_mg,
         units=units,
         daily=daily,
-        heading=f"Week {step.week}: {daily} a day",
+        heading=f"Week {step.week}: {daily} a day" + (HELD if step.held else ""),
         taken=taken,
         skipped=tuple(d.time for d, u in zip(plan.doses, units, strict=True) if not u),
-        step_plain=f"week {step.week}: {daily}",
-        calendar_title=(
-            f"Week 1: start with {daily} a day"
-            if step.week == 1
-            else f"Week {step.week}: step up to {daily} a day"
-        ),
+        step_plain=f"week {step.week}: {daily}" + (" (held)" if step.held else ""),
+        calendar_title=_calendar_title(step, daily),
     )
+
+
+HELD = ", held one more week"
+"""Said of a week whose step the person chose to hold (the journal's suggestion)."""
+
+
+def _calendar_title(step: TitrationStep, daily: str) -> str:
+    if step.week == 1:
+        return f"Week 1: start with {daily} a day"
+    if step.held:
+        return f"Week {step.week}: stay at {daily} a day"
+    return f"Week {step.week}: step up to {daily} a day"
 
 
 def dose_ramp(plan: Plan, ramp: tuple[RampRow, ...], index: int) -> tuple[str, ...]:

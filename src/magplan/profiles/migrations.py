@@ -47,6 +47,11 @@ be kept. Integrase inhibitors were one class (``integrase-inhibitor``, 2 hours e
 each now follows its own label, so a medicine is filed again under the class its name has now.
 A supervised plan named its supervising clinician only as "Prepared by": that name becomes
 ``supervised_by``.
+
+Schema version 3 (before the journal could hold a step of the ramp)
+-------------------------------------------------------------------
+As version 4, without ``request.ramp_holds`` (the steps of the start-low ramp the person chose
+to hold one more week, from the journal's suggestion): none were held.
 """
 
 from __future__ import annotations
@@ -200,7 +205,15 @@ def v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-MIGRATIONS: dict[int, Step] = {1: v1_to_v2, 2: v2_to_v3}
+def v3_to_v4(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 -> 4: the request gains ``ramp_holds`` (no step held)."""
+    request = data.get("request")
+    if not isinstance(request, dict):
+        return {**data, "schema_version": 4}  # the version-4 check names what is wrong
+    return {**data, "schema_version": 4, "request": {**request, "ramp_holds": []}}
+
+
+MIGRATIONS: dict[int, Step] = {1: v1_to_v2, 2: v2_to_v3, 3: v3_to_v4}
 """Step ``MIGRATIONS[n]`` turns a version-``n`` object into a version-``n+1`` one."""
 
 OLDEST_SCHEMA_VERSION = min(MIGRATIONS)

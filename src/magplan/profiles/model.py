@@ -1,9 +1,9 @@
 """A saved profile: everything the user entered, as it is kept on disk.
 
-On disk a profile is one JSON object (schema version 3)::
+On disk a profile is one JSON object (schema version 4)::
 
     {
-      "schema_version": 2,
+      "schema_version": 4,
       "name": "Anna – evening plan",      # the profile's name, as the user typed it
       "person_name": "Anna K.",           # the "Name" field of the printed card
       "prepared_by": "J. Smith, RD",
@@ -19,13 +19,14 @@ On disk a profile is one JSON object (schema version 3)::
         "other_magnesium_mg": 0.0,
         "medicines": [{"name": "sertraline", "class_id": "antidepressant", "times": ["08:00"],
                        "weekdays": [], "spacing_min": null}],
-        "conditions": [], "supervised": false, "supervised_by": ""
+        "conditions": [], "supervised": false, "supervised_by": "",
+        "ramp_holds": []                  # steps of the start-low ramp held one more week
       }
     }
 
 A medicine's ``weekdays`` are ``"mon"`` .. ``"sun"`` (empty: every day); ``spacing_min`` is the
 spacing from magnesium the person stated for a medicine the planner does not know (class
-``stated``), and null otherwise. The older shapes (schema versions 1 and 2) are described in
+``stated``), and null otherwise. The older shapes (schema versions 1 to 3) are described in
 :mod:`magplan.profiles.migrations`.
 
 Times are written as ``"HH:MM"`` so that a person can read the file; the conversion between
@@ -69,7 +70,7 @@ from magplan.core.timeofday import format_time, parse_clock_time
 from magplan.profiles.errors import ProfileDataError, ProfileNameError
 from magplan.profiles.names import MAX_NAME_CHARS, MAX_TEXT_CHARS
 
-CURRENT_SCHEMA_VERSION = 3
+CURRENT_SCHEMA_VERSION = 4
 
 
 def check_profile_name(name: str) -> str:
@@ -160,6 +161,7 @@ class StoredRequest(_Stored):
     conditions: Annotated[tuple[str, ...], JSON_ARRAY]
     supervised: bool
     supervised_by: str = Field(max_length=MAX_TEXT_CHARS)
+    ramp_holds: Annotated[tuple[int, ...], JSON_ARRAY]
 
 
 def _usable_name(value: str) -> str:
@@ -188,9 +190,9 @@ CardText = Annotated[str, AfterValidator(_visible)]
 
 
 class ProfileDocument(_Stored):
-    """A schema-version-3 file exactly as it is on disk."""
+    """A schema-version-4 file exactly as it is on disk."""
 
-    schema_version: Literal[3]
+    schema_version: Literal[4]
     name: ProfileName
     person_name: CardText = Field(max_length=MAX_TEXT_CHARS)
     prepared_by: CardText = Field(max_length=MAX_TEXT_CHARS)
@@ -267,6 +269,7 @@ def profile_to_data(profile: Profile) -> dict[str, Any]:
             "conditions": list(req.conditions),
             "supervised": req.supervised,
             "supervised_by": req.supervised_by,
+            "ramp_holds": list(req.ramp_holds),
         },
     }
     try:
@@ -276,7 +279,7 @@ def profile_to_data(profile: Profile) -> dict[str, Any]:
 
 
 def profile_from_data(data: object, k: Knowledge | None = None) -> Profile:
-    """A :class:`Profile` from a schema-version-3 JSON object.
+    """A :class:`Profile` from a schema-version-4 JSON object.
 
     Raises :class:`ProfileDataError` naming the first bad field (``request.wake``) otherwise.
     """
@@ -314,6 +317,7 @@ def profile_from_data(data: object, k: Knowledge | None = None) -> Profile:
                 "conditions": s.conditions,
                 "supervised": s.supervised,
                 "supervised_by": s.supervised_by,
+                "ramp_holds": s.ramp_holds,
             }
         )
     except ValidationError as exc:
