@@ -309,7 +309,7 @@ mp_qt_missing_libs() {
     qt=$("$MP_VENV/bin/python" -c \
         'import os, PySide6; print(os.path.dirname(PySide6.__file__))' 2>/dev/null) || return 0
     local files=("$qt"/QtWidgets.abi3.so "$qt"/QtPrintSupport.abi3.so "$qt"/QtSvg.abi3.so
-        "$qt"/Qt/plugins/platforms/libqoffscreen.so)
+        "$qt"/QtCharts.abi3.so "$qt"/Qt/plugins/platforms/libqoffscreen.so)
     if [ "$mode" = window ]; then
         files+=("$qt"/Qt/plugins/platforms/libqxcb.so "$qt"/Qt/plugins/xcbglintegrations/*.so)
         [ -n "${WAYLAND_DISPLAY:-}" ] && files+=("$qt"/Qt/plugins/platforms/libqwayland*.so)

@@ -85,7 +85,10 @@ def test_the_bundle_ships_the_qt_plugins_a_desktop_user_needs(
         ("PySide6/Qt/lib/libQt6Svg.so.6", True),  # the SVG plugins need the library
         ("PySide6/Qt/lib/libQt6Network.so.6", False),
         ("libQt6Network.so.6", False),  # PyInstaller's link to it
-        ("PySide6/Qt6OpenGL.dll", False),
+        ("PySide6/Qt6OpenGL.dll", True),  # Qt Charts links to it
+        ("PySide6/QtCharts.abi3.so", True),
+        ("PySide6/Qt/lib/libQt6Charts.so.6", True),
+        ("PySide6/QtGraphs.abi3.so", False),
         ("PySide6/Qt/lib/QtNetwork.framework/Versions/A/QtNetwork", False),
         ("PySide6/Qt/translations/qtbase_de.qm", False),
         ("magplan/resources/forms.toml", True),
