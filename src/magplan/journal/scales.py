@@ -171,7 +171,6 @@ class EffectWindow:
 
     from_weeks: int
     to_weeks: int
-    text: str
     sources: tuple[str, ...]
 
 
@@ -413,7 +412,10 @@ def _side_effects(table: _Table) -> dict[str, SideEffect]:
 
 
 _SUGGESTION_FIELDS = {
-    "low_adherence": (frozenset({"week_start", "taken", "planned", "percent"}), frozenset()),
+    "low_adherence": (
+        frozenset({"week_start", "taken", "planned", "percent", "from_weeks", "to_weeks"}),
+        frozenset(),
+    ),
     "hold_step": (frozenset({"days", "step"}), frozenset({"step"})),
     "gentler_form": (frozenset({"days_each", "weeks", "forms"}), frozenset()),
 }
@@ -464,7 +466,6 @@ def _effect_window(table: _Table) -> EffectWindow:
     window = EffectWindow(
         from_weeks=table.whole("from_weeks"),
         to_weeks=table.whole("to_weeks"),
-        text=table.text("text"),
         sources=table.texts("sources"),
     )
     if not 0 < window.from_weeks <= window.to_weeks:
@@ -562,8 +563,9 @@ def scale(kind: str) -> Scale:
 
 
 def effect_window_weeks() -> tuple[int, int]:
-    """The weeks within which studies measured results, ``(2, 8)``, for the charts (its words
-    and sources: ``definitions().effect_window``)."""
+    """The weeks within which studies measured results, ``(2, 8)``, for the charts (its sources:
+    ``definitions().effect_window``; the sentence that says so: the knowledge's
+    ``disclaimer.timeframe``)."""
     window = definitions().effect_window
     return window.from_weeks, window.to_weeks
 

@@ -119,10 +119,12 @@ def suggest(weeks: Sequence[WeekFacts], plan: PlanFacts) -> list[Suggestion]:
     low adherence first, then holding the ramp step, then a gentler form."""
     if not weeks:
         return []
-    rules = definitions().suggestions
+    found_in_file = definitions()
+    rules = found_in_file.suggestions
     last = weeks[-1]
+    window = found_in_file.effect_window
     found = [
-        _low_adherence(last, rules),
+        _low_adherence(last, rules, (window.from_weeks, window.to_weeks)),
         _hold_step(last, rules),
         _gentler_form(weeks, plan, rules),
     ]
@@ -134,7 +136,9 @@ def _is_low(week: WeekFacts, rules: SuggestionRules) -> bool:
     return share is not None and share < rules.taken_share_below
 
 
-def _low_adherence(week: WeekFacts, rules: SuggestionRules) -> Suggestion | None:
+def _low_adherence(
+    week: WeekFacts, rules: SuggestionRules, effect_weeks: tuple[int, int]
+) -> Suggestion | None:
     if not _is_low(week, rules):
         return None
     words = rules.words["low_adherence"]
@@ -143,6 +147,8 @@ def _low_adherence(week: WeekFacts, rules: SuggestionRules) -> Suggestion | None
         taken=week.taken_doses,
         planned=week.planned_doses,
         percent=week.taken_doses * 100 // week.planned_doses,
+        from_weeks=effect_weeks[0],
+        to_weeks=effect_weeks[1],
     )
     action = Action("none", words.action)
     return Suggestion("low_adherence", week.week_start, reason, words.sources, action)
