@@ -206,12 +206,15 @@ def _css(pt: float) -> str:
     """
 
 
-def _table(head: Sequence[str], rows: Iterable[Sequence[str]], widths: Sequence[int]) -> str:
-    """A ruled table across the page: a header row, then one row per entry (HTML cells)."""
+def _table(
+    head: Sequence[str], rows: Iterable[Sequence[str]], widths: Sequence[int], across: int = 100
+) -> str:
+    """A ruled table ``across`` per cent of the page wide: a header row, then one row per
+    entry (HTML cells); ``widths`` are the columns' shares of the table."""
     heads = "".join(f'<th width="{w}%">{h}</th>' for h, w in zip(head, widths, strict=True))
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
     return (
-        '<table width="100%" border="1" cellspacing="0" cellpadding="2" class="grid">'
+        f'<table width="{across}%" border="1" cellspacing="0" cellpadding="2" class="grid">'
         f"<tr>{heads}</tr>{body}</table>"
     )
 
@@ -251,8 +254,8 @@ def _header(summary: JournalSummary, info: CardInfo, pt: float) -> str:
     return (
         f'<p style="font-size: {round(pt * 1.8, 1)}pt; font-weight: bold;">{REPORT_TITLE}</p>'
         f"<p>{' · '.join(facts)}</p>"
-        f'<p class="muted">{made}. For the person\'s clinician: what the journal recorded, '
-        "as recorded.</p>"
+        f'<p class="muted">{made}. For the person\'s clinician: what the person recorded '
+        "in their journal.</p>"
         '<hr style="height: 2px; background-color: #000000;"/>'
     )
 
@@ -322,7 +325,8 @@ def _adherence_section(summary: JournalSummary) -> str:
         )
         for a in summary.by_time
     ]
-    out.append(_table(("Dose time", "Planned", "Taken", "Taken (%)"), rows, (25, 25, 25, 25)))
+    head = ("Dose time", "Planned", "Taken", "Taken (%)")
+    out.append(_table(head, rows, (25, 25, 25, 25), across=60))
     return "".join(out)
 
 
