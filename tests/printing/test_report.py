@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -25,7 +26,7 @@ from magplan.printing.report import (
     write_report_pdf,
 )
 from tests.printing.journal_fixture import followup_plan, summary_of_weeks
-from tests.printing.print_cases import pdf_pages
+from tests.printing.print_cases import BLOCKED_ARGS, pdf_pages, planned
 from tests.printing.print_cases import pdf_text as raw_pdf_text
 
 K = load_knowledge()
@@ -310,3 +311,25 @@ def test_the_fixture_is_what_it_says() -> None:
     assert {c.kind for c in summary.checkins} == {"phq8", "gad7", "who5", "sleep"}
     assert len(summary_of_weeks(52).days) == 364
     assert all(len(d.doses) == 4 for d in summary.days)
+
+
+def test_an_empty_span_and_a_blocked_plan_are_said_in_words(tmp_path: Path) -> None:
+    empty = replace(
+        summary_of_weeks(1, kinds=()),
+        days=(),
+        by_time=(),
+        suggestions=(),
+        plan_changes=(),
+    )
+    path = tmp_path / "empty.pdf"
+    write_report_pdf(empty, planned(BLOCKED_ARGS)[0], K, _info(), path)
+    _in_order(
+        pdf_text(path),
+        "No magnesium schedule now:",
+        "No planned dose of a completed day is in this span.",
+        "No check-in was recorded in this span.",
+        "No side effect was recorded in this span.",
+        "The journal made no suggestion in this span.",
+        K.disclaimer.text,
+    )
+    assert len(pdf_pages(path)) == 1
