@@ -92,7 +92,7 @@ def summary_of_weeks(
         days=days,
         by_time=_by_time(days, times),
         checkins=tuple(sorted(checkins, key=lambda c: (c.day, c.kind))),
-        suggestions=_suggestions(start, days, weeks, k),
+        suggestions=_suggestions(days, weeks, k),
         plan_changes=_plan_changes(start, weeks),
         effect_window_weeks=scales.effect_window_weeks(),
     )
@@ -190,7 +190,7 @@ def _scale_checkin(kind: str, day: dt.date, week: int, rng: random.Random) -> Ch
     target = max(scale.min_score, min(high, round(first + drift + rng.choice((-1, 0, 0, 1)))))
     items = _items_summing_to(target, len(scale.items), scale.answer_min, scale.answer_max)
     found = scales.score(kind, items)
-    return CheckinDay(day, kind, {"answers": list(items)}, found.value, found.band_label or "")
+    return CheckinDay(day, kind, {"items": list(items)}, found.value, found.band_label or "")
 
 
 def _items_summing_to(total: int, count: int, low: int, high: int) -> tuple[int, ...]:
@@ -209,8 +209,7 @@ def _sleep_checkin(day: dt.date, week: int, rng: random.Random) -> CheckinDay:
         quality=min(5, 2 + (week >= 3) + rng.choice((0, 0, 1))),
     )
     efficiency = round(night.efficiency_pct(scales.time_in_bed_min(BED_MIN, WAKE_MIN)), 1)
-    answers = {**night.answers(), "efficiency_pct": efficiency}
-    return CheckinDay(day, "sleep", answers, efficiency, "")
+    return CheckinDay(day, "sleep", dict(night.answers()), efficiency, "")
 
 
 def _stool_checkin(first: dt.date, weekday: int, week: int, rng: random.Random) -> CheckinDay:
@@ -225,13 +224,13 @@ def _stool_checkin(first: dt.date, weekday: int, week: int, rng: random.Random) 
 
 
 def _suggestions(
-    start: dt.date, days: Sequence[JournalDay], weeks: int, k: Knowledge
+    days: Sequence[JournalDay], weeks: int, k: Knowledge
 ) -> tuple[SuggestionView, ...]:
     """What the journal suggested after each completed week (by its own rules); the suggestion
     to hold week 2's amount was accepted the day it was made, any other with an action was
     declined, and a statement (low adherence: nothing to accept) stays open."""
     out: list[SuggestionView] = []
-    facts = [_week_facts(start, days[7 * w : 7 * w + 7]) for w in range(weeks)]
+    facts = [_week_facts(days[7 * w : 7 * w + 7]) for w in range(weeks)]
     for w in range(weeks):
         for found in suggest(facts[: w + 1], PlanFacts((), False)):
             made_on = found.week_start + dt.timedelta(days=7)
@@ -254,16 +253,15 @@ def _suggestions(
     return tuple(out)
 
 
-def _week_facts(start: dt.date, week: Sequence[JournalDay]) -> WeekFacts:
-    step = week[0].ramp_week
-    held = step is not None and step > HELD_WEEK
+def _week_facts(week: Sequence[JournalDay]) -> WeekFacts:
+    """A completed week as the journal judges it (the ramp's week, as the journal counts it)."""
     return WeekFacts(
         week_start=week[0].day,
         planned_doses=sum(d.planned for d in week),
         taken_doses=sum(d.taken for d in week),
         loose_stool_days=sum("loose_stools" in d.side_effects for d in week),
-        in_ramp=step is not None,
-        ramp_step=(step - 1 if held else step) if step is not None else None,
+        in_ramp=week[0].ramp_week is not None,
+        ramp_step=week[0].ramp_week,
     )
 
 
