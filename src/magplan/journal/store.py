@@ -690,7 +690,8 @@ def _refuse_newer(path: Path, version: int) -> None:
 
 
 def _damaged(path: Path, why: str) -> JournalError:
-    return JournalError(f"The journal {path} is damaged: {why}; it is left as it is.", path=path)
+    first = why.strip().splitlines()[0] if why.strip() else "it cannot be read"
+    return JournalError(f"The journal {path} is damaged: {first}; it is left as it is.", path=path)
 
 
 def _create_file(path: Path) -> None:
@@ -734,7 +735,7 @@ def _check_database(conn: sqlite3.Connection, path: Path) -> int:
         if tables or version:
             problems = [row[0] for row in conn.execute("PRAGMA integrity_check")]
             if problems != ["ok"]:
-                raise _damaged(path, f"SQLite's integrity check says {problems[0]}")
+                raise _damaged(path, f"SQLite's integrity check says {_first_problem(problems)}")
     except sqlite3.DatabaseError as exc:
         if isinstance(exc, sqlite3.OperationalError) and _is_busy(exc):
             raise _error(path, exc) from exc
@@ -746,6 +747,12 @@ def _check_database(conn: sqlite3.Connection, path: Path) -> int:
             path=path,
         )
     return version
+
+
+def _first_problem(problems: list[str]) -> str:
+    """The first problem SQLite's integrity check found (not its heading)."""
+    lines = [line for text in problems for line in str(text).splitlines()]
+    return next((line for line in lines if not line.startswith("***")), "that it is not ok")
 
 
 def _set_pragmas(conn: sqlite3.Connection) -> None:
