@@ -548,3 +548,33 @@ def test_a_clock_decides_what_today_is(tmp_path: Path) -> None:
         assert j.today() == TODAY
         j.record_plan(four_dose_plan(), TODAY)
         assert j.log_dose(TODAY, "07:30", "taken").recorded_at == "2025-06-30T23:59:00"
+
+
+def test_opening_while_another_program_writes_waits_for_nothing(
+    planned: Journal, tmp_path: Path
+) -> None:
+    other = sqlite3.connect(planned.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program in the middle of a write
+    try:
+        with open_journal(tmp_path) as reader:  # the name is kept already: nothing to write
+            assert reader.day_plan(TODAY) is not None
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+
+
+def test_a_write_blocked_too_long_by_another_program_says_so(
+    planned: Journal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from magplan.journal import store
+
+    monkeypatch.setattr(store, "BUSY_TIMEOUT_MS", 50)
+    with open_journal(tmp_path) as impatient:
+        planned._conn.execute("BEGIN IMMEDIATE")
+        try:
+            with pytest.raises(JournalError, match="busy in another program"):
+                impatient.log_dose(TODAY, "07:30", "taken")
+        finally:
+            planned._conn.execute("ROLLBACK")
+        impatient.log_dose(TODAY, "07:30", "taken")
+    assert len(planned.entries(TODAY, TODAY)) == 1

@@ -314,7 +314,8 @@ def _weekday_variant(data: object, where: str, dose_count: int) -> WeekdayVarian
 class PlanVersion:
     """The plan in force from ``starts_on`` until the next version starts.
 
-    ``plan_json`` is the plan as stored; ``plan`` is the same, read.
+    ``plan_json`` is the plan as stored (one object shared by the versions read from the
+    journal: read it, do not change it); ``plan`` is the same, read.
     """
 
     id: int

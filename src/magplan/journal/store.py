@@ -218,6 +218,8 @@ class Journal:
         return str(rows[0][0]) if rows else None
 
     def _keep_profile_name(self, name: str) -> None:
+        if self._meta("profile") == name and self._meta("created_at") is not None:
+            return  # nothing to write: opening takes no write lock
         with self.transaction():
             if self._meta("created_at") is None:
                 self._rows("INSERT INTO meta (key, value) VALUES ('created_at', ?)", (self._now(),))
@@ -274,6 +276,7 @@ class Journal:
         with entries keeps the plan it had. A version recorded for a day that has not yet
         come is replaced. The first plan's day is the ramp's first day (``ramp_start``).
         """
+        _checked_day(today)
         content = _plan_content(plan_json)
         stored = content.to_json()
         mark = fingerprint(stored)
