@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import stat
 import subprocess
@@ -13,6 +14,7 @@ from typing import Any
 
 import pytest
 
+import magplan.journal
 from magplan.journal import Journal, JournalError, journal_path
 from magplan.journal.plan_record import plan_json
 from magplan.journal.schema import CURRENT_VERSION
@@ -236,6 +238,10 @@ def test_journal_loads_no_qt_and_no_pydantic() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+    package = Path(magplan.journal.__file__).parent
+    for source in package.glob("*.py"):
+        text = source.read_text(encoding="utf-8")
+        assert not re.search(r"^\s*(from|import) (PySide6|shiboken6|pydantic)", text, re.M), source
 
 
 # -- the plan -----------------------------------------------------------------------------
