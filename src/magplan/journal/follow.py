@@ -193,11 +193,13 @@ def accept(f: Followed, suggestion_id: int, today: dt.date | None = None) -> Fol
     if action is not None and action.kind == "hold_ramp_step" and action.ramp_step is not None:
         step = original_step(f.plan.titration, action.ramp_step)
         request = dataclasses.replace(request, ramp_holds=(*request.ramp_holds, step))
-    elif action is not None and action.kind == "add_condition" and action.condition:
-        if action.condition not in request.conditions:
-            request = dataclasses.replace(
-                request, conditions=(*request.conditions, action.condition)
-            )
+    elif (
+        action is not None
+        and action.kind == "add_condition"
+        and action.condition
+        and action.condition not in request.conditions
+    ):
+        request = dataclasses.replace(request, conditions=(*request.conditions, action.condition))
     if request != f.profile.request:
         f = _saved_with(f, request)
         label = action.label if action is not None else record.code
