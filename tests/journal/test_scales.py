@@ -448,6 +448,8 @@ def _edited(tmp_path: Path, old: str, new: str) -> Path:
         ("{step}'s amount one more week\"", '{amount}"', "unknown ['amount']"),
         ('depression = ["phq8"]', 'depression = ["phq9"]', "unknown check-in 'phq9'"),
         ("taken_share_below = 0.80", "taken_share_below = 80", "between 0 and 1"),
+        ('{ id = "firm", label', '{ id = "formed", label', "stools.forms: must be hard, firm"),
+        ("[side_effects.nausea]", "[side_effects.sickness]", "side_effects: must be loose_stools"),
     ],
 )
 def test_a_broken_file_is_refused_naming_the_file_and_the_field(

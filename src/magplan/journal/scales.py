@@ -37,6 +37,10 @@ COUNT_KINDS = ("cramp_days", "migraine_days")
 """Check-ins that are one number: days with cramps or migraine in the last week."""
 KINDS = ("phq8", "gad7", "who5", "sleep", "stools", "cramp_days", "migraine_days")
 """Every kind of check-in the journal keeps."""
+SIDE_EFFECTS = ("loose_stools", "nausea", "stomach_cramps", "drowsiness")
+"""The side effects a person can note on a day (their words: ``definitions().side_effects``)."""
+STOOL_FORMS = ("hard", "firm", "soft", "mushy", "watery")
+"""The five stool forms, firmest first (their words: ``definitions().stools.forms``)."""
 
 BandsOn = Literal["score", "percent"]
 
@@ -381,6 +385,8 @@ def _stools(table: _Table) -> StoolQuestions:
             row.fail("loose", "must be true or false")
         forms.append(StoolForm(row.text("id"), row.text("label"), row.text("description"), loose))
         row.closed()
+    if tuple(f.id for f in forms) != STOOL_FORMS:
+        table.fail("forms", f"must be {', '.join(STOOL_FORMS)}, in this order")
     stools = StoolQuestions(
         name=table.text("name"),
         count_question=table.text("count_question"),
@@ -522,8 +528,12 @@ def read_definitions(path: Path) -> Definitions:
     )
     due.closed()
     top.closed()
-    if tuple(found.counts) != COUNT_KINDS:
-        top.fail("counts", f"must be {', '.join(COUNT_KINDS)}, in this order")
+    for key, listed, expected in (
+        ("counts", tuple(found.counts), COUNT_KINDS),
+        ("side_effects", tuple(found.side_effects), SIDE_EFFECTS),
+    ):
+        if listed != expected:
+            top.fail(key, f"must be {', '.join(expected)}, in this order")
     return found
 
 

@@ -154,6 +154,10 @@ class ProfileStore:
     def load(self, name: str) -> Profile:
         """The profile called ``name`` (any case). :class:`ProfileNotFound` if there is none;
         another :class:`ProfileError` naming the file and field if its file cannot be read."""
+        return self.find(name).profile
+
+    def find(self, name: str) -> SavedProfile:
+        """The profile called ``name`` and its file, as :meth:`load` finds it."""
         key = name_key(check_profile_name(name))
         first_error: ProfileError | None = None
         for path in self._slug_files(slug_for(name)):
@@ -163,14 +167,14 @@ class ProfileStore:
                 first_error = first_error or exc
                 continue
             if name_key(profile.name) == key:
-                return profile
+                return SavedProfile(profile, path)
         if first_error is not None:
             raise first_error
         for path in self._profile_files():  # a file renamed by hand still opens by its name
             with contextlib.suppress(ProfileError):
                 profile = self.read_file(path, keep_aside=False)
                 if name_key(profile.name) == key:
-                    return profile
+                    return SavedProfile(profile, path)
         raise ProfileNotFound(f"no saved profile named '{name.strip()}' in {self.folder}")
 
     def exists(self, name: str) -> bool:
