@@ -14,7 +14,9 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QImage, QTextDocument
 
 from magplan.core.knowledge import load_knowledge
-from magplan.journal import scales
+from magplan.core.request import PlanRequest
+from magplan.journal import follow, scales
+from magplan.journal.plan_record import plan_json
 from magplan.printing.card import CardInfo
 from magplan.printing.files import OutputError
 from magplan.printing.report import (
@@ -25,6 +27,8 @@ from magplan.printing.report import (
     weekly_adherence,
     write_report_pdf,
 )
+from magplan.profiles import Profile, ProfileStore
+from tests.journal.year import TODAY, clock_at, make_year
 from tests.printing.journal_fixture import followup_plan, summary_of_weeks
 from tests.printing.print_cases import BLOCKED_ARGS, pdf_pages, planned
 from tests.printing.print_cases import pdf_text as raw_pdf_text
@@ -205,7 +209,12 @@ def test_each_score_first_and_last_with_its_band(six_weeks: str) -> None:
 
 
 def test_side_effects_by_week(six_weeks: str) -> None:
-    _in_order(six_weeks, "Side effects", "Week Loose stools", "Week 2 (from 8 Mar) 2 days")
+    _in_order(
+        six_weeks,
+        "Side effects",
+        "Side effect Days Days in each week",
+        "Loose stools 2 days in 1 of 6 weeks week 2 (from 8 Mar): 2",
+    )
 
 
 def test_no_side_effects_is_said(tmp_path: Path) -> None:
@@ -333,3 +342,36 @@ def test_an_empty_span_and_a_blocked_plan_are_said_in_words(tmp_path: Path) -> N
         K.disclaimer.text,
     )
     assert len(pdf_pages(path)) == 1
+
+
+def test_a_year_kept_by_the_journal_itself_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From a saved profile's journal, as ``magplan report`` will take it: a year of a
+    four-dose plan, summarised by the journal, on two pages at most."""
+    monkeypatch.setenv("MAGPLAN_DATA_DIR", str(tmp_path / "data"))
+    store = ProfileStore()
+    store.save(Profile(name="Anna K.", request=PlanRequest(goals=("repletion",), target_mg=500)))
+    f = follow.open_followed("Anna K.", store=store, clock=clock_at(TODAY))
+    try:
+        year = make_year(f.journal, plan=plan_json(f.plan))
+        summary = follow.summarise(f, year.first_day, year.last_day)
+        path = tmp_path / "followup.pdf"
+        write_report_pdf(summary, f.plan, f.k, _info(name="Anna K."), path)
+    finally:
+        f.close()
+    assert 1 <= len(pdf_pages(path)) <= 2
+    text = pdf_text(path)
+    assert summary.adherence_percent is not None
+    _in_order(
+        text,
+        "Anna K.",
+        "journal from 30 June 2024 to 29 June 2025, 52 weeks",
+        f"{summary.taken:,} of {summary.planned:,} planned doses",
+        "Dose time",
+        "Scores over the weeks",
+        "PHQ-8",
+        "Side effects",
+        "Loose stools",
+    )
+    assert "Bowel movements" not in text and "WHO-5 " not in text.split("Sources")[0]

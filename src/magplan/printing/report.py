@@ -408,33 +408,36 @@ def _score_text(c: CheckinDay, factor: int) -> str:
 
 
 def _side_effects_section(summary: JournalSummary) -> str:
-    """Days with each side effect, for each week that had any."""
+    """Each side effect noted: on how many days, in how many of the span's weeks, and the days
+    in each of those weeks (weeks of the plan, counted from the ramp's first day)."""
     out = ['<p class="h2">Side effects</p>']
     labels = {e.id: e.label for e in scales.definitions().side_effects.values()}
-    seen = [e for e in labels if any(e in d.side_effects for d in summary.days)]
-    if not seen:
-        return out[0] + "<p>No side effect was recorded in this span.</p>"
-    weeks: dict[int, dict[str, int]] = {}
+    weeks: dict[str, dict[int, int]] = {}
     for day in summary.days:
         for effect in day.side_effects:
-            week = weeks.setdefault(int(weeks_since(summary, day.day) // 1), {})
-            week[effect] = week.get(effect, 0) + 1
+            week = int(weeks_since(summary, day.day) // 1)
+            counts = weeks.setdefault(effect, {})
+            counts[week] = counts.get(week, 0) + 1
+    if not weeks:
+        return out[0] + "<p>No side effect was recorded in this span.</p>"
+    span_weeks = len({int(weeks_since(summary, d.day) // 1) for d in summary.days})
     start = summary.ramp_start or summary.start
-    rows = [
-        (
-            f"Week {w + 1} (from {short_day(start + dt.timedelta(days=7 * w))})",
-            *(_days(counts.get(e, 0)) for e in seen),
+    rows = []
+    for effect in sorted(weeks, key=lambda e: list(labels).index(e) if e in labels else 99):
+        counts = weeks[effect]
+        each = ", ".join(
+            f"week {w + 1} (from {short_day(start + dt.timedelta(days=7 * w))}): {n}"
+            for w, n in sorted(counts.items())
         )
-        for w, counts in sorted(weeks.items())
-    ]
-    head = ("Week", *(_e(labels[e]) for e in seen))
-    width = 70 // len(seen)
-    out.append(_table(head, rows, (100 - width * len(seen), *(width,) * len(seen))))
+        total = _days(sum(counts.values())) + f" in {len(counts)} of {span_weeks} weeks"
+        rows.append((_e(labels.get(effect, effect)), _e(total), _e(each)))
+    head = ("Side effect", "Days", "Days in each week")
+    out.append(_table(head, rows, (18, 24, 58)))
     return "".join(out)
 
 
 def _days(n: int) -> str:
-    return "—" if n == 0 else f"{n} day{'s' if n != 1 else ''}"
+    return f"{n} day{'s' if n != 1 else ''}"
 
 
 def _suggestions_section(summary: JournalSummary) -> str:
