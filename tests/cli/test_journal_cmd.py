@@ -160,3 +160,24 @@ def test_a_profile_without_a_journal_is_shown_without_making_one(
     assert _json(capsys)["days"] == []
     assert not _journal(data).exists()
     assert main(["journal", "--profile", "Nobody"]) == 2
+
+
+def test_the_follow_up_report(
+    data: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    out = tmp_path / "followup.pdf"
+    assert main(["report", "--profile", "Bea", "-o", str(out)]) == 2  # no journal yet
+    assert "no journal yet" in capsys.readouterr().err and not out.exists()
+    first = TODAY - dt.timedelta(days=3)
+    bedtime = _bedtime(data, capsys, first)
+    for n in range(3):
+        day = (first + dt.timedelta(days=n)).isoformat()
+        main(["log", "--profile", "Bea", "--dose", bedtime, "taken", "--date", day])
+    main(["checkin", "--profile", "Bea", "--scale", "gad7", "--answers", "1,1,1,1,1,1,1"])
+    assert main(["report", "--profile", "Bea", "-o", str(out), "--paper", "letter"]) == 0
+    pages = PdfReader(str(out)).pages
+    text = " ".join(" ".join(p.extract_text().split()) for p in pages)
+    assert 1 <= len(pages) <= 2
+    assert "follow-up report" in text and "3 of 3 planned doses" in text and "GAD-7" in text

@@ -103,6 +103,7 @@ def _extra_commands() -> list[ModuleType]:
         "magplan.cli.export_cmd",
         "magplan.cli.profiles_cmd",
         "magplan.cli.journal_cmd",
+        "magplan.cli.report_cmd",
     ):
         try:
             found.append(importlib.import_module(name))
