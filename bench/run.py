@@ -20,7 +20,7 @@ from bench.table import Row, machine, report, table
 
 PROG = "python -m bench"
 DEFAULT_JSON = Path(__file__).resolve().parent / "results" / "latest.json"
-MEASURES = ("startup", "plan", "edit", "print", "cli", "memory")
+MEASURES = ("startup", "plan", "edit", "print", "cli", "memory", "journal")
 # The table's order of rows, whatever order the measures ran in.
 ROW_ORDER = (
     "startup",
@@ -33,6 +33,8 @@ ROW_ORDER = (
     "plan_json",
     "plan_cli",
     "memory",
+    "report",
+    "log",
 )
 
 
@@ -126,6 +128,11 @@ def run_measures(only: set[str], counts: dict[str, int], log: Callable[[str], No
     if "edit" in only:
         log(f"edit: {counts['edit_runs']} edits in the window")
         rows += measure_edit(counts["edit_runs"], log)
+    if "journal" in only:
+        from bench.journal import measure_journal
+
+        log(f"journal: a year of a four-dose plan, {counts['runs']} runs of each program")
+        rows += measure_journal(counts["runs"], log)
     order = {row_id: i for i, row_id in enumerate(ROW_ORDER)}
     rows.sort(key=lambda r: order.get(r.id, len(order)))
     return rows

@@ -229,6 +229,19 @@ class Journal:
                 )
 
     @property
+    def profile_mark(self) -> str | None:
+        """A mark of the profile file the journal's plan was last checked against (its bytes
+        and the program's version), ``None`` before the first check."""
+        return self._meta("profile_mark")
+
+    def set_profile_mark(self, mark: str) -> None:
+        """Keep ``mark`` (:attr:`profile_mark`), in the transaction around it if any."""
+        with self.transaction():
+            self._rows(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('profile_mark', ?)", (mark,)
+            )
+
+    @property
     def profile_name(self) -> str:
         """The profile's name as typed when the journal was last opened."""
         return self._meta("profile") or ""

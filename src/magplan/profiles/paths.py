@@ -1,0 +1,35 @@
+"""Where profiles are kept and what their files are called: small rules with nothing heavy to
+import, so that a command that only needs to find a file (``magplan log``) does not load the
+profile models and pydantic."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import platformdirs
+
+MAX_SLUG_CHARS = 60
+_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {
+    f"{p}{i}" for p in ("COM", "LPT") for i in range(10)
+}
+
+
+def default_folder() -> Path:
+    """``$MAGPLAN_DATA_DIR/profiles``, or ``profiles`` in the platform's user data folder."""
+    override = os.environ.get("MAGPLAN_DATA_DIR")
+    base = Path(override) if override else Path(platformdirs.user_data_dir("magplan", False))
+    return base / "profiles"
+
+
+def slug_of_key(key: str) -> str:
+    """The stem of the file of a profile whose name's key (``names.name_key``) is ``key``."""
+    slug = re.sub(r"-+", "-", "".join(ch if ch.isalnum() else "-" for ch in key)).strip("-")
+    slug = slug[:MAX_SLUG_CHARS]
+    while len(slug.encode("utf-8")) > 120:
+        slug = slug[:-1]
+    slug = slug.strip("-") or "profile"
+    if slug.upper() in _WINDOWS_RESERVED:
+        slug += "-profile"
+    return slug
