@@ -61,9 +61,9 @@ from magplan.journal.records import (
     is_clock_time,
 )
 from magplan.journal.schema import CURRENT_VERSION, Migration, migrate, user_version
+from magplan.profiles.paths import JOURNAL_SUFFIX as SUFFIX
+from magplan.profiles.paths import JOURNALS_FOLDER
 
-JOURNALS_FOLDER = "journals"
-SUFFIX = ".sqlite3"
 BUSY_TIMEOUT_MS = 5000
 SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEADER_BYTES = 100

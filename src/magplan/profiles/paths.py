@@ -33,3 +33,26 @@ def slug_of_key(key: str) -> str:
     if slug.upper() in _WINDOWS_RESERVED:
         slug += "-profile"
     return slug
+
+
+JOURNALS_FOLDER = "journals"
+JOURNAL_SUFFIX = ".sqlite3"
+JOURNAL_COMPANIONS = ("", "-wal", "-shm")  # SQLite's own files beside a journal
+
+
+def journal_file(profiles_folder: Path, stem: str) -> Path:
+    """The journal of the profile saved as ``<stem>.json`` (``magplan.journal.journal_path``)."""
+    return profiles_folder.parent / JOURNALS_FOLDER / f"{stem}{JOURNAL_SUFFIX}"
+
+
+def move_journal(source: Path, target: Path) -> bool:
+    """Move a closed journal and SQLite's files beside it to ``target`` (which must not exist);
+    ``False`` when there is no journal at ``source``. A journal goes with its profile when the
+    profile is renamed, and is set aside, never removed, when the profile is deleted."""
+    if not source.exists() or target.exists():
+        return False
+    for extra in JOURNAL_COMPANIONS:
+        companion = Path(f"{source}{extra}")
+        if companion.exists() and not companion.is_symlink():
+            os.replace(companion, f"{target}{extra}")
+    return True

@@ -63,7 +63,7 @@ from magplan.profiles.model import (
     profile_to_data,
 )
 from magplan.profiles.names import name_key
-from magplan.profiles.paths import default_folder, slug_of_key
+from magplan.profiles.paths import default_folder, journal_file, move_journal, slug_of_key
 
 __all__ = ["default_folder"]  # found here too, as before the paths had a module of their own
 
@@ -320,6 +320,7 @@ class ProfileStore:
             stamped, data = self._prepared(old.profile.model_copy(update={"name": new}))
             target = self._write_locked(stamped, data)
             if target != old.path:
+                self._journal_follows(old.path, target)
                 try:
                     _remove_profile_file(old.path)
                 except OSError as exc:
@@ -352,7 +353,24 @@ class ProfileStore:
         with self._locked(f"delete profile '{name.strip()}'"):
             found = self._find_locked(name)
             _remove_profile_file(found.path)
+            self._journal_set_aside(found.path)
         return found.path
+
+    def _journal_follows(self, old: Path, new: Path) -> None:
+        """A renamed profile keeps its journal (``journals/<file>.sqlite3``); one left there
+        by a deleted profile of the new file name is set aside first."""
+        target = journal_file(self.folder, new.stem)
+        self._journal_set_aside(new)
+        with contextlib.suppress(OSError):
+            move_journal(journal_file(self.folder, old.stem), target)
+
+    def _journal_set_aside(self, profile_file: Path) -> None:
+        """A deleted profile's journal is kept as ``<file>.deleted-<time>.sqlite3``: never
+        removed, and never taken up by a new profile of the same name."""
+        source = journal_file(self.folder, profile_file.stem)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        with contextlib.suppress(OSError):
+            move_journal(source, journal_file(self.folder, f"{profile_file.stem}.deleted-{stamp}"))
 
     def _find_locked(self, name: str, *, say_why: bool = True) -> SavedProfile:
         """The profile ``name`` and its file, looked up while the folder's lock is held. When
