@@ -18,9 +18,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QRect, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractSpinBox,
     QApplication,
     QButtonGroup,
     QDialog,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -37,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from magplan.gui.fields import Errors, FieldMarks, FieldMessage, named
+from magplan.gui.fields import INVALID, Errors, FieldMarks, FieldMessage, named, with_problem
 from magplan.gui.stool_drawings import DRAWING_SIZE, DRAWN_SHAPES, stool_form_icon
 from magplan.journal.scales import (
     KINDS,
@@ -120,9 +122,14 @@ def hours_text(minutes: int) -> str:
 def efficiency_text(hours_slept: float | None, time_in_bed_min: int) -> str:
     """The sleep efficiency the diary gives, with the time in bed it is judged against."""
     in_bed = hours_text(time_in_bed_min)
+    waiting = f"Sleep efficiency: shown once the hours slept are given ({in_bed} in bed)."
     if hours_slept is None:
-        return f"Sleep efficiency: shown once the hours slept are given ({in_bed} in bed)."
-    night = SleepDiary(latency_min=0, wakings=0, hours_slept=hours_slept, quality=1)
+        return waiting
+    quality = min(o.value for o in definitions().sleep.quality)
+    try:
+        night = SleepDiary(latency_min=0, wakings=0, hours_slept=hours_slept, quality=quality)
+    except CheckinInputError:
+        return waiting  # hours the diary refuses: the field says why
     percent = night.efficiency_pct(time_in_bed_min)
     text = (
         f"Sleep efficiency: {percent:.0f}%, {_hours_number(hours_slept)} h asleep of "
@@ -165,13 +172,15 @@ class Question(QWidget):
     """One numbered question: its words, the control that answers it, and the line under it
     where a problem is said. A problem marked at the question (its tooltip and accessible
     description, see :class:`~magplan.gui.fields.FieldMarks`) reaches each of its controls
-    too, so the one that has the keyboard says it."""
+    too, after the control's own description, so the one that has the keyboard says it."""
 
     def __init__(self, number: int, text: str, answer: QWidget) -> None:
         super().__init__()
         self.number = number
         self.text = text
         self.answer = answer
+        self._own_descriptions: dict[QWidget, str] = {}
+        self._own_tooltips: dict[QWidget, str] = {}
         self.label = _wrapped(f"{number}. {text}")
         self.message = FieldMessage(f"question {number}")
         named(self, f"Question {number}", text)
@@ -185,17 +194,36 @@ class Question(QWidget):
     def controls(self) -> list[QWidget]:
         """The widgets the keyboard reaches in this question."""
         found = [w for w in self.answer.findChildren(QWidget) if w.accessibleName()]
-        return found or [self.answer]
+        return [w for w in found if not isinstance(w, QLabel)] or [self.answer]
+
+    def show_marked(self, marked: bool) -> None:
+        """Mark the question's own fields (a number field's red border) while a problem is
+        marked at the question."""
+        for control in self.controls():
+            if isinstance(control, QAbstractSpinBox) and control.property(INVALID) != marked:
+                control.setProperty(INVALID, marked)
+                control.style().unpolish(control)
+                control.style().polish(control)
+                control.update()
 
     def setToolTip(self, text: str) -> None:
         super().setToolTip(text)
         for control in self.controls():
-            control.setToolTip(text)
+            if text:
+                self._own_tooltips.setdefault(control, control.toolTip())
+                control.setToolTip(text)
+            elif control in self._own_tooltips:
+                control.setToolTip(self._own_tooltips.pop(control))
 
     def setAccessibleDescription(self, text: str) -> None:
         super().setAccessibleDescription(text)
+        problem = text.partition("Problem: ")[2]
         for control in self.controls():
-            control.setAccessibleDescription(text)
+            if problem:
+                own = self._own_descriptions.setdefault(control, control.accessibleDescription())
+                control.setAccessibleDescription(with_problem(own, problem))
+            elif control in self._own_descriptions:
+                control.setAccessibleDescription(self._own_descriptions.pop(control))
 
 
 class Choices(QWidget):
@@ -267,6 +295,10 @@ class _AnswerSpin(QSpinBox):
         else:
             super().stepBy(steps)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        _typing_replaces_not_given(self, event)
+        super().keyPressEvent(event)
+
 
 class _HoursSpin(QDoubleSpinBox):
     """Hours, in quarters (``6.5``), shown without needless zeros; "not given" at first."""
@@ -284,12 +316,26 @@ class _HoursSpin(QDoubleSpinBox):
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance(f"{NOT_GIVEN}  24.25 h") + 40)
 
     def answer(self) -> float | None:
-        return None if self.value() < 0 else round(self.value(), 2)
+        return None if self.value() == self.minimum() else round(self.value(), 2)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        _typing_replaces_not_given(self, event)
+        super().keyPressEvent(event)
 
     def textFromValue(self, value: float) -> str:
         text = self.locale().toString(value, "f", 2)
         point = self.locale().decimalPoint()
         return text.rstrip("0").rstrip(point) if point in text else text
+
+
+def _typing_replaces_not_given(spin: QAbstractSpinBox, event: QKeyEvent) -> None:
+    """A number typed into a field that says "not given" replaces those words, however the
+    field was reached (a click leaves the cursor inside them)."""
+    typed = event.text()
+    if spin.text() == NOT_GIVEN and typed and (typed.isdigit() or typed in "-+.,"):
+        edit = spin.findChild(QLineEdit)
+        if edit is not None:
+            edit.clear()
 
 
 class CheckinForm(QWidget):
@@ -485,7 +531,6 @@ class SleepForm(CheckinForm):
         quality = self.quality_spin.answer()
         words = {o.value: o.label for o in definitions().sleep.quality}
         self.quality_word.setText("" if quality is None else words[quality])
-        self.quality_spin.setAccessibleDescription(self.quality_word.text())
 
 
 def _beside(field: QWidget, extra: QWidget | None = None) -> QWidget:
@@ -687,6 +732,8 @@ class CheckinDialog(QDialog):
         left = self.form.left()
         errors = self.form.problems()
         self.marks.apply(errors)
+        for question in self.form.questions():
+            question.show_marked(question in errors)
         text = questions_left_text(left)
         self.left_label.setText("" if not left and not errors else text)
         named(self.left_label, "Still to answer", text)
