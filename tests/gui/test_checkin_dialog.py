@@ -342,10 +342,12 @@ def test_a_skipped_or_refused_sleep_answer_is_marked_at_its_field(qtbot: QtBot) 
     assert "Problem: Not answered yet" in form.latency_spin.accessibleDescription()
     assert form.latency_spin.property("invalid") is True
     _retype(qtbot, form.latency_spin, "10")
-    _retype(qtbot, form.quality_spin, "3")
     _retype(qtbot, form.hours_spin, "-0.1")  # the diary's own rule refuses it, at the field
     hours = _question(dialog, 3)
     assert not latency.message.isVisible() and form.latency_spin.property("invalid") is False
+    assert hours.message.isVisible()  # at once, before the last question is answered
+    assert form.hours_spin.property("invalid") is True
+    _retype(qtbot, form.quality_spin, "3")
     assert hours.message.isVisible()
     assert hours.message.text() == "hours slept -0.1 is out of range: allowed 0 to 24"
     assert form.hours_spin.toolTip() == hours.message.text()
@@ -356,6 +358,17 @@ def test_a_skipped_or_refused_sleep_answer_is_marked_at_its_field(qtbot: QtBot) 
     assert "shown once the hours slept are given" in form.efficiency_label.text()
     _retype(qtbot, form.hours_spin, "7")
     assert not hours.message.isVisible() and dialog.ok_button.isEnabled()
+
+
+def test_the_dialog_grows_for_a_message_while_the_screen_has_room(qtbot: QtBot) -> None:
+    dialog = _open(qtbot, "gad7")
+    dialog.fit_within(QRect(0, 0, 1280, 720))
+    before = dialog.height()
+    _answer(qtbot, dialog, {2: 1})  # question 1 skipped: a line appears under it
+    assert _question(dialog, 1).message.isVisible()
+    assert dialog.height() > before
+    QApplication.processEvents()
+    assert not dialog.scroll_area.verticalScrollBar().isVisible()
 
 
 # ---- 3. bowel movements ---------------------------------------------------------------------

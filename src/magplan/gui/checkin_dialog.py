@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QMargins, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -369,8 +369,7 @@ class CheckinForm(QWidget):
         answered = [q.number for q in questions if self.answered(q)]
         last = max(answered, default=0)
         return {
-            q: f"Not answered yet: question {q.number} is still to answer, and OK is available "
-            "once every question is answered."
+            q: f"Not answered yet: OK waits for an answer to question {q.number}."
             for q in questions
             if q.number < last and self.unanswered(q)
         }
@@ -507,6 +506,24 @@ class SleepForm(CheckinForm):
         order = ("latency", "wakings", "hours", "quality")
         number = order.index(field) + 1 if field in order else 1
         return next(q for q in self.questions() if q.number == number)
+
+    def problems(self) -> Errors:
+        """Skipped questions, and each given answer the diary's rules refuse, as soon as it is
+        given (the others are taken at their lowest for the check)."""
+        errors = self.skipped()
+        q = definitions().sleep
+        latency, wakings = self.latency_spin.answer(), self.wakings_spin.answer()
+        hours, quality = self.hours_spin.answer(), self.quality_spin.answer()
+        try:
+            SleepDiary(
+                0 if latency is None else latency,
+                0 if wakings is None else wakings,
+                0 if hours is None else hours,
+                min(o.value for o in q.quality) if quality is None else quality,
+            )
+        except CheckinInputError as exc:
+            errors[self.question_for(exc.field)] = exc.message
+        return errors
 
     def diary(self) -> SleepDiary:
         """The night as given; raises :class:`CheckinInputError` while a value is missing."""
@@ -686,6 +703,7 @@ class CheckinDialog(QDialog):
             raise ValueError(f"time in bed must be more than 0 minutes, not {time_in_bed_min}")
         _guard_the_wheel()  # before the spin boxes exist: each is guarded as it is polished
         self.kind = kind
+        self._available: QRect | None = None  # the screen's free area, once fitted to it
         self.form = make_form(kind, time_in_bed_min)
         self.marks = FieldMarks()
         for question in self.form.questions():
@@ -734,6 +752,7 @@ class CheckinDialog(QDialog):
         self.marks.apply(errors)
         for question in self.form.questions():
             question.show_marked(question in errors)
+        self._grow_to_fit()
         text = questions_left_text(left)
         self.left_label.setText("" if not left and not errors else text)
         named(self.left_label, "Still to answer", text)
@@ -749,22 +768,36 @@ class CheckinDialog(QDialog):
     def fit_within(self, available: QRect) -> None:
         """Take the size the questions need, within ``available`` (a screen's free area); the
         questions scroll when it is too small."""
+        self._available = available
+        self.resize(self._wanted_size(available))
+
+    def _wanted_size(self, available: QRect) -> QSize:
+        """The size that shows every question without scrolling, within ``available``."""
         bar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
         lay = self.layout()
-        margins = lay.contentsMargins() if lay is not None else None
-        side = (margins.left() + margins.right()) if margins is not None else 24
+        margins = lay.contentsMargins() if lay is not None else QMargins(12, 12, 12, 12)
+        spacing = lay.spacing() if lay is not None else 6
         wanted = max(self.form.sizeHint().width(), self.form.minimumSizeHint().width(), 560)
-        width = min(wanted + bar + side + 8, available.width() - 32)
-        inner = width - bar - side
+        width = min(wanted + bar + margins.left() + margins.right(), available.width() - 32)
+        inner = width - bar - margins.left() - margins.right()
         form_lay = self.form.layout()
         form_height = (
             form_lay.totalHeightForWidth(inner)
             if form_lay is not None and form_lay.hasHeightForWidth()
             else self.form.sizeHint().height()
         )
-        chrome = self.buttons.sizeHint().height() + 3 * 12
-        height = min(form_height + chrome + 8, available.height() - 48)
-        self.resize(width, height)
+        bottom = max(self.buttons.sizeHint().height(), self.left_label.heightForWidth(inner // 2))
+        height = form_height + spacing + bottom + margins.top() + margins.bottom() + 4
+        return QSize(width, min(height, available.height() - 48))
+
+    def _grow_to_fit(self) -> None:
+        """A message that appeared under a question makes the dialog taller while the screen
+        has room (it never shrinks under the person's eyes)."""
+        if self._available is None:
+            return
+        wanted = self._wanted_size(self._available)
+        if wanted.height() > self.height():
+            self.resize(self.width(), wanted.height())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
