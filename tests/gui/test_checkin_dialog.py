@@ -147,7 +147,10 @@ def test_a_questionnaire_shows_its_words_as_its_authors_wrote_them(qtbot: QtBot,
     assert len(form.items) == len(q.items)
     for number, (item, choices) in enumerate(zip(q.items, form.items, strict=True), start=1):
         assert f"{number}. {item}" in texts  # word for word, numbered
-        assert [b.text() for b in choices.buttons()] == [o.label for o in q.options]
+        # the answers' words, with the number each scores (the WHO-5's stem speaks of them)
+        assert [b.text() for b in choices.buttons()] == [
+            f"{o.label} ({o.value})" for o in q.options
+        ]
         assert [choices.group.id(b) for b in choices.buttons()] == [o.value for o in q.options]
         assert all(isinstance(b, QRadioButton) and not b.isChecked() for b in choices.buttons())
     assert q.attribution in texts
@@ -349,10 +352,10 @@ def test_a_skipped_or_refused_sleep_answer_is_marked_at_its_field(qtbot: QtBot) 
     assert form.hours_spin.property("invalid") is True
     _retype(qtbot, form.quality_spin, "3")
     assert hours.message.isVisible()
-    assert hours.message.text() == "hours slept -0.1 is out of range: allowed 0 to 24"
+    assert hours.message.text() == "Hours slept -0.1 is out of range: allowed 0 to 24"
     assert form.hours_spin.toolTip() == hours.message.text()
     assert form.hours_spin.accessibleDescription().endswith(
-        "Problem: hours slept -0.1 is out of range: allowed 0 to 24"
+        "Problem: Hours slept -0.1 is out of range: allowed 0 to 24"
     )
     assert not dialog.ok_button.isEnabled()
     assert "shown once the hours slept are given" in form.efficiency_label.text()

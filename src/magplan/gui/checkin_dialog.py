@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QMargins, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QPalette
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -39,7 +39,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from magplan.gui.fields import INVALID, Errors, FieldMarks, FieldMessage, named, with_problem
+from magplan.gui.fields import (
+    INVALID,
+    Errors,
+    FieldMarks,
+    FieldMessage,
+    named,
+    sentence,
+    with_problem,
+)
 from magplan.gui.stool_drawings import DRAWING_SIZE, DRAWN_SHAPES, stool_form_icon
 from magplan.journal.scales import (
     KINDS,
@@ -229,11 +237,19 @@ class Question(QWidget):
 class Choices(QWidget):
     """One question's answers as a row of radio buttons, none chosen at first. Tab stops once
     in the row (at the chosen answer, or the first); the arrow keys move along it, and choose
-    once an answer is chosen (Space chooses the one with the keyboard)."""
+    once an answer is chosen (Space chooses the one with the keyboard). ``numbered``: each
+    answer shows the number it scores, as on the questionnaire's own form."""
 
     chosen = Signal()
 
-    def __init__(self, options: Sequence[Option], question: str, vertical: bool = False) -> None:
+    def __init__(
+        self,
+        options: Sequence[Option],
+        question: str,
+        *,
+        vertical: bool = False,
+        numbered: bool = False,
+    ) -> None:
         super().__init__()
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
@@ -241,8 +257,9 @@ class Choices(QWidget):
         lay.setContentsMargins(16, 0, 0, 0)
         lay.setSpacing(4 if vertical else 14)
         for place, option in enumerate(options):
-            button = QRadioButton(option.label)
-            named(button, option.label, question)
+            text = f"{option.label} ({option.value})" if numbered else option.label
+            button = QRadioButton(text)
+            named(button, text, question)
             if place:  # Qt's own rule once a button has had focus: only one stop per row
                 button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
             self.group.addButton(button, option.value)
@@ -382,7 +399,7 @@ class CheckinForm(QWidget):
             try:
                 self.values()
             except CheckinInputError as exc:
-                errors[self.question_for(exc.field)] = exc.message
+                errors[self.question_for(exc.field)] = sentence(exc.message)
         return errors
 
     def question_for(self, field: str) -> Question:
@@ -416,7 +433,7 @@ class ScaleForm(CheckinForm):
         lay.addWidget(stem)
         self.items: list[Choices] = []
         for number, item in enumerate(self.scale.items, start=1):
-            choices = Choices(self.scale.options, f"Question {number}: {item}")
+            choices = Choices(self.scale.options, f"Question {number}: {item}", numbered=True)
             choices.chosen.connect(self._answered)
             self.items.append(choices)
             lay.addWidget(Question(number, item, choices))
@@ -522,7 +539,7 @@ class SleepForm(CheckinForm):
                 min(o.value for o in q.quality) if quality is None else quality,
             )
         except CheckinInputError as exc:
-            errors[self.question_for(exc.field)] = exc.message
+            errors[self.question_for(exc.field)] = sentence(exc.message)
         return errors
 
     def diary(self) -> SleepDiary:
@@ -795,9 +812,14 @@ class CheckinDialog(QDialog):
         has room (it never shrinks under the person's eyes)."""
         if self._available is None:
             return
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # the message's line
         wanted = self._wanted_size(self._available)
         if wanted.height() > self.height():
             self.resize(self.width(), wanted.height())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._grow_to_fit()  # what was answered before it showed is measured now
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
