@@ -32,6 +32,7 @@ __all__ = [
     "format_units",
     "medicine_label",
     "plural",
+    "product_form_cell",
     "reminder_title",
     "short_form_name",
     "supervised_by",
@@ -131,6 +132,13 @@ def compound_text(dose: Dose, form_name: str, *, short: bool = False) -> str:
         span = f"-{most:g}" if most and most != dose.compound_about_mg else ""
         return f"= about {dose.compound_about_mg:g}{span} mg of {form}"
     return ""
+
+
+def product_form_cell(name: str) -> str:
+    """A form's name in a row of the person's products, where every product is magnesium:
+    ``"Magnesium glycinate (bisglycinate)"`` -> ``"glycinate (bisglycinate)"``, ``"Magnesium
+    L-threonate"`` -> ``"L-threonate"``."""
+    return name.removeprefix("Magnesium ")
 
 
 def form_in_sentence(name: str) -> str:
