@@ -210,6 +210,23 @@ def test_a_product_by_compound_weight_shows_both_numbers_and_units(
     assert rows and all("capsule" in r["Take"] for r in rows)
 
 
+def test_without_a_product_the_take_column_points_to_the_elemental_mg_said_once(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    table = window.result_panel.schedule_table
+    model = table.model()
+    rows = schedule_rows(window)
+    assert rows
+    for r, row in enumerate(rows):
+        assert row["Take"] == "see Elemental"
+        assert row["Elemental"].endswith(" mg") and row["Elemental"] not in row["Take"]
+        take = model.index(r, 2)
+        tip = str(take.data(Qt.ItemDataRole.ToolTipRole))
+        assert f"gives {row['Elemental']} of elemental magnesium" in tip
+        said = str(take.data(Qt.ItemDataRole.AccessibleTextRole))
+        assert said.startswith("Take: No product given: take a magnesium glycinate product")
+
+
 def test_magnesium_from_other_products_counts_towards_the_limit(
     qtbot: QtBot, window: MainWindow
 ) -> None:

@@ -27,6 +27,8 @@ from magplan.present.words import (
     format_units,
     medicine_label,
     short_form_name,
+    take_cell,
+    take_tip,
     time_of_day_column,
     weekday_times_of,
 )
@@ -42,6 +44,8 @@ class DoseRow:
     other_days: tuple[str, ...]  # "Mon, Fri: 20:30": its time where a weekday medicine moves it
     column: str  # the card's time of day: Morning, Noon, Evening or Bedtime
     amount: str  # "2 capsules", "115 mg elemental"
+    take_cell: str  # the window's Take: "2 capsules", or "see Elemental" without a product
+    take_tip: str  # its whole text: the units, or what to take without a product
     form_name: str  # "Magnesium glycinate (bisglycinate)"
     product_cell: str  # "CalmMag (magnesium glycinate)", or "Magnesium glycinate"
     product_name: str  # the card's: "CalmMag", or the form's full name
@@ -80,6 +84,8 @@ def _dose_row(plan: Plan, k: Knowledge, index: int, ramp: tuple[str, ...]) -> Do
         other_days=other_days,
         column=time_of_day_column(d.time_min, at_bedtime=d.at_bedtime, wake_min=plan.wake_min),
         amount=format_units(d.units, d.unit),
+        take_cell=take_cell(d),
+        take_tip=take_tip(d, form_name),
         form_name=form_name,
         product_cell=(
             f"{d.product_label} ({short_form_name(form_name)})"

@@ -16,6 +16,7 @@ from magplan.core.timeofday import MINUTES_PER_DAY, format_time
 __all__ = [
     "BLANK_CELL",
     "BLANK_PLAIN",
+    "SEE_ELEMENTAL",
     "SEVERITY_LABELS",
     "SUPERVISED",
     "UPPER_LIMIT",
@@ -36,6 +37,8 @@ __all__ = [
     "reminder_title",
     "short_form_name",
     "supervised_by",
+    "take_cell",
+    "take_tip",
     "time_of_day_column",
     "weekday_time",
     "weekday_times_of",
@@ -107,6 +110,30 @@ def dose_amount(dose: Dose) -> str:
     if dose.product_label:
         text += f" of {dose.product_label}"
     return text
+
+
+SEE_ELEMENTAL = "see Elemental"
+"""The window's Take cell of a dose without a product: what to take is the elemental mg in the
+Elemental column beside it (the same number in both columns read as two amounts)."""
+
+
+def take_cell(dose: Dose) -> str:
+    """The window's Take cell: the units of the person's product (``"2 capsules"``), or
+    :data:`SEE_ELEMENTAL` when no product is given (the dose is then its elemental mg)."""
+    return SEE_ELEMENTAL if dose.unit == "mg" else format_units(dose.units, dose.unit)
+
+
+def take_tip(dose: Dose, form_name: str) -> str:
+    """The Take cell's whole text (its tooltip, and what assistive technology reads): without
+    a product, what to take and how to have it in the person's own units."""
+    if dose.unit != "mg":
+        return take_cell(dose)
+    return (
+        f"No product given: take a {short_form_name(form_name)} product in the amount that "
+        f"gives {format_mg(dose.elemental_mg)} of elemental magnesium (the Elemental column); "
+        "its label says how much one unit gives. Add the bottle under Products to have the "
+        "dose in capsules or tablets."
+    )
 
 
 def reminder_title(dose: Dose) -> str:
