@@ -5,10 +5,8 @@ time as on the command line."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from PySide6.QtCore import QLocale, QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
@@ -243,15 +241,6 @@ def test_medicine_times_are_read_as_typed_and_shown_normalised(
     assert cell_text(editor.table, 0, NAME) == "calcium"
     request = window.current_request()
     assert request is not None and request.medicines[0].times_min == (480, 1200)
-
-
-@pytest.fixture
-def us_locale() -> Iterator[None]:
-    """The window as it runs where times are written on a 12-hour clock."""
-    before = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    yield
-    QLocale.setDefault(before)
 
 
 def test_a_twelve_hour_locale_shows_am_and_pm(

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from magplan.core.knowledge import Knowledge
 from magplan.core.plan import Plan
 from magplan.gui.accessibility import make_reachable
-from magplan.gui.fields import FieldMarks, named
+from magplan.gui.fields import FieldMarks, named, window_clock
 from magplan.gui.form_panel import FormPanel
 from magplan.gui.gate_banner import GateBanner, ProblemNote, SupervisedMarker
 from magplan.gui.models import ScheduleModel, WarningsModel
@@ -138,7 +138,7 @@ class ResultPanel(QWidget):
         self.timeline.setVisible(shown)
 
     def show_plan(self, plan: Plan, supervisor: str = "") -> None:
-        view = present(plan, self._k)
+        view = present(plan, self._k, clock=window_clock())  # times as the fields write them
         self.gate_banner.show_view(view)
         self.supervised_marker.show_plan(plan, supervisor)
         self.no_doses_note.show_view(view)

@@ -28,10 +28,11 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from magplan.core.plan import Plan
-from magplan.core.timeofday import MINUTES_PER_DAY, format_time, forward_gap
+from magplan.core.timeofday import MINUTES_PER_DAY, forward_gap
 from magplan.gui.accessibility import give_role, make_reachable
 from magplan.gui.theme import form_mark_color, readable_on, severity_color
-from magplan.present import PlanView
+from magplan.present import Clock, PlanView
+from magplan.present.clock import clock_hour, clock_time
 from magplan.present.day import UNLABELLED, DayMarks, day_marks
 
 _MARGIN_MIN = 30  # drawn before waking and after bedtime
@@ -175,16 +176,17 @@ class TimelineWidget(QWidget):
         painter.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
         if self._view is not None:
             self.drawn = self.lay_out(self.width())
-            self._paint_day(painter, self._view.plan, self.drawn)
+            self._paint_day(painter, self._view, self.drawn)
         painter.end()
 
-    def _paint_day(self, painter: QPainter, p: Plan, drawing: DayDrawing) -> None:
+    def _paint_day(self, painter: QPainter, view: PlanView, drawing: DayDrawing) -> None:
         """Rows, top to bottom: dose words, the band, meals and medicines, hours, legend and
         the list of words that had no room."""
+        p = view.plan
         inks = _Inks.of(self.palette(), self.font())
         scale = _Scale.of(p, drawing.width)
         _paint_band(painter, p, scale, drawing.band, inks)
-        _paint_hours(painter, p, scale, drawing, inks)
+        _paint_hours(painter, p, scale, drawing, inks, view.clock)
         _paint_meals(painter, p, scale, drawing, inks)
         _paint_medicines(painter, p, scale, drawing, inks)
         self._paint_doses(painter, scale, drawing, inks)
@@ -395,15 +397,16 @@ def _paint_band(painter: QPainter, p: Plan, scale: _Scale, band: QRectF, inks: _
 
 
 def _paint_hours(
-    painter: QPainter, p: Plan, scale: _Scale, drawing: DayDrawing, inks: _Inks
+    painter: QPainter, p: Plan, scale: _Scale, drawing: DayDrawing, inks: _Inks, clock: Clock
 ) -> None:
-    """Hour ticks and times under the band; wake and bed at its ends."""
+    """Hour ticks and times under the band (on the plan's ``clock``); wake and bed at its
+    ends."""
     painter.setFont(inks.fonts.normal)
     band, fm = drawing.band, QFontMetricsF(inks.fonts.normal)
     painter.setPen(QPen(inks.muted, 1))
     step_min = 60 if scale.width > 1000 else 120
-    wake_label = f"wake {format_time(p.wake_min)}"
-    bed_label = f"bed {format_time(p.bed_min)}"
+    wake_label = f"wake {clock_time(p.wake_min, clock)}"
+    bed_label = f"bed {clock_time(p.bed_min, clock)}"
     keep_out = (
         band.left() + _w(fm, wake_label) / 2 + 12,
         band.right() - _w(fm, bed_label) / 2 - 12,
@@ -414,7 +417,7 @@ def _paint_hours(
         x = scale.x(scale.offset(minute))
         if band.left() <= x <= band.right():
             painter.drawLine(QPointF(x, band.bottom()), QPointF(x, band.bottom() + 3))
-        label = format_time(minute)
+        label = clock_hour(minute, clock)
         w = _w(fm, label)
         if minute % step_min == 0 and keep_out[0] + w / 2 < x < keep_out[1] - w / 2:
             painter.drawText(QPointF(x - w / 2, base), label)

@@ -11,7 +11,8 @@ from __future__ import annotations
 from magplan.core.plan import Dose, Plan, WeekdayTimes
 from magplan.core.request import WEEKDAY_NAMES
 from magplan.core.text import form_title, format_mg, short_form_name
-from magplan.core.timeofday import MINUTES_PER_DAY, format_time
+from magplan.core.timeofday import MINUTES_PER_DAY
+from magplan.present.clock import DEFAULT_CLOCK, Clock, clock_time
 
 __all__ = [
     "BLANK_CELL",
@@ -211,18 +212,18 @@ def time_of_day_column(minute_of_day: int, *, at_bedtime: bool, wake_min: int) -
     return "Evening"
 
 
-def weekday_time(days: WeekdayTimes, minute: int | None) -> str:
+def weekday_time(days: WeekdayTimes, minute: int | None, clock: Clock = DEFAULT_CLOCK) -> str:
     """A dose's time on the days a weekday-only medicine moves it: ``"Mon: 12:30"``, or
     ``"Mon: none"`` when it is left out that day."""
     names = ", ".join(WEEKDAY_NAMES[d][:3] for d in days.weekdays)
-    return f"{names}: {format_time(minute) if minute is not None else 'none'}"
+    return f"{names}: {clock_time(minute, clock) if minute is not None else 'none'}"
 
 
-def weekday_times_of(plan: Plan, index: int) -> list[str]:
+def weekday_times_of(plan: Plan, index: int, clock: Clock = DEFAULT_CLOCK) -> list[str]:
     """How dose ``index`` differs on the days a weekday-only medicine changes it."""
     dose = plan.doses[index]
     return [
-        weekday_time(days, days.times_min[index])
+        weekday_time(days, days.times_min[index], clock)
         for days in plan.weekday_times
         if days.times_min[index] != dose.time_min
     ]
