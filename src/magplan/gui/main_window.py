@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from magplan.gui.fields import Errors, Field, FieldMarks, InputPanel, Values
     from magplan.gui.form_panel import FormPanel
     from magplan.gui.goals_panel import GoalsPanel
+    from magplan.gui.input_changes import TableRows
     from magplan.gui.medicines_editor import MedicinesEditor
     from magplan.gui.person_panel import AmountPanel, DayPanel, PersonPanel
     from magplan.gui.products_editor import ProductsEditor
@@ -273,6 +274,8 @@ class MainWindow(QMainWindow):
         for panel in self._input_panels():
             panel.changed.connect(self._edited)
         self.form_panel.changed.connect(self._edited)
+        for editor in (self.medicines_editor, self.products_editor):
+            editor.rowAdded.connect(self._row_added)
         self.conditions_panel.supervisorConfirmed.connect(self._supervisor_confirmed)
         self.medicines_editor.otherMagnesiumRequested.connect(self._go_to_other_magnesium)
 
@@ -293,15 +296,33 @@ class MainWindow(QMainWindow):
         """(person's name, prepared by), as typed, for the printed card."""
         return self.person_panel.card_info() if self.is_loaded else ("", "")
 
+    def table_rows(self) -> TableRows:
+        """The medicines' and products' rows as entered, rows still being filled in too."""
+        from magplan.gui.input_changes import TableRows
+
+        return TableRows(
+            self.medicines_editor.model.rows_entered(), self.products_editor.model.rows_entered()
+        )
+
     def set_inputs(
-        self, request: PlanRequest, person_name: str = "", prepared_by: str = ""
+        self,
+        request: PlanRequest,
+        person_name: str = "",
+        prepared_by: str = "",
+        *,
+        rows: TableRows | None = None,
     ) -> None:
-        """Fill every field from ``request`` and replan (without emitting inputsChanged)."""
+        """Fill every field from ``request`` (the tables from ``rows`` when given: the rows
+        of ``request`` as entered, with those still being filled in) and replan (without
+        emitting inputsChanged)."""
         self.finish_loading()
         self._loading = True
         try:
             for panel in self._input_panels():
                 panel.load(request)
+            if rows is not None:
+                self.medicines_editor.model.show_entered(rows.medicines)  # type: ignore[arg-type]
+                self.products_editor.model.show_entered(rows.products)  # type: ignore[arg-type]
             self.person_panel.set_card_info(person_name, prepared_by)
             self.form_panel.set_form(request.form)
         finally:
@@ -316,6 +337,11 @@ class MainWindow(QMainWindow):
             return
         self.replan()
         self.inputsChanged.emit()
+
+    def _row_added(self) -> None:
+        """An empty row changes no plan (nothing is planned again), but it is an edit."""
+        if not self._loading:
+            self.inputsChanged.emit()
 
     def read_request(self) -> tuple[PlanRequest | None, Errors]:
         """The request the fields describe, or None and the message for each bad field."""
