@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         self._build_inputs(k)
         self._build_result(k)
         self.setCentralWidget(self._build_centre())  # the "Loading" line goes
+        self._status_bar().show_plan_note(self.result_panel.problem_note)
         self.setStyleSheet(invalid_style_sheet(self.palette()))
         self._field_widgets = self._widgets_by_request_field()
         self._connect_panels()
@@ -253,6 +254,11 @@ class MainWindow(QMainWindow):
         """A feature's own menu (Edit, ...): in the menu bar after File and what came before
         it, before View."""
         self.menuBar().insertMenu(self.view_menu.menuAction(), menu)
+
+    def _status_bar(self) -> StatusBar:
+        bar = self.statusBar()
+        assert isinstance(bar, StatusBar)
+        return bar
 
     def _widgets_by_request_field(self) -> dict[str, QWidget]:
         """The field that shows each of the request's values, where the core's errors go."""
@@ -381,7 +387,7 @@ class MainWindow(QMainWindow):
             except PlanInputError as exc:
                 errors[self._field_for(exc.field)] = sentence(exc.message)
         self.marks.apply(errors)
-        self.result_panel.problem_note.show_problems(list(errors.values()))
+        self.result_panel.show_problems(list(errors.values()))
         if plan is not None and request is not None:
             self._request, self._plan = request, plan
             self.result_panel.show_plan(plan, self.supervisor())
