@@ -15,8 +15,10 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTableView,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -95,6 +97,38 @@ def out_of_sight(window: MainWindow) -> list[str]:
     return missing
 
 
+def cells_cut_short(table: QTableView) -> list[str]:
+    """The schedule's cells whose words are not all in sight (empty: every word of every
+    cell is): past the edge of the table's viewport, a word wider than its column, or words
+    that, wrapped at the column's width as the style lays them out, need more height than
+    the row has."""
+    viewport = table.viewport()
+    assert viewport is not None
+    model = table.model()
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    style_measure = QStyledItemDelegate()
+    fm = table.fontMetrics()
+    margin_px = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+    cut = []
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            rect = table.visualRect(index)
+            option = QStyleOptionViewItem()
+            option.initFrom(table)
+            option.rect = rect
+            option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+            text = str(index.data())
+            widest_word = max(fm.horizontalAdvance(w) for w in text.split())
+            if (
+                not viewport.rect().contains(rect)
+                or widest_word + margin_px > rect.width()
+                or style_measure.sizeHint(option, index).height() > rect.height()
+            ):
+                cut.append(f"dose {row + 1} {headers[column]}")
+    return cut
+
+
 def show_at(window: MainWindow, size: tuple[int, int], request: PlanRequest) -> None:
     window.showNormal()
     window.resize(*size)
@@ -114,6 +148,24 @@ def test_at_1280x720_every_dose_the_first_warning_the_total_and_the_ramp_are_in_
     assert plan is not None and len(plan.forms) == 2 and len(plan.doses) >= 3
     assert len(warning_texts(window)) >= 6 and len(plan.titration) == 3
     assert out_of_sight(window) == []
+
+
+@pytest.mark.parametrize("twelve_hour", [False, True], ids=["24 h", "12 h"])
+@pytest.mark.parametrize("args", CROWDED.values(), ids=CROWDED.keys())
+def test_at_1280x720_every_word_of_the_schedule_is_in_sight_the_why_too(
+    qtbot: QtBot,
+    window: MainWindow,
+    args: list[str],
+    twelve_hour: bool,
+    request: pytest.FixtureRequest,
+) -> None:
+    if twelve_hour:
+        request.getfixturevalue("us_locale")
+    show_at(window, LAPTOP, _request(args))
+    table = window.result_panel.schedule_table
+    assert table.model().rowCount() >= 3
+    assert cells_cut_short(table) == []
+    assert out_of_sight(window) == []  # and the rest of the plan is still in sight
 
 
 def test_with_the_form_s_reasons_shown_every_dose_stays_in_sight(

@@ -240,7 +240,7 @@ def test_a_twelve_hour_locale_shows_the_plan_s_times_with_am_and_pm(
     times = [r["Time"] for r in schedule_rows(window)]
     assert times == ["7:30 AM", "6:30 PM", "10:00 PM (bedtime)"]
     ramp = panel.titration_list
-    weeks = [ramp.item(i).text() for i in range(ramp.count())]
+    weeks = ramp.weeks()
     assert weeks[0].split("\n")[1].startswith("10:00 PM ")  # week 1: the bedtime dose
     assert all(not TWENTY_FOUR_HOUR.search(week) for week in weeks)
     timeline = panel.timeline
