@@ -5,6 +5,7 @@ window and the layout is remembered; a plan without doses says why first."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -206,6 +207,59 @@ def test_at_twice_the_scale_the_whole_plan_is_still_in_sight(tmp_path: Path) -> 
     assert done.returncode == 0, done.stderr
     assert "scale 2.0 size 1280 650" in done.stdout
     assert "out of sight: []" in done.stdout
+
+
+LARGE_SCREEN = """
+import sys
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from magplan.gui.main_window import MainWindow
+from tests.gui.test_window_layout import CROWDED, _request, out_of_sight
+window = MainWindow()
+window.show()
+window.set_inputs(_request(CROWDED["crowded"]))
+for _ in range(5):
+    app.processEvents()
+print("size", window.width(), window.height())
+viewport = window.inputs_scroll.viewport()
+sections = window.sections
+hidden = [
+    title for i, title in enumerate(sections.titles())
+    if not viewport.rect().contains(
+        QRect(sections.section(i).mapTo(viewport, QPoint(0, 0)), sections.section(i).size())
+    )
+]
+print("inputs out of sight:", hidden)
+print("plan out of sight:", out_of_sight(window))
+window.resize(1500, 950)  # the user's own size, for the next start
+app.processEvents()
+window.close()
+again = MainWindow(deferred=True)
+print("again", again.width(), again.height())
+"""
+
+
+def test_on_a_large_screen_the_window_opens_larger_with_every_input_and_the_plan_in_sight(
+    tmp_path: Path,
+) -> None:
+    screen = tmp_path / "screen.json"
+    screen.write_text(
+        json.dumps({"screens": [{"name": "fhd", "x": 0, "y": 0, "width": 1920, "height": 1080}]}),
+        encoding="utf-8",
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={screen}")
+    env.update(XDG_CONFIG_HOME=str(tmp_path / "config"), MAGPLAN_DATA_DIR=str(tmp_path / "d"))
+    done = subprocess.run(
+        [sys.executable, "-c", LARGE_SCREEN], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    lines = dict(line.split(" ", 1) for line in done.stdout.splitlines())
+    width, height = map(int, lines["size"].split())
+    assert width >= 0.85 * 1920 and height >= 0.9 * 1080  # a share of the screen
+    assert lines["inputs"] == "out of sight: []"  # Medicines and Products too
+    assert lines["plan"] == "out of sight: []"
+    assert lines["again"] == "1500 950"  # the user's size is remembered
 
 
 @pytest.mark.parametrize("size", [LAPTOP, (1240, 660), (1600, 900)], ids=str)

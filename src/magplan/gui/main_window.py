@@ -53,7 +53,12 @@ if TYPE_CHECKING:
     from magplan.gui.sections import InputSections
 
 DEFAULT_SIZE = (1440, 900)
-"""The window's first size where the screen has room; a smaller screen gets it all."""
+"""The window's least first size where the screen has room; a smaller screen gets it all."""
+SCREEN_SHARE = (0.9, 0.94)
+"""The share of a large screen's width and height the window first takes (1728x1015 of a
+1920x1080 screen): room for the inputs in two columns beside the plan."""
+RESULT_LEAST_PX = 800
+"""The plan keeps this width when the inputs take two columns at first."""
 TALL_SCREEN_PX = 1000
 """From this available height on, the form's reasons are shown at first (else folded)."""
 
@@ -220,8 +225,12 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         scrollbar = self.inputs_scroll.verticalScrollBar()
         scrollbar_px = scrollbar.sizeHint().width() if scrollbar else 0
-        left = self.sections.column.minimumSizeHint().width() + scrollbar_px + 2
-        self.splitter.setSizes([left, max(self.width(), DEFAULT_SIZE[0]) - left])
+        width = max(self.width(), DEFAULT_SIZE[0])
+        left = self.sections.one_column_px() + scrollbar_px + 2
+        two_columns = self.sections.two_columns_px() + scrollbar_px + 2
+        if width - two_columns >= RESULT_LEAST_PX:  # a large window: every section in sight
+            left = two_columns
+        self.splitter.setSizes([left, width - left])
         central = QWidget()
         margins = QVBoxLayout(central)
         margins.setContentsMargins(6, 4, 6, 0)
@@ -449,20 +458,22 @@ class MainWindow(QMainWindow):
         return screen is not None and screen.availableGeometry().height() >= TALL_SCREEN_PX
 
     def _default_geometry(self) -> None:
-        """``DEFAULT_SIZE`` centred where the screen has room for it; else the whole screen."""
+        """``SCREEN_SHARE`` of the screen (never less than ``DEFAULT_SIZE``), centred, where
+        the screen has room for it; else the whole screen."""
         width, height = DEFAULT_SIZE
         screen = self.screen() or QGuiApplication.primaryScreen()
         if screen is None:
             self.resize(width, height)
             return
         avail = screen.availableGeometry()
-        width = min(width, avail.width() - 40)
-        height = min(height, avail.height() - 60)
+        share_w, share_h = SCREEN_SHARE
+        width = min(max(width, round(avail.width() * share_w)), avail.width() - 40)
+        height = min(max(height, round(avail.height() * share_h)), avail.height() - 60)
         self.resize(width, height)
         self.move(
             avail.x() + (avail.width() - width) // 2, avail.y() + (avail.height() - height) // 2
         )
-        if (width, height) != DEFAULT_SIZE:  # a laptop's screen: every pixel is needed
+        if width < DEFAULT_SIZE[0] or height < DEFAULT_SIZE[1]:  # a laptop: every pixel
             # the whole screen now, and maximized once loaded: the window state is one of Qt's
             # enums, whose first use builds about a hundred of them before the first paint
             self.setGeometry(avail)
