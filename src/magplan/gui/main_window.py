@@ -17,9 +17,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Signal
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self._loading = False
         self.remember_state = True  # off for --smoke-test: a test run leaves no trace
         self._maximize_when_loaded = False
+        self._focus_frame_shown = False
 
         self.setCentralWidget(_loading_note())
         self.setStatusBar(StatusBar())  # shows every action's status tip
@@ -158,6 +160,8 @@ class MainWindow(QMainWindow):
             self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         self.set_inputs(PlanRequest())
         self.goals_panel.box(next(iter(k.goals))).setFocus()  # the first thing to decide
+        if self.isActiveWindow():
+            self._show_focus_frame()
         self.loaded.emit()
 
     def _build_inputs(self, k: Knowledge) -> None:
@@ -428,6 +432,30 @@ class MainWindow(QMainWindow):
         self.sections.ensureWidgetVisible(spin)
         spin.setFocus()
         spin.selectAll()
+
+    # ---- the keyboard at start ---------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        # (the frame touches no Qt enum before it is loaded: their first use builds them)
+        # (events come during __init__ too, before the window's own attributes)
+        waiting = getattr(self, "_k", None) is not None and not self._focus_frame_shown
+        if waiting and event.type() == QEvent.Type.WindowActivate:
+            # after Qt's own handling of the activation, which hides focus frames
+            QTimer.singleShot(0, self._show_focus_frame)
+        return handled
+
+    def _show_focus_frame(self) -> None:
+        """Once, when the loaded window is first active: the field with the keyboard (the
+        first goal) shows its focus frame before the first Tab, as after a keystroke (Qt
+        draws focus frames only once the keyboard has moved focus in the window)."""
+        if self._focus_frame_shown or not self.is_loaded or not self.isActiveWindow():
+            return
+        self._focus_frame_shown = True
+        self.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange, True)
+        field = QApplication.focusWidget()
+        if field is not None and self.isAncestorOf(field):
+            field.update()  # its style draws the frame now
 
     # ---- remembered state -------------------------------------------------------------------
 
