@@ -8,8 +8,6 @@ import os
 import re
 from pathlib import Path
 
-import platformdirs
-
 MAX_SLUG_CHARS = 60
 _WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {
     f"{p}{i}" for p in ("COM", "LPT") for i in range(10)
@@ -19,8 +17,11 @@ _WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {
 def default_folder() -> Path:
     """``$MAGPLAN_DATA_DIR/profiles``, or ``profiles`` in the platform's user data folder."""
     override = os.environ.get("MAGPLAN_DATA_DIR")
-    base = Path(override) if override else Path(platformdirs.user_data_dir("magplan", False))
-    return base / "profiles"
+    if override:
+        return Path(override) / "profiles"
+    import platformdirs  # only where the platform's folder is asked for
+
+    return Path(platformdirs.user_data_dir("magplan", False)) / "profiles"
 
 
 def slug_of_key(key: str) -> str:
