@@ -209,3 +209,60 @@ def test_logging_again_needs_no_profile_models_until_the_profile_changes(
     changes = _json(capsys)["plan_changes"]
     tomorrow = (TODAY + dt.timedelta(days=1)).isoformat()
     assert [c["starts_on"] for c in changes] == [TODAY.isoformat(), tomorrow]  # type: ignore[index, union-attr]
+
+
+def test_a_dose_taken_too_close_to_a_medicine_or_with_another_is_cautioned(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Levothyroxine at 06:30 (4 h before magnesium): a dose moved to 07:00 is recorded, and
+    the person is told what it broke; nothing is refused."""
+    assert (
+        main(["plan", "--goal", "sleep", "--med", "levothyroxine@06:30", "--save-profile", "Bea"])
+        == 0
+    )
+    bedtime = _bedtime(data, capsys, TODAY)
+    assert main(["log", "--profile", "Bea", "--dose", bedtime, "moved", "--at", "07:00"]) == 0
+    out = capsys.readouterr().out
+    assert f"{bedtime}: taken at 07:00" in out
+    assert "Caution: magnesium at 07:00 is too close to levothyroxine at 06:30" in out
+    assert main(["log", "--profile", "Bea", "--dose", bedtime, "moved", "--at", "15:00"]) == 0
+    assert "Caution" not in capsys.readouterr().out
+
+
+def test_a_score_in_a_band_for_the_clinician_is_said_at_the_check_in(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        main(["checkin", "--profile", "Bea", "--scale", "gad7", "--answers", "3,3,3,3,3,3,3"]) == 0
+    )
+    out = capsys.readouterr().out
+    assert "GAD-7 21, severe" in out and "talking over with your clinician" in out
+    assert main(["journal", "--profile", "Bea"]) == 0
+    assert "talking over with your clinician" in capsys.readouterr().out
+
+
+def test_an_impossible_night_is_refused(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(
+        ["checkin", "--profile", "Bea", "--sleep", "latency=720,wakings=0,hours=14,quality=3"]
+    )
+    assert code == 2 and "more than a day" in capsys.readouterr().err
+
+
+def test_the_questionnaires_are_for_adults(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["plan", "--goal", "sleep", "--age", "15", "--save-profile", "Teo"]) == 0
+    capsys.readouterr()
+    code = main(["checkin", "--profile", "Teo", "--scale", "who5", "--answers", "3,3,3,3,3"])
+    err = capsys.readouterr().err
+    assert code == 2 and "WHO-5 is a questionnaire for adults (18 and over)" in err
+    assert not (data / "journals" / "teo.sqlite3").exists()
+    assert (
+        main(["checkin", "--profile", "Teo", "--sleep", "latency=10,wakings=0,hours=9,quality=4"])
+        == 0
+    )
+
+
+def test_the_questionnaires_a_child_is_given() -> None:
+    from magplan.journal.checkins import checkins_for
+
+    assert checkins_for(("sleep", "depression"), 15) == ("sleep",)
+    assert checkins_for(("sleep", "depression"), 18) == ("sleep", "phq8", "who5")

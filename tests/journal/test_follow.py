@@ -182,3 +182,124 @@ def test_a_renamed_profile_keeps_its_journal_and_a_deleted_one_sets_it_aside(
     fresh = follow.open_followed("Beatrice", store=store, clock=clock_at(START))
     assert fresh.journal.ramp_start is None and aside.exists()
     fresh.close()
+
+
+# ---- what the pharmacist's review found -----------------------------------------------------
+
+
+def _products(*specs: str) -> tuple[object, ...]:
+    from magplan.core.knowledge import load_knowledge
+    from magplan.core.request import parse_product_spec
+
+    k = load_knowledge()
+    return tuple(parse_product_spec(k, s) for s in specs)
+
+
+def _two_loose_weeks(store: ProfileStore, **fields: object) -> tuple[follow.Followed, dt.date]:
+    _save(store, **fields)
+    f = _followed(store, START)
+    follow.keep_plan_current(f)
+    _week_with_loose_stools(f, START, loose_days=2)
+    _week_with_loose_stools(f, START + dt.timedelta(days=7), loose_days=2)
+    day15 = START + dt.timedelta(days=14)
+    f.journal.clock = clock_at(day15)
+    return f, day15
+
+
+def test_a_gentler_form_starts_low_again_so_the_day_s_amount_never_rises(
+    store: ProfileStore,
+) -> None:
+    """Citrate and glycinate products, target 200 mg: listing loose stools moves the plan to
+    glycinate at 200 mg, which starts low again from its first day."""
+    f, day15 = _two_loose_weeks(
+        store,
+        goals=("constipation",),
+        target_mg=200.0,
+        products=_products("citrate:150:tablet", "glycinate:100:capsule"),
+    )
+    before = f.journal.day_plan(day15)
+    codes = {s.code: s.id for s in follow.refresh_suggestions(f, day15)}
+    f = follow.accept(f, codes["gentler_form"], day15)
+    after = f.journal.day_plan(day15)
+    assert before is not None and after is not None
+    assert {d.form for d in after.doses} == {"glycinate"}
+    assert after.ramp_week == 1 and after.daily_mg <= before.daily_mg
+
+
+def test_listing_loose_stools_that_would_leave_no_magnesium_is_refused(store: ProfileStore) -> None:
+    f, day15 = _two_loose_weeks(
+        store, goals=("constipation",), products=_products("citrate:150:tablet")
+    )
+    codes = {s.code: s.id for s in follow.refresh_suggestions(f, day15)}
+    with pytest.raises(JournalError, match="all laxative forms"):
+        follow.accept(f, codes["gentler_form"], day15)
+    assert store.load("Bea").request.conditions == ()
+    assert f.journal.suggestions()[-1].status == "open"
+
+
+def test_a_decided_suggestion_is_not_carried_out_again(store: ProfileStore) -> None:
+    _save(store, goals=("sleep",))
+    f = _followed(store, START)
+    follow.keep_plan_current(f)
+    _week_with_loose_stools(f, START, loose_days=2)
+    week2 = START + dt.timedelta(days=7)
+    (hold,) = follow.refresh_suggestions(f, week2)
+    f = follow.accept(f, hold.id, week2)
+    with pytest.raises(JournalError, match="was accepted on"):
+        follow.accept(f, hold.id, week2)
+    with pytest.raises(JournalError, match="was accepted on"):
+        follow.decline(f, hold.id, week2)
+    assert store.load("Bea").request.ramp_holds == (1,)
+
+
+def test_a_hold_accepted_after_its_week_is_refused_and_shown_expired(store: ProfileStore) -> None:
+    _save(store, goals=("sleep",))
+    f = _followed(store, START)
+    follow.keep_plan_current(f)
+    _week_with_loose_stools(f, START, loose_days=2)
+    week3 = START + dt.timedelta(days=14)
+    (hold,) = [s for s in follow.refresh_suggestions(f, week3) if s.code == "hold_step"]
+    with pytest.raises(JournalError, match="no longer applies"):
+        follow.accept(f, hold.id, week3)
+    assert store.load("Bea").request.ramp_holds == ()
+    summary = follow.summarise(f, START, week3, week3)
+    assert [s.status for s in summary.suggestions if s.code == "hold_step"] == ["expired"]
+
+
+def test_a_supervised_plan_is_not_changed_by_the_journal(store: ProfileStore) -> None:
+    _save(store, goals=("sleep",), supervised=True, supervised_by="Dr N. Renal")
+    f = _followed(store, START)
+    follow.keep_plan_current(f)
+    _week_with_loose_stools(f, START, loose_days=2)
+    week2 = START + dt.timedelta(days=7)
+    (hold,) = follow.refresh_suggestions(f, week2)
+    with pytest.raises(JournalError, match=r"supervised by Dr N\. Renal: ask them"):
+        follow.accept(f, hold.id, week2)
+    assert store.load("Bea").request.ramp_holds == ()
+
+
+def test_a_plan_a_gate_stops_plans_no_dose_in_the_journal(store: ProfileStore) -> None:
+    """Kidney disease listed after the journal started: from then on no dose is planned (the
+    journal never goes on with the plan before)."""
+    _save(store, goals=("sleep",))
+    f = _followed(store, START)
+    follow.keep_plan_current(f)
+    f.close()
+    _save(store, goals=("sleep",), conditions=("kidney-disease",))
+    later = START + dt.timedelta(days=3)
+    g = _followed(store, later)
+    assert not g.plan.doses
+    follow.keep_plan_current(g)
+    plan = g.journal.day_plan(later)
+    assert plan is not None and plan.doses == ()
+    with pytest.raises(JournalError, match="No dose is planned"):
+        g.journal.log_dose(later, "22:00", "taken")
+
+
+def test_loose_stool_forms_count_as_loose_stools_in_the_summary(store: ProfileStore) -> None:
+    _save(store, goals=("constipation",))
+    f = _followed(store, START)
+    follow.keep_plan_current(f)
+    f.journal.add_checkin(START, "stools", {"count": 3, "form": "watery"}, 3)
+    summary = follow.summarise(f, START, START, START + dt.timedelta(days=1))
+    assert summary.days[0].side_effects == ("loose_stools",)

@@ -502,3 +502,27 @@ def test_the_check_ins_load_no_qt_and_no_pydantic() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("kind", "answers", "said"),
+    [
+        ("phq8", (1, 1, 1, 1, 1, 1, 1, 2), "PHQ-8 9"),  # mild: nothing said
+        ("phq8", (2, 1, 1, 1, 1, 1, 1, 2), "PHQ-8 10: moderate"),
+        ("gad7", (3, 3, 3, 3, 3, 3, 3), "GAD-7 21: severe"),
+        ("gad7", (1, 1, 1, 1, 1, 1, 3), "GAD-7 9"),
+        ("who5", (2, 2, 2, 3, 3), "WHO-5 12 (48%): poor wellbeing"),
+        ("who5", (3, 3, 2, 2, 3), "WHO-5 13"),
+    ],
+)
+def test_a_score_in_a_band_that_calls_for_the_clinician_says_so(
+    kind: str, answers: tuple[int, ...], said: str
+) -> None:
+    from magplan.journal.scales import attention
+
+    found = attention(kind, answers)
+    if ":" not in said:
+        assert found is None
+    else:
+        assert found is not None and found.startswith(said + ". ")
+        assert "talking over with your clinician" in found

@@ -44,9 +44,9 @@ def _shape(path: Path) -> dict[str, object]:
 
 
 def test_the_steps_are_named_and_follow_each_other() -> None:
-    assert [m.name for m in MIGRATIONS] == ["v0_to_v1", "v1_to_v2"]
+    assert [m.name for m in MIGRATIONS] == ["v0_to_v1", "v1_to_v2", "v2_to_v3"]
     assert [m.from_version for m in MIGRATIONS] == list(range(len(MIGRATIONS)))
-    assert CURRENT_VERSION == 2
+    assert CURRENT_VERSION == 3
 
 
 def test_the_first_step_makes_the_version_1_journal(tmp_path: Path) -> None:
@@ -62,7 +62,7 @@ def test_a_version_1_journal_is_backed_up_then_migrated(tmp_path: Path) -> None:
     path = make_v1_journal(tmp_path)
     before = _shape(path)
     with open_journal(tmp_path, today=TODAY) as j:
-        assert j.schema_version == 2
+        assert j.schema_version == 3
         entries = j.entries(date(2025, 6, 1), TODAY)
         assert [(e.day.day, e.planned_time, e.status, e.taken_at, e.reason) for e in entries] == [
             (1, "07:30", "taken", None, ""),
@@ -77,10 +77,10 @@ def test_a_version_1_journal_is_backed_up_then_migrated(tmp_path: Path) -> None:
         suggestion = j.add_suggestion("hold_step", date(2025, 6, 2), TODAY)  # the new table
         assert suggestion.status == "open"
     after = _shape(path)
-    assert after["version"] == 2 and "table suggestions on suggestions" in after
+    assert after["version"] == 3 and "table suggestions on suggestions" in after
     assert "index checkins_by_kind on checkins" in after
     with open_journal(tmp_path / "new") as new:
-        assert after == _shape(new.path)  # v1 -> v2 gives what v0 -> v1 -> v2 does
+        assert after == _shape(new.path)  # v1 -> v3 gives what v0 -> ... -> v3 does
 
     backup = backup_path(path, 1)
     assert backup.name == "anna-k.sqlite3.v1.bak"
@@ -99,7 +99,10 @@ def test_a_current_journal_is_not_backed_up_again(tmp_path: Path) -> None:
     stamp = backup.stat().st_mtime_ns
     open_journal(tmp_path).close()
     assert backup.stat().st_mtime_ns == stamp
-    assert sorted(p.name for p in path.parent.glob("*.bak")) == [backup.name]
+    assert sorted(p.name for p in path.parent.glob("*.bak")) == [
+        backup.name,
+        backup_path(path, 2).name,  # one backup before each step
+    ]
 
 
 def test_a_journal_that_cannot_be_backed_up_is_not_migrated(tmp_path: Path) -> None:
@@ -140,6 +143,33 @@ def test_a_step_another_program_ran_first_is_not_run_again(tmp_path: Path) -> No
     second = sqlite3.connect(path, isolation_level=None)
     assert run_step(first, MIGRATIONS[1]) is True
     assert run_step(second, MIGRATIONS[1]) is False  # read again inside its transaction
-    assert user_version(second) == 2
+    assert user_version(second) == 2  # that step's version; the next step is its own
     first.close()
     second.close()
+
+
+def test_a_version_2_suggestion_keeps_its_decision_and_gains_room_for_its_words(
+    tmp_path: Path,
+) -> None:
+    """v2 -> v3: a suggestion kept before its words were kept reads back with none; a new one
+    keeps what it said."""
+    path = make_v1_journal(tmp_path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, target=2)
+    conn.execute(
+        "INSERT INTO suggestions (code, week_start, made_on, status, decided_on)"
+        " VALUES ('hold_step', '2025-06-02', '2025-06-09', 'accepted', '2025-06-09')"
+    )
+    conn.close()
+    with open_journal(tmp_path, today=TODAY) as j:
+        assert j.schema_version == 3
+        (old,) = j.suggestions()
+        assert (old.code, old.status, old.said) == ("hold_step", "accepted", {})
+        new = j.add_suggestion(
+            "low_adherence",
+            date(2025, 6, 9),
+            TODAY,
+            {"reason": "In the week from ...", "sources": ["ADHERENCE"]},
+        )
+        assert new.said["sources"] == ["ADHERENCE"]
+    assert backup_path(path, 2).exists()

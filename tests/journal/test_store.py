@@ -199,8 +199,8 @@ def test_a_damaged_journal_is_reported_and_kept_byte_for_byte(tmp_path: Path) ->
             open_journal(folder)
         text = _one_line(caught.value)
         assert str(damaged) in text and "is damaged" in text and "left as it is" in text, name
-        if name == "scrambled page":
-            assert "integrity check says On tree page 2" in text
+        if name == "scrambled page":  # SQLite finds it on reading the schema or in its check
+            assert "integrity check says On tree page 2" in text or "malformed" in text
         assert damaged.read_bytes() == content, name
         assert sorted(p.name for p in damaged.parent.iterdir()) == [damaged.name], name
 

@@ -31,6 +31,7 @@ import pytest
 import magplan
 from magplan.journal import Journal
 from magplan.journal.plan_record import fingerprint
+from magplan.journal.schema import CURRENT_VERSION
 from magplan.journal.store import backup_path
 from tests.journal.year import clock_at, four_dose_plan, make_v1_journal
 
@@ -230,12 +231,13 @@ def test_killed_writers_leave_a_whole_journal(tmp_path: Path) -> None:
         phases["writing" if "open" in said else "opening"] += 1
         path = open_journal_path(run.folder)
         version = _check_raw_file(path, where)
-        backup = backup_path(path, 1)
-        if version == 2:  # migrated: never without its backup
-            assert _check_raw_file(backup, where) == 1, where
-        migrated += version == 2
+        if version >= 2:  # migrated: never without the backup of each step before
+            assert _check_raw_file(backup_path(path, 1), where) == 1, where
+        if version >= 3:
+            assert _check_raw_file(backup_path(path, 2), where) == 2, where
+        migrated += version >= 2
         with Journal.open(path, "Anna K.", clock=clock_at(date(2030, 1, 1))) as journal:
-            assert journal.schema_version == 2, where
+            assert journal.schema_version == CURRENT_VERSION, where
             _check_v1_rows(journal, where)
             for key, count in _check_whole(journal, said, where).items():
                 found[key] += count

@@ -142,7 +142,7 @@ def test_the_head_names_the_person_the_profile_and_the_span(six_weeks: str) -> N
         "Maria Jensen",
         "profile maria",
         "journal from 1 March to 11 April 2026, 6 weeks",
-        "Made on 12 April 2026 by A. Lund, RD",
+        "Made on 12 April 2026; plan prepared by A. Lund, RD",
     )
 
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from magplan.cli import UsageError, notice, refuse_profiles_folder, write_output
 from magplan.cli.dates import parse_date
 from magplan.core.errors import PlanInputError, shown
+from magplan.journal.records import JournalError
 
 if TYPE_CHECKING:
     from magplan.journal.follow import Followed
@@ -182,9 +183,14 @@ def run_log(args: argparse.Namespace) -> int:
         raise UsageError(f"--at is for a moved dose; this one is {status}")
     day = parse_date(args.date, "--date")
     reason = (args.reason or "").strip()
-    entry = _quick_log(args.profile, day, planned, status, taken_at, reason)
+    cautions: list[str] = []
+    entry = (
+        None
+        if status == "moved"
+        else _quick_log(args.profile, day, planned, status, taken_at, reason)
+    )
     if entry is None:
-        from magplan.journal.follow import keep_plan_current, require_plan
+        from magplan.journal.follow import keep_plan_current, moved_cautions, require_plan
 
         with followed(args.profile) as f:
             require_plan(f)
@@ -193,8 +199,12 @@ def run_log(args: argparse.Namespace) -> int:
                 keep_plan_current(f, min(day, f.journal.today()) if first else None)
                 entry = f.journal.log_dose(day, planned, status, taken_at, reason)
                 f.journal.set_profile_mark(profile_mark(f.saved.path.read_bytes()))
+                if entry.taken_at is not None:
+                    cautions = moved_cautions(f, entry.day, entry.taken_at)
     said = f"taken at {entry.taken_at}" if entry.status == "moved" else entry.status
     notice(f"{entry.day.isoformat()} {entry.planned_time}: {said} ({args.profile.strip()})")
+    for line in cautions:
+        notice(line)
     return 0
 
 
@@ -264,6 +274,12 @@ def run_checkin(args: argparse.Namespace) -> int:
     day = parse_date(args.date, "--date")
     kind, answers, score, said = _read_checkin(args)
     with followed(args.profile) as f:
+        from magplan.journal.checkins import check_age
+
+        try:
+            check_age(kind, f.profile.request.age_years)
+        except PlanInputError as exc:
+            raise JournalError(str(exc)) from None
         if kind == "side_effect":
             f.journal.add_side_effect(day, answers["effect"])
         else:
@@ -271,6 +287,12 @@ def run_checkin(args: argparse.Namespace) -> int:
                 answers, score, said = _sleep_scored(f, answers)
             f.journal.add_checkin(day, kind, answers, score)
     notice(f"{day.isoformat()}: {said} ({f.profile.name})")
+    if kind in ("phq8", "gad7", "who5"):
+        from magplan.journal.scales import attention
+
+        note = attention(kind, answers["items"])
+        if note is not None:
+            notice(note)
     return 0
 
 

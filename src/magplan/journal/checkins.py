@@ -13,19 +13,34 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from magplan.journal.scales import KINDS, definitions
+from magplan.journal.scales import KINDS, SCALE_KINDS, CheckinInputError, definitions, scale
 
 
-def checkins_for(goals: Iterable[str]) -> tuple[str, ...]:
+def checkins_for(goals: Iterable[str], age_years: int | None = None) -> tuple[str, ...]:
     """The check-ins for a person with these goals (goal ids, the first weighing most): each
-    goal's check-ins in the goals' order, then the check-ins everyone gets, each once.
+    goal's check-ins in the goals' order, then the check-ins everyone gets, each once; the
+    questionnaires only from the age they were made for.
     ``checkins_for(("sleep", "depression"))`` -> ``("sleep", "phq8", "who5")``."""
     found = definitions()
     chosen: list[str] = []
     for goal in goals:
         chosen.extend(found.goal_checkins.get(goal, ()))
     chosen.extend(found.everyone)
+    if age_years is not None and age_years < found.questionnaires_from_age:
+        chosen = [k for k in chosen if k not in SCALE_KINDS]
     return tuple(dict.fromkeys(chosen))
+
+
+def check_age(kind: str, age_years: int) -> None:
+    """:class:`CheckinInputError` when ``kind`` is a questionnaire and the person is younger
+    than the age it was made for."""
+    least = definitions().questionnaires_from_age
+    if kind in SCALE_KINDS and age_years < least:
+        raise CheckinInputError(
+            "scale",
+            f"{scale(kind).name} is a questionnaire for adults ({least} and over); this profile"
+            f" is {age_years}: their clinician chooses how to follow them",
+        )
 
 
 def due(kind: str, last_done: date | None, today: date) -> bool:

@@ -28,7 +28,7 @@ from magplan.core.knowledge import Knowledge, load_knowledge
 from magplan.core.planner import plan_day
 from magplan.journal.plan_record import plan_json
 from magplan.journal.records import JournalDay as StoredDay
-from magplan.journal.records import JournalError, PlanVersion, SuggestionRecord
+from magplan.journal.records import JournalError, PlanContent, PlanVersion, SuggestionRecord
 from magplan.journal.scales import StoolEntry, definitions, effect_window_weeks, scale, score
 from magplan.journal.store import Journal, journal_path
 from magplan.journal.suggest import Suggestion, WeekFacts, plan_facts, suggest
@@ -106,21 +106,68 @@ def keep_plan_current(
     f: Followed, day: dt.date | None = None, reason: str = ""
 ) -> PlanVersion | None:
     """Record the profile's plan as the plan from ``day`` (default today) when it is not the
-    one in force; ``None`` when it is, or when the plan has no doses (a gate holds it)."""
-    if not f.plan.doses:
+    one in force; ``None`` when it is, or when a journal not yet started has no doses to start.
+
+    A plan with no doses (a gate holds it, or no product fits) is recorded too, once the
+    journal has started: the journal then plans nothing, never the plan before. A plan of
+    another form, or of a larger full amount, starts low again from its first day (SEED:
+    start low, increase gradually), so no change of plan raises the day's amount at once.
+    """
+    if not f.plan.doses and f.journal.ramp_start is None:
         return None
     day = day or f.journal.today()
     why = reason or (PLAN_STARTED if f.journal.ramp_start is None else PLAN_CHANGED)
-    return f.journal.record_plan(plan_json(f.plan), day, why)
+    record = plan_json(f.plan)
+    before = f.journal.plan_versions()
+    if before and restarts_ramp(before[-1].plan, record):
+        record["restarts_ramp"] = True
+    return f.journal.record_plan(record, day, why)
+
+
+def restarts_ramp(before: PlanContent, after: dict[str, object]) -> bool:
+    """Whether a new plan starts low again: other forms, or a larger full daily amount."""
+    new = PlanContent.from_json(after)
+    if not new.doses:
+        return False
+    if not before.doses or {d.form for d in new.doses} != {d.form for d in before.doses}:
+        return True
+    return new.daily_mg > before.daily_mg + 0.05
 
 
 def require_plan(f: Followed) -> None:
     """:class:`JournalError` when the profile's plan has no doses to follow."""
     if not f.plan.doses:
         raise JournalError(
-            f"The profile '{f.profile.name}' has no doses planned "
-            f"({f.plan.headline() or 'see magplan plan --profile'}): nothing to log."
+            f"The profile '{f.profile.name}' has no magnesium planned now; see why with "
+            f"'magplan plan --profile \"{f.profile.name}\"'."
         )
+
+
+def moved_cautions(f: Followed, day: dt.date, taken_at: str) -> list[str]:
+    """What a dose of ``day`` taken at ``taken_at`` broke (a medicine's spacing, too much in one
+    go), in words; empty when nothing. Read after the dose is logged."""
+    from magplan.core.taken_at import spacings_broken, too_much_at_once
+    from magplan.present.journal import spacing_caution, too_much_caution
+
+    at = int(taken_at[:2]) * 60 + int(taken_at[3:])
+    said = [
+        spacing_caution(taken_at, rule)
+        for rule in spacings_broken(f.k, f.profile.request, day.weekday(), at)
+    ]
+    taken = [
+        (_minute(dd.entry.taken_at or dd.planned.time), dd.planned.mg)
+        for d in f.journal.days(day, day)
+        for dd in d.doses
+        if dd.entry is not None and dd.entry.status in ("taken", "moved")
+    ]
+    most = too_much_at_once(f.k, taken)
+    if most is not None:
+        said.append(too_much_caution(most, f.k.intakes.dosing.max_dose_mg))
+    return said
+
+
+def _minute(hhmm: str) -> int:
+    return int(hhmm[:2]) * 60 + int(hhmm[3:])
 
 
 # ---- weeks and suggestions ------------------------------------------------------------------
@@ -175,53 +222,119 @@ def _suggestions_by_week(f: Followed, today: dt.date) -> dict[tuple[str, dt.date
 
 
 def refresh_suggestions(f: Followed, today: dt.date | None = None) -> tuple[SuggestionRecord, ...]:
-    """Judge each completed week and keep what it suggests (once); the open suggestions."""
+    """Judge each completed week and keep what it suggests (once, with its words); the open
+    suggestions."""
     today = today or f.journal.today()
     with f.journal.transaction():
-        for code, week_start in _suggestions_by_week(f, today):
-            f.journal.add_suggestion(code, week_start, min(today, week_start + WEEK))
+        for (code, week_start), s in _suggestions_by_week(f, today).items():
+            f.journal.add_suggestion(code, week_start, min(today, week_start + WEEK), _said(s))
     return f.journal.suggestions("open")
+
+
+def _said(s: Suggestion) -> dict[str, object]:
+    """What a suggestion said when it was made, and what accepting it does."""
+    return {
+        "reason": s.reason_text,
+        "action": s.action.label,
+        "sources": list(s.source_keys),
+        "kind": s.action.kind,
+        "ramp_step": s.action.ramp_step,
+        "condition": s.action.condition,
+    }
+
+
+def expired(record: SuggestionRecord, today: dt.date) -> bool:
+    """A suggestion to hold a step is for the week after the one it judged: once that week is
+    over, the ramp has moved on and holding "the next step" no longer means that step."""
+    return (
+        record.status == "open"
+        and record.code == "hold_step"
+        and today >= record.week_start + 2 * WEEK
+    )
 
 
 def accept(f: Followed, suggestion_id: int, today: dt.date | None = None) -> Followed:
     """Carry out suggestion ``suggestion_id``'s one action on the profile, save it, and record
-    the new plan from today; the profile followed from now on."""
+    the new plan from today; the profile followed from now on.
+
+    :class:`JournalError`, with nothing changed, when the suggestion was decided already, is
+    out of date, would change a plan a clinician prescribes and supervises, or would leave no
+    magnesium planned."""
     today = today or f.journal.today()
-    record, found = _found(f, suggestion_id, today)
-    request = f.profile.request
-    action = found.action if found is not None else None
-    if action is not None and action.kind == "hold_ramp_step" and action.ramp_step is not None:
-        step = original_step(f.plan.titration, action.ramp_step)
-        request = dataclasses.replace(request, ramp_holds=(*request.ramp_holds, step))
-    elif (
-        action is not None
-        and action.kind == "add_condition"
-        and action.condition
-        and action.condition not in request.conditions
-    ):
-        request = dataclasses.replace(request, conditions=(*request.conditions, action.condition))
+    record = _open_record(f, suggestion_id, today)
+    said = record.said or _said_now(f, record, today)
+    request = _accepted_request(f, record, said)
     if request != f.profile.request:
         f = _saved_with(f, request)
-        label = action.label if action is not None else record.code
-        keep_plan_current(f, today, f"accepted: {label}")
+        keep_plan_current(f, today, f"accepted: {said.get('action') or record.code}")
     f.journal.decide_suggestion(suggestion_id, True, today)
     return f
+
+
+def _accepted_request(f: Followed, record: SuggestionRecord, said: dict[str, object]) -> object:
+    """The profile's request with the suggestion's action carried out, or why it cannot be."""
+    from magplan.core.request import MAX_RAMP_HOLDS
+
+    request = f.profile.request
+    kind, step, condition = said.get("kind"), said.get("ramp_step"), said.get("condition")
+    if kind not in ("hold_ramp_step", "add_condition"):
+        return request  # a statement: accepting it only says it was read
+    if request.supervised:
+        raise JournalError(
+            f"This plan is prescribed and supervised by {request.supervised_by or 'a clinician'}:"
+            " ask them before changing it. Nothing was changed."
+        )
+    if kind == "hold_ramp_step" and isinstance(step, int):
+        if len(request.ramp_holds) >= MAX_RAMP_HOLDS:
+            raise JournalError(
+                f"The ramp has been held {MAX_RAMP_HOLDS} weeks already: talk to your clinician"
+                " about a lower amount. Nothing was changed."
+            )
+        held = (*request.ramp_holds, original_step(f.plan.titration, step))
+        return dataclasses.replace(request, ramp_holds=held)
+    if isinstance(condition, str) and condition not in request.conditions:
+        changed = dataclasses.replace(request, conditions=(*request.conditions, condition))
+        if not plan_day(changed, f.k).doses:
+            raise JournalError(
+                "Listing loose stools leaves no magnesium planned: the products in the profile"
+                " are all laxative forms. Add a product of a gentler form, such as glycinate,"
+                " first. Nothing was changed."
+            )
+        return changed
+    return request
 
 
 def decline(f: Followed, suggestion_id: int, today: dt.date | None = None) -> None:
     """Set suggestion ``suggestion_id`` aside: the plan stays as it is."""
     today = today or f.journal.today()
-    _found(f, suggestion_id, today)
+    _open_record(f, suggestion_id, today, declining=True)
     f.journal.decide_suggestion(suggestion_id, False, today)
 
 
-def _found(
-    f: Followed, suggestion_id: int, today: dt.date
-) -> tuple[SuggestionRecord, Suggestion | None]:
+def _open_record(
+    f: Followed, suggestion_id: int, today: dt.date, *, declining: bool = False
+) -> SuggestionRecord:
+    """The open suggestion ``suggestion_id``, or why it cannot be decided now."""
     record = next((s for s in f.journal.suggestions() if s.id == suggestion_id), None)
     if record is None:
         raise JournalError(f"There is no suggestion {suggestion_id} in this journal.")
-    return record, _suggestions_by_week(f, today).get((record.code, record.week_start))
+    if record.status != "open":
+        raise JournalError(
+            f"Suggestion {suggestion_id} was {record.status} on {record.decided_on}:"
+            " nothing was changed."
+        )
+    if expired(record, today) and not declining:
+        raise JournalError(
+            f"Suggestion {suggestion_id} was about the week from {record.week_start}; the ramp"
+            " has moved on since, so it no longer applies. Nothing was changed."
+        )
+    return record
+
+
+def _said_now(f: Followed, record: SuggestionRecord, today: dt.date) -> dict[str, object]:
+    """The words of a suggestion kept without them (an older journal), judged again."""
+    found = _suggestions_by_week(f, today).get((record.code, record.week_start))
+    return _said(found) if found is not None else {}
 
 
 def original_step(titration: Sequence[TitrationStep], week: int) -> int:
@@ -249,6 +362,9 @@ def summarise(
     effects: dict[dt.date, list[str]] = {}
     for s in f.journal.side_effects(start, end):
         effects.setdefault(s.day, []).append(s.effect)
+    for day in _loose_stool_days(f.journal, start, end):  # a mushy or watery stool form too
+        if "loose_stools" not in effects.setdefault(day, []):
+            effects[day].insert(0, "loose_stools")
     days = tuple(_day(d, tuple(effects.get(d.day, ())), today) for d in stored)
     judged = _suggestions_by_week(f, today)
     return JournalSummary(
@@ -260,7 +376,11 @@ def summarise(
         days=days,
         by_time=_by_time(days),
         checkins=tuple(_checkin(c) for c in f.journal.checkins(start, end)),
-        suggestions=tuple(_suggestion(f.k, s, judged) for s in f.journal.suggestions()),
+        suggestions=tuple(
+            _suggestion(f.k, s, judged, today)
+            for s in f.journal.suggestions()
+            if start - WEEK < s.week_start <= end
+        ),
         plan_changes=tuple(
             PlanChange(v.starts_on, v.plan.daily_mg, v.plan.headline, v.reason)
             for v in f.journal.plan_versions()
@@ -285,7 +405,9 @@ def _day(d: StoredDay, effects: tuple[str, ...], today: dt.date) -> JournalDay:
     plan = d.plan
     return JournalDay(
         day=d.day,
-        ramp_week=plan.ramp_step if plan is not None and plan.in_ramp else None,
+        ramp_week=plan.ramp_week
+        if plan is not None and plan.ramp_week <= plan.ramp_weeks
+        else None,
         daily_mg=plan.daily_mg if plan is not None else 0.0,
         doses=doses,
         side_effects=effects,
@@ -318,23 +440,28 @@ def _checkin(c: CheckinRecord) -> CheckinDay:
 
 
 def _suggestion(
-    k: Knowledge, s: SuggestionRecord, judged: dict[tuple[str, dt.date], Suggestion]
+    k: Knowledge,
+    s: SuggestionRecord,
+    judged: dict[tuple[str, dt.date], Suggestion],
+    today: dt.date,
 ) -> SuggestionView:
     found = judged.get((s.code, s.week_start))
+    said = s.said or (_said(found) if found is not None else {})
     words = definitions().suggestions.words[s.code]
-    reason = found.reason_text if found is not None else ""
-    action = found.action.label if found is not None else words.action
-    keys = found.source_keys if found is not None else words.sources
+    reason = said.get("reason")
+    action = said.get("action")
+    keys = said.get("sources")
+    sources = keys if isinstance(keys, list) else list(words.sources)
     return SuggestionView(
         id=s.id,
         code=s.code,
         week_start=s.week_start,
         made_on=s.made_on,
-        status=s.status,
+        status="expired" if expired(s, today) else s.status,
         decided_on=s.decided_on,
-        reason=reason,
-        action=action,
-        sources=tuple(k.sources[key].title if key in k.sources else key for key in keys),
+        reason=reason if isinstance(reason, str) else "",
+        action=action if isinstance(action, str) else words.action,
+        sources=tuple(k.sources[key].title if key in k.sources else str(key) for key in sources),
     )
 
 

@@ -126,6 +126,7 @@ class PlanContent:
     headline: str
     wake: str | None = None
     weekday_times: tuple[WeekdayVariant, ...] = ()
+    restarts_ramp: bool = False  # a new form or a larger amount: start low again from its day
 
     @property
     def day_start(self) -> str | None:
@@ -203,7 +204,7 @@ class PlanContent:
                 {"weekdays": [WEEKDAYS_SHORT[d] for d in w.weekdays], "times": list(w.times)}
                 for w in self.weekday_times
             ],
-        }
+        } | ({"restarts_ramp": True} if self.restarts_ramp else {})
 
     @classmethod
     def from_json(cls, data: object) -> PlanContent:
@@ -228,6 +229,7 @@ class PlanContent:
             headline=_text(plan, "headline", "the plan"),
             wake=wake,
             weekday_times=variants,
+            restarts_ramp=plan.get("restarts_ramp") is True,
         )
 
 
@@ -411,3 +413,4 @@ class SuggestionRecord:
     made_on: date
     status: str
     decided_on: date | None
+    said: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)

@@ -90,6 +90,7 @@ class Scale:
     bands: tuple[Band, ...]
     attribution: str
     sources: tuple[str, ...]
+    attention: tuple[str, ...] = ()  # ids of the bands that call for the clinician
 
     @property
     def answer_min(self) -> int:
@@ -214,6 +215,8 @@ class Definitions:
     stools: StoolQuestions
     side_effects: Mapping[str, SideEffect]
     suggestions: SuggestionRules
+    attention: SuggestionWords  # said with a score in a band its scale names under attention
+    questionnaires_from_age: int = 18  # PHQ-8, GAD-7 and WHO-5 are asked of adults only
 
     def source_keys(self) -> set[str]:
         """Every source key the file names."""
@@ -221,6 +224,7 @@ class Definitions:
         keys.update(k for s in self.scales.values() for k in s.sources)
         keys.update(k for e in self.side_effects.values() for k in e.sources)
         keys.update(k for w in self.suggestions.words.values() for k in w.sources)
+        keys.update(self.attention.sources)
         return keys
 
 
@@ -355,7 +359,11 @@ def _scale(kind: str, table: _Table) -> Scale:
         bands=_bands(table, *((low * factor, high * factor) if factor else (low, high))),
         attribution=table.text("attribution"),
         sources=table.texts("sources"),
+        attention=table.texts("attention"),
     )
+    unknown = set(scale.attention) - {b.id for b in scale.bands}
+    if unknown:
+        table.fail("attention", f"unknown bands {sorted(unknown)}")
     table.closed()
     return scale
 
@@ -424,6 +432,7 @@ _SUGGESTION_FIELDS = {
     ),
     "hold_step": (frozenset({"days", "step"}), frozenset({"step"})),
     "gentler_form": (frozenset({"days_each", "weeks", "forms"}), frozenset()),
+    "loose_stools": (frozenset({"days", "week_start"}), frozenset()),
 }
 """What each suggestion's reason and action may fill in."""
 
@@ -468,6 +477,28 @@ def _suggestions(table: _Table) -> SuggestionRules:
     return rules
 
 
+def _attention(table: _Table) -> SuggestionWords:
+    words = SuggestionWords(
+        _template(table, "text", frozenset({"name", "score", "band"})), "", table.texts("sources")
+    )
+    table.closed()
+    return words
+
+
+def attention(kind: str, answers: Sequence[int]) -> str | None:
+    """What to say with a questionnaire's score when it falls in a band that calls for the
+    clinician (PHQ-8 or GAD-7 of 10 or more, WHO-5 of 50% or less), else ``None``."""
+    if kind not in SCALE_KINDS:
+        return None
+    found = score(kind, answers)
+    if found.band is None or found.band not in scale(kind).attention:
+        return None
+    shown = f"{found.value}" + (f" ({found.percent}%)" if found.percent is not None else "")
+    return definitions().attention.reason.format(
+        name=scale(kind).name, score=shown, band=found.band_label
+    )
+
+
 def _effect_window(table: _Table) -> EffectWindow:
     window = EffectWindow(
         from_weeks=table.whole("from_weeks"),
@@ -485,6 +516,7 @@ def _goal_checkins(top: _Table) -> tuple[dict[str, tuple[str, ...]], tuple[str, 
     by_goal = {goal: goals.texts(goal) for goal in list(goals.data)}
     everyone = top.table("everyone")
     shared = everyone.texts("checkins")
+    everyone.whole("questionnaires_from_age")  # read again by _questionnaires_from_age
     everyone.closed()
     for kind in [*shared, *(k for kinds in by_goal.values() for k in kinds)]:
         if kind not in KINDS:
@@ -525,6 +557,8 @@ def read_definitions(path: Path) -> Definitions:
         stools=_stools(top.table("stools")),
         side_effects=_side_effects(top.table("side_effects")),
         suggestions=_suggestions(top.table("suggestions")),
+        attention=_attention(top.table("attention")),
+        questionnaires_from_age=top.table("everyone").whole("questionnaires_from_age"),
     )
     due.closed()
     top.closed()
@@ -746,6 +780,14 @@ class SleepDiary:
                 kind = "a whole number" if whole else "a number"
                 raise CheckinInputError(field, f"{what} '{shown(str(value))}' is not {kind}")
             _in_range(field, what, str(value), value, low, high)
+        if self.latency_min + self.hours_slept * 60 > 24 * 60:
+            raise CheckinInputError(
+                "sleep",
+                f"{self.latency_min} minutes to fall asleep and {self.hours_slept:g} hours slept"
+                " are more than a day",
+            )
+        if self.hours_slept == 0:
+            object.__setattr__(self, "hours_slept", 0.0)  # "-0" is no sleep, not minus none
 
     def efficiency_pct(self, time_in_bed_min: int) -> float:
         """Sleep efficiency: hours slept over the time in bed (the person's bed-to-wake span),

@@ -79,6 +79,12 @@ V2_SUGGESTIONS = (
     "CREATE INDEX checkins_by_kind ON checkins (kind, day)",
 )
 
+V3_SUGGESTION_WORDS = (
+    # what the suggestion said when it was made: its reason, the action that accepts it and its
+    # sources, as JSON, so an accepted suggestion keeps its words after the plan has changed
+    "ALTER TABLE suggestions ADD COLUMN said TEXT NOT NULL DEFAULT '{}'",
+)
+
 
 @value(kw_only=True, slots=True)
 class Migration:
@@ -96,6 +102,7 @@ class Migration:
 MIGRATIONS = (
     Migration(name="v0_to_v1", from_version=0, statements=V1_TABLES),
     Migration(name="v1_to_v2", from_version=1, statements=V2_SUGGESTIONS),
+    Migration(name="v2_to_v3", from_version=2, statements=V3_SUGGESTION_WORDS),
 )
 CURRENT_VERSION = MIGRATIONS[-1].to_version
 

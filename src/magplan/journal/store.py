@@ -572,16 +572,20 @@ class Journal:
 
     # -- suggestions ----------------------------------------------------------------------
 
-    def add_suggestion(self, code: str, week_start: date, made_on: date) -> SuggestionRecord:
-        """Keep a suggestion ``code`` about the week from ``week_start``; making it again for
-        that week gives the one already kept (with its decision)."""
+    def add_suggestion(
+        self, code: str, week_start: date, made_on: date, said: Mapping[str, Any] | None = None
+    ) -> SuggestionRecord:
+        """Keep a suggestion ``code`` about the week from ``week_start``, with what it ``said``
+        (its reason, action and sources); making it again for that week gives the one already
+        kept (with its decision and its words)."""
         if not code or len(code) > _MAX_CODE_CHARS or not code.isascii() or code.strip() != code:
             raise JournalError(f"{code!r} is not a suggestion's code.")
+        words = json.dumps(dict(said or {}), sort_keys=True, ensure_ascii=False, allow_nan=False)
         with self.transaction():
             self._rows(
-                "INSERT INTO suggestions (code, week_start, made_on) VALUES (?, ?, ?)"
+                "INSERT INTO suggestions (code, week_start, made_on, said) VALUES (?, ?, ?, ?)"
                 " ON CONFLICT (code, week_start) DO NOTHING",
-                (code, _iso(week_start), _iso(made_on)),
+                (code, _iso(week_start), _iso(made_on), words),
             )
             rows = self._rows(
                 _SUGGESTION_SQL + " WHERE code = ? AND week_start = ?", (code, _iso(week_start))
@@ -628,8 +632,19 @@ class Journal:
         return tuple(self._suggestion(*row) for row in rows)
 
     def _suggestion(
-        self, id_: int, code: str, week: str, made: str, status: str, decided: str | None
+        self,
+        id_: int,
+        code: str,
+        week: str,
+        made: str,
+        status: str,
+        decided: str | None,
+        said: str,
     ) -> SuggestionRecord:
+        try:
+            words = json.loads(said)
+        except ValueError:
+            words = {}
         return SuggestionRecord(
             id=id_,
             code=code,
@@ -637,10 +652,11 @@ class Journal:
             made_on=self._day_of(made),
             status=status,
             decided_on=self._day_of(decided) if decided else None,
+            said=words if isinstance(words, dict) else {},
         )
 
 
-_SUGGESTION_SQL = "SELECT id, code, week_start, made_on, status, decided_on FROM suggestions"
+_SUGGESTION_SQL = "SELECT id, code, week_start, made_on, status, decided_on, said FROM suggestions"
 
 
 # -- opening: the files, the database, the backups ----------------------------------------
@@ -896,13 +912,24 @@ def _in_force(versions: tuple[PlanVersion, ...], day: date) -> PlanVersion | Non
     return versions[at - 1] if at else None
 
 
+def _ramp_origin(versions: tuple[PlanVersion, ...], version: PlanVersion, first: date) -> date:
+    """The first day of the start-low ramp ``version`` is in: the journal's first day, or the
+    start of the latest version up to it that starts low again (a new form, a larger amount)."""
+    for v in versions:
+        if v.starts_on > version.starts_on:
+            break
+        if v.plan.restarts_ramp:
+            first = v.starts_on
+    return first
+
+
 def _day_plan(
     day: date, versions: tuple[PlanVersion, ...], ramp_start: date | None
 ) -> DayPlan | None:
     version = _in_force(versions, _checked_day(day))
     if version is None:
         return None
-    first = ramp_start or versions[0].starts_on
+    first = _ramp_origin(versions, version, ramp_start or versions[0].starts_on)
     ramp_week = (day - first).days // 7 + 1
     content = version.plan
     step = content.step_for(ramp_week)

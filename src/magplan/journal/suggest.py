@@ -9,7 +9,10 @@ Three suggestions, always in this order (thresholds, words and sources in
 2. ``hold_step``: loose stools on two or more days in a week of the start-low ramp, before its
    last step: stay at this step's amount one more week (loose stools are the first sign of too
    much; holding the step is the conservative answer: ODS, SEED).
-3. ``gentler_form``: loose stools on two or more days in each of two weeks in a row, while the
+3. ``loose_stools``: loose stools on two or more days of a week at the plan's full amount (the
+   ramp is over, so there is no step to hold): said, with what to do (talk to the clinician
+   about a lower amount or a gentler form; stop and get advice if stools are watery or many).
+4. ``gentler_form``: loose stools on two or more days in each of two weeks in a row, while the
    plan has a laxative-prone form and loose stools are not yet listed as a condition: listing
    them lets the planner's own rule choose a form that is not a laxative, such as glycinate.
 
@@ -33,7 +36,7 @@ from magplan.journal.scales import SuggestionRules, definitions
 if TYPE_CHECKING:
     from magplan.core.knowledge import Knowledge
 
-SUGGESTION_CODES = ("low_adherence", "hold_step", "gentler_form")
+SUGGESTION_CODES = ("low_adherence", "hold_step", "loose_stools", "gentler_form")
 """Every suggestion the journal makes, in the order it says them."""
 
 ActionKind = Literal["none", "hold_ramp_step", "add_condition"]
@@ -126,8 +129,11 @@ def suggest(weeks: Sequence[WeekFacts], plan: PlanFacts) -> list[Suggestion]:
     found = [
         _low_adherence(last, rules, (window.from_weeks, window.to_weeks)),
         _hold_step(last, rules),
+        _loose_stools(last, rules),
         _gentler_form(weeks, plan, rules),
     ]
+    if found[3] is not None:  # the gentler form is the answer to the loose stools: said once
+        found[2] = None
     return [s for s in found if s is not None]
 
 
@@ -146,7 +152,7 @@ def _low_adherence(
         week_start=week.week_start.isoformat(),
         taken=week.taken_doses,
         planned=week.planned_doses,
-        percent=week.taken_doses * 100 // week.planned_doses,
+        percent=round(week.taken_doses * 100 / week.planned_doses),
         from_weeks=effect_weeks[0],
         to_weeks=effect_weeks[1],
     )
@@ -168,6 +174,20 @@ def _hold_step(week: WeekFacts, rules: SuggestionRules) -> Suggestion | None:
     action = Action("hold_ramp_step", words.action.format(step=step), ramp_step=step)
     return Suggestion(
         "hold_step", week.week_start, _with_adherence(reason, week, rules), words.sources, action
+    )
+
+
+def _loose_stools(week: WeekFacts, rules: SuggestionRules) -> Suggestion | None:
+    if week.in_ramp or week.loose_stool_days < rules.loose_stool_days_min:
+        return None
+    words = rules.words["loose_stools"]
+    reason = words.reason.format(days=week.loose_stool_days, week_start=week.week_start.isoformat())
+    return Suggestion(
+        "loose_stools",
+        week.week_start,
+        _with_adherence(reason, week, rules),
+        words.sources,
+        Action("none", words.action),
     )
 
 

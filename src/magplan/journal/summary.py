@@ -71,7 +71,7 @@ class SuggestionView:
     code: str  # "low_adherence", "hold_step", "gentler_form"
     week_start: dt.date
     made_on: dt.date
-    status: str  # "open", "accepted", "declined"
+    status: str  # "open", "accepted", "declined", or "expired" (a hold whose week has passed)
     decided_on: dt.date | None
     reason: str
     action: str  # what accepting does, in words ("" when there is nothing to accept)

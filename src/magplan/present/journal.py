@@ -6,7 +6,12 @@ plan is followed.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from magplan.journal.summary import CheckinDay, JournalSummary
+
+if TYPE_CHECKING:
+    from magplan.core.separation import SeparationRule
 
 NO_DAYS = "Nothing is logged yet: mark a dose with 'magplan log --profile NAME --dose HH:MM taken'."
 
@@ -34,19 +39,37 @@ def journal_text(summary: JournalSummary) -> str:
     """The summary as the terminal shows it."""
     lines = [span_line(summary), ""]
     if not summary.days or summary.ramp_start is None:
-        return "\n".join([*lines, NO_DAYS])
-    lines.append(adherence_line(summary))
-    lines += [
-        f"  {a.planned_time}: {a.taken} of {a.planned}"
-        + (f" ({a.percent:g}%)" if a.percent is not None else "")
-        for a in summary.by_time
-    ]
+        lines.append(NO_DAYS)
+    else:
+        lines.append(adherence_line(summary))
+        lines += [
+            f"  {a.planned_time}: {a.taken} of {a.planned}"
+            + (f" ({a.percent:g}%)" if a.percent is not None else "")
+            for a in summary.by_time
+        ]
     if summary.checkins:
         lines += ["", "Check-ins:"]
         lines += [f"  {c.day.isoformat()} {checkin_words(c)}" for c in summary.checkins]
-    lines += _plan_lines(summary)
+        lines += [f"  {note}" for note in attention_notes(summary)]
+    if summary.plan_changes:
+        lines += _plan_lines(summary)
     lines += _suggestion_lines(summary)
     return "\n".join(lines)
+
+
+def attention_notes(summary: JournalSummary) -> list[str]:
+    """For each questionnaire, the latest score's call for the clinician, if its band has one."""
+    from magplan.journal.scales import attention
+
+    latest = {c.kind: c for c in summary.checkins}
+    notes = []
+    for kind in ("phq8", "gad7", "who5"):
+        items = latest[kind].answers.get("items") if kind in latest else None
+        if isinstance(items, list):
+            note = attention(kind, [int(i) for i in items])
+            if note is not None:
+                notes.append(note)
+    return notes
 
 
 def checkin_words(c: CheckinDay) -> str:
@@ -61,6 +84,8 @@ def checkin_words(c: CheckinDay) -> str:
     if c.kind in ("cramp_days", "migraine_days"):
         return f"{c.kind.replace('_', ' ')}: {c.score or 0:g} of 7"
     score = "" if c.score is None else f"{c.score:g}"
+    if c.kind == "who5" and c.score is not None:  # raw 0-25, read as a percentage
+        score = f"{c.score:g} of 25, {c.score * 4:g}%"
     return f"{scale_title(c.kind)}: {score}" + (f" ({c.band})" if c.band else "")
 
 
@@ -86,3 +111,21 @@ def _suggestion_lines(summary: JournalSummary) -> list[str]:
         lines += ["", "Decided:"]
         lines += [f"  [{s.id}] {s.code} ({s.week_start.isoformat()}): {s.status}" for s in decided]
     return lines
+
+
+def spacing_caution(taken_at: str, rule: SeparationRule) -> str:
+    """Said of a dose taken inside a medicine's spacing."""
+    strength = "must be kept" if rule.strength == "must" else "should be kept"
+    return (
+        f"Caution: magnesium at {taken_at} is too close to {rule.describe()} ({strength}:"
+        f" magnesium can stop the medicine working). Keep the next doses to their planned times."
+    )
+
+
+def too_much_caution(most_mg: float, max_dose_mg: float) -> str:
+    """Said when doses taken close together add up to more than one dose may hold."""
+    return (
+        f"Caution: {most_mg:g} mg of magnesium taken within an hour; the plan keeps each dose to"
+        f" {max_dose_mg:g} mg or less, so that it is absorbed and sits well. Do not make up"
+        " missed doses by taking them together."
+    )

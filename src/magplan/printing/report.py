@@ -29,6 +29,7 @@ from magplan.core.plan import Plan
 from magplan.journal import scales
 from magplan.journal.summary import CheckinDay, JournalSummary, SuggestionView
 from magplan.present import PlanView, present
+from magplan.present.journal import attention_notes
 from magplan.present.words import SUPERVISED, format_mg
 from magplan.printing.card import CardDocument, CardInfo, page_layout, pdf_bytes
 from magplan.printing.files import write_atomically
@@ -249,8 +250,8 @@ def _header(summary: JournalSummary, info: CardInfo, pt: float) -> str:
         facts.append(f"profile {_e(summary.profile)}")
     facts.append(f"journal from {_e(span_text(summary.start, summary.end))}")
     made = f"Made on {_e(day_text(info.date))}"
-    if info.prepared_by.strip():
-        made += f" by {_e(info.prepared_by.strip())}"
+    if info.prepared_by.strip():  # who prepared the plan's card, not who wrote the journal
+        made += f"; plan prepared by {_e(info.prepared_by.strip())}"
     return (
         f'<p style="font-size: {round(pt * 1.8, 1)}pt; font-weight: bold;">{REPORT_TITLE}</p>'
         f"<p>{' · '.join(facts)}</p>"
@@ -276,7 +277,7 @@ def _plan_section(summary: JournalSummary, view: PlanView) -> str:
             )
             for c in summary.plan_changes
         ]
-        out.append(_table(("From", "Daily amount", "Why"), rows, (16, 14, 70)))
+        out.append(_table(("From", "Full daily amount", "Why"), rows, (16, 14, 70)))
     return "".join(out)
 
 
@@ -335,12 +336,17 @@ def weekly_adherence(summary: JournalSummary) -> list[tuple[dt.date, int, int]]:
     ramp's first day (or the span's)."""
     weeks: dict[int, list[int]] = {}
     for day in summary.days:
-        if day.complete and day.planned:
-            found = weeks.setdefault(int(weeks_since(summary, day.day) // 1), [0, 0])
+        if day.complete:
+            found = weeks.setdefault(int(weeks_since(summary, day.day) // 1), [0, 0, 0])
             found[0] += day.planned
             found[1] += day.taken
+            found[2] += 1
     start = summary.ramp_start or summary.start
-    return [(start + dt.timedelta(days=7 * w), p, t) for w, (p, t) in sorted(weeks.items())]
+    return [  # whole weeks only: the week still going on is not judged yet
+        (start + dt.timedelta(days=7 * w), p, t)
+        for w, (p, t, days) in sorted(weeks.items())
+        if days == 7 and p
+    ]
 
 
 def _weeks_below(summary: JournalSummary, below: float) -> str:
@@ -356,6 +362,8 @@ def _missed_most(summary: JournalSummary) -> str:
     if len(timed) < 2:
         return ""
     worst = min(timed, key=lambda a: a.percent or 0.0)
+    if worst.percent is not None and worst.percent >= 100:
+        return ""
     return f"The dose missed most: {worst.planned_time} ({worst.percent:g}% taken)."
 
 
@@ -371,6 +379,7 @@ def _scores_section(
     out.append(f'<p class="small">{_e(k.disclaimer.timeframe)}</p>')
     rows = [_score_row(summary, kind) for kind in kinds]
     out.append(_table(("Check-in", "First", "Last", "Check-ins"), rows, (22, 33, 33, 12)))
+    out += [f'<p class="first">{_e(note)}</p>' for note in attention_notes(summary)]
     width = round(CHART_WIDTH_MM / 25.4 * SCREEN_DPI * chart_scale)
     height = round(chart_height_mm(len(kinds)) / 25.4 * SCREEN_DPI * chart_scale)
     for kind in kinds:
