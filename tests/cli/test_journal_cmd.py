@@ -266,3 +266,46 @@ def test_the_questionnaires_a_child_is_given() -> None:
 
     assert checkins_for(("sleep", "depression"), 15) == ("sleep",)
     assert checkins_for(("sleep", "depression"), 18) == ("sleep", "phq8", "who5")
+
+
+def test_a_reason_is_plain_text_in_the_csv(
+    data: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    bedtime = _bedtime(data, capsys, TODAY)
+    formula = '=HYPERLINK("http://example.invalid","x")'
+    assert main(["log", "--profile", "Bea", "--dose", bedtime, "skipped", "--reason", formula]) == 0
+    assert (
+        main(["log", "--profile", "Bea", "--dose", bedtime, "skipped", "--reason", "a\u202eb"]) == 2
+    )
+    out = tmp_path / "j.csv"
+    assert main(["journal", "--profile", "Bea", "--csv", str(out)]) == 0
+    assert "'=HYPERLINK" in out.read_text()
+
+
+def test_outputs_are_refused_in_the_journals_folder_and_through_links(
+    data: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    bedtime = _bedtime(data, capsys, TODAY)
+    main(["log", "--profile", "Bea", "--dose", bedtime, "taken"])
+    journal = _journal(data)
+    before = journal.read_bytes()
+    link = tmp_path / "link.csv"
+    link.symlink_to(data / "profiles" / "bea.json")
+    for args in (["--csv", str(journal)], ["--csv", str(link)]):
+        assert main(["journal", "--profile", "Bea", *args]) == 2
+        assert "folder; write it elsewhere" in capsys.readouterr().err
+    assert main(["report", "--profile", "Bea", "-o", str(journal)]) == 2
+    assert journal.read_bytes() == before
+    assert json.loads((data / "profiles" / "bea.json").read_text())["name"] == "Bea"
+
+
+def test_a_profile_that_cannot_be_planned_makes_no_journal(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = data / "profiles" / "bea.json"
+    profile = json.loads(path.read_text())
+    profile["request"]["target_mg"] = 5000
+    path.write_text(json.dumps(profile))
+    assert main(["log", "--profile", "Bea", "--dose", "22:00", "taken"]) == 2
+    assert "saved profile 'Bea' cannot be planned" in capsys.readouterr().err
+    assert not (data / "journals").exists() or not any((data / "journals").iterdir())

@@ -303,3 +303,17 @@ def test_loose_stool_forms_count_as_loose_stools_in_the_summary(store: ProfileSt
     f.journal.add_checkin(START, "stools", {"count": 3, "form": "watery"}, 3)
     summary = follow.summarise(f, START, START, START + dt.timedelta(days=1))
     assert summary.days[0].side_effects == ("loose_stools",)
+
+
+def test_deleting_the_same_name_twice_sets_both_journals_aside(store: ProfileStore) -> None:
+    from magplan.journal.store import journal_path
+
+    for _ in range(2):
+        _save(store, goals=("sleep",))
+        f = _followed(store, START)
+        follow.keep_plan_current(f)
+        f.close()
+        store.delete("Bea")
+    live = journal_path(store.folder, "bea")
+    assert not live.exists()
+    assert len(list(live.parent.glob("bea.deleted-*.sqlite3"))) == 2

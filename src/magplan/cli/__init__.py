@@ -37,16 +37,20 @@ def write_output(text: str) -> None:
 
 
 def refuse_profiles_folder(path: str, option: str) -> None:
-    """An output written into the saved profiles' folder could replace a profile: refused.
-    (Only a name a profile file could have is looked into: the profile code loads then.)"""
-    if not path.endswith((".json", ".bak")) and ".corrupt-" not in path:
-        return
-    from magplan.profiles import ProfileStore
+    """An output written into the saved profiles' folder or the journals' folder could replace
+    a profile or a journal: refused, whatever its name, and through a link too."""
+    parent = os.path.realpath(os.path.dirname(os.path.abspath(path)) or ".")
+    target = os.path.dirname(os.path.realpath(path))  # where a link to a file points
+    if {os.path.basename(parent), os.path.basename(target)}.isdisjoint({"profiles", "journals"}):
+        return  # neither folder is called so: no need to load where they are
+    from magplan.profiles.paths import JOURNALS_FOLDER, default_folder
 
-    folder = ProfileStore().folder
-    target = os.path.realpath(os.path.dirname(os.path.abspath(path)) or ".")
-    if os.path.realpath(folder) == target:
-        raise UsageError(f"{option} {path}: that is the saved profiles' folder; write it elsewhere")
+    profiles = default_folder()
+    kept = {os.path.realpath(profiles), os.path.realpath(profiles.parent / JOURNALS_FOLDER)}
+    for where, what in ((parent, "that is in"), (target, "that links into")):
+        if where in kept:
+            folder = "saved profiles'" if where == os.path.realpath(profiles) else "journals'"
+            raise UsageError(f"{option} {path}: {what} the {folder} folder; write it elsewhere")
 
 
 def notice(text: str) -> None:

@@ -12,9 +12,9 @@ import argparse
 import contextlib
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from magplan.cli import UsageError, notice, refuse_profiles_folder, write_output
 from magplan.cli.dates import parse_date
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from magplan.journal.summary import JournalSummary
 
 STATUSES = ("taken", "skipped", "moved")
+T = TypeVar("T")
 
 
 def register(sub: Any) -> None:
@@ -116,44 +117,51 @@ def _suggestion_id(text: str) -> int:
 @contextlib.contextmanager
 def followed(name: str) -> Iterator[Followed]:
     """The profile ``name`` with its journal open; profile and journal problems are one line.
-
-    A journal made here is removed again when the command fails, so that a refused command
-    leaves nothing behind.
-    """
+    (Reading only; a command that writes uses :func:`on_journal`.)"""
     from magplan.journal.follow import open_followed
-    from magplan.journal.records import JournalError
-    from magplan.journal.store import journal_path
-    from magplan.profiles import ProfileError, ProfileStore
+    from magplan.profiles import ProfileError
 
-    store = ProfileStore()
     try:
-        saved = store.find(name)
-        path = journal_path(store.folder, saved.path.stem)
-        made = not path.exists()
-        f = open_followed(name, store=store)
+        f = open_followed(name)
     except (ProfileError, JournalError) as exc:
         raise UsageError(str(exc)) from None
     try:
         yield f
-    except JournalError as exc:
-        f.close()
-        if made:
-            _remove_new_journal(path)
+    except (ProfileError, JournalError) as exc:
         raise UsageError(str(exc)) from None
-    except BaseException:
+    finally:
         f.close()
-        if made:
-            _remove_new_journal(path)
-        raise
-    f.close()
 
 
-def _remove_new_journal(path: Path) -> None:
-    for extra in ("", "-wal", "-shm", "-journal"):
-        with contextlib.suppress(OSError):
-            Path(f"{path}{extra}").unlink()
-    with contextlib.suppress(OSError):
-        path.parent.rmdir()  # only when empty: the journals folder made for it
+def on_journal(name: str, action: Callable[[Followed], T]) -> tuple[Followed, T]:
+    """Carry out ``action`` on the journal of the profile ``name``, in one transaction: all of
+    it is kept, or (on any error, a failed output too) none.
+
+    A profile with no journal yet is tried first on a scratch journal, so that a command
+    refused there makes no journal at all; no journal is ever removed (another program may be
+    writing to it)."""
+    import tempfile
+
+    from magplan.journal.follow import has_journal, open_followed
+    from magplan.profiles import ProfileError
+
+    try:
+        if not has_journal(name):
+            with tempfile.TemporaryDirectory(prefix="magplan-try-") as tmp:
+                scratch = open_followed(name, journal_file=Path(tmp) / "try.sqlite3")
+                try:
+                    with scratch.journal.transaction():
+                        action(scratch)
+                finally:
+                    scratch.close()
+        f = open_followed(name)
+        try:
+            with f.journal.transaction():
+                return f, action(f)
+        finally:
+            f.close()
+    except (ProfileError, JournalError) as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _clock_time(text: str, option: str) -> str:
@@ -182,30 +190,35 @@ def run_log(args: argparse.Namespace) -> int:
     if status != "moved" and taken_at is not None:
         raise UsageError(f"--at is for a moved dose; this one is {status}")
     day = parse_date(args.date, "--date")
-    reason = (args.reason or "").strip()
+    reason = _reason(args.reason)
+    quick = None if status == "moved" else _quick_log(args.profile, day, planned, status, reason)
     cautions: list[str] = []
-    entry = (
-        None
-        if status == "moved"
-        else _quick_log(args.profile, day, planned, status, taken_at, reason)
-    )
-    if entry is None:
-        from magplan.journal.follow import keep_plan_current, moved_cautions, require_plan
-
-        with followed(args.profile) as f:
-            require_plan(f)
-            with f.journal.transaction():
-                first = f.journal.ramp_start is None
-                keep_plan_current(f, min(day, f.journal.today()) if first else None)
-                entry = f.journal.log_dose(day, planned, status, taken_at, reason)
-                f.journal.set_profile_mark(profile_mark(f.saved.path.read_bytes()))
-                if entry.taken_at is not None:
-                    cautions = moved_cautions(f, entry.day, entry.taken_at)
+    if quick is None:
+        _, (entry, cautions) = on_journal(
+            args.profile, lambda f: _log(f, day, planned, status, taken_at, reason)
+        )
+    else:
+        entry = quick
     said = f"taken at {entry.taken_at}" if entry.status == "moved" else entry.status
     notice(f"{entry.day.isoformat()} {entry.planned_time}: {said} ({args.profile.strip()})")
     for line in cautions:
         notice(line)
     return 0
+
+
+def _log(
+    f: Followed, day: dt.date, planned: str, status: str, taken_at: str | None, reason: str
+) -> tuple[DoseEntry, list[str]]:
+    """Log a dose the whole way: the profile planned again, its plan kept current."""
+    from magplan.journal.follow import keep_plan_current, moved_cautions, require_plan
+
+    require_plan(f)
+    first = f.journal.ramp_start is None
+    keep_plan_current(f, min(day, f.journal.today()) if first else None)
+    entry = f.journal.log_dose(day, planned, status, taken_at, reason)
+    f.journal.set_profile_mark(profile_mark(f.saved.path.read_bytes()))
+    said = moved_cautions(f, entry.day, entry.taken_at) if entry.taken_at is not None else []
+    return entry, said
 
 
 def profile_mark(raw: bytes) -> str:
@@ -218,9 +231,15 @@ def profile_mark(raw: bytes) -> str:
     return f"{zlib.crc32(raw):08x} {len(raw)} {magplan.__version__}"
 
 
-def _quick_log(
-    name: str, day: dt.date, planned: str, status: str, taken_at: str | None, reason: str
-) -> DoseEntry | None:
+def _reason(text: str | None) -> str:
+    """Why a dose was skipped or moved, as typed: visible characters only, kept as text (a
+    reason that starts like a spreadsheet formula is kept, and quoted in the CSV)."""
+    from magplan.core.request import check_text
+
+    return check_text((text or "").strip(), "reason", "--reason") if text else ""
+
+
+def _quick_log(name: str, day: dt.date, planned: str, status: str, reason: str) -> DoseEntry | None:
     """Log against the journal's own plan when the profile's file is byte for byte the one that
     plan came from, without loading the profile models; ``None`` when that cannot be known
     (then the whole way, :func:`followed`, finds the profile and plans it again)."""
@@ -230,20 +249,20 @@ def _quick_log(
     found = _profile_file(name)
     if found is None:
         return None
-    path, raw = found
+    path, raw, stored_name = found
     journal_file = journal_path(path.parent, path.stem)
     if not journal_file.exists():
         return None
     try:
-        with contextlib.closing(Journal.open(journal_file, name.strip())) as journal:
+        with contextlib.closing(Journal.open(journal_file, stored_name)) as journal:
             if journal.profile_mark != profile_mark(raw):
                 return None
-            return journal.log_dose(day, planned, status, taken_at, reason)
+            return journal.log_dose(day, planned, status, None, reason)
     except JournalError as exc:
         raise UsageError(str(exc)) from None
 
 
-def _profile_file(name: str) -> tuple[Path, bytes] | None:
+def _profile_file(name: str) -> tuple[Path, bytes, str] | None:
     """The file of the saved profile ``name`` and its bytes, found by its name alone."""
     from magplan.profiles.names import name_key
     from magplan.profiles.paths import default_folder, slug_of_key
@@ -263,7 +282,7 @@ def _profile_file(name: str) -> tuple[Path, bytes] | None:
             continue
         named = data.get("name") if isinstance(data, dict) else None
         if isinstance(named, str) and name_key(named) == key:
-            return path, raw
+            return path, raw, named.strip()
     return None
 
 
@@ -273,19 +292,7 @@ def _profile_file(name: str) -> tuple[Path, bytes] | None:
 def run_checkin(args: argparse.Namespace) -> int:
     day = parse_date(args.date, "--date")
     kind, answers, score, said = _read_checkin(args)
-    with followed(args.profile) as f:
-        from magplan.journal.checkins import check_age
-
-        try:
-            check_age(kind, f.profile.request.age_years)
-        except PlanInputError as exc:
-            raise JournalError(str(exc)) from None
-        if kind == "side_effect":
-            f.journal.add_side_effect(day, answers["effect"])
-        else:
-            if kind == "sleep":
-                answers, score, said = _sleep_scored(f, answers)
-            f.journal.add_checkin(day, kind, answers, score)
+    f, said = on_journal(args.profile, lambda f: _check_in(f, day, kind, answers, score, said))
     notice(f"{day.isoformat()}: {said} ({f.profile.name})")
     if kind in ("phq8", "gad7", "who5"):
         from magplan.journal.scales import attention
@@ -294,6 +301,25 @@ def run_checkin(args: argparse.Namespace) -> int:
         if note is not None:
             notice(note)
     return 0
+
+
+def _check_in(
+    f: Followed, day: dt.date, kind: str, answers: dict[str, Any], score: float | None, said: str
+) -> str:
+    """Keep one check-in or side effect; what to say of it."""
+    from magplan.journal.checkins import check_age
+
+    try:
+        check_age(kind, f.profile.request.age_years)
+    except PlanInputError as exc:
+        raise JournalError(str(exc)) from None
+    if kind == "side_effect":
+        f.journal.add_side_effect(day, answers["effect"])
+        return said
+    if kind == "sleep":
+        answers, score, said = _sleep_scored(f, answers)
+    f.journal.add_checkin(day, kind, answers, score)
+    return said
 
 
 def _read_checkin(args: argparse.Namespace) -> tuple[str, dict[str, Any], float | None, str]:
@@ -349,13 +375,6 @@ def _sleep_scored(f: Followed, answers: dict[str, Any]) -> tuple[dict[str, Any],
 
 
 def run_journal(args: argparse.Namespace) -> int:
-    from magplan.journal.follow import (
-        accept,
-        decline,
-        keep_plan_current,
-        refresh_suggestions,
-        summarise,
-    )
 
     end = parse_date(args.end, "--to")
     start = parse_date(args.start, "--from") if args.start else None
@@ -365,17 +384,34 @@ def run_journal(args: argparse.Namespace) -> int:
         _check_csv_target(args.csv)
     if args.accept is None and args.decline is None and not _has_journal(args.profile):
         return _show(args, _empty(args.profile, start or end, end))
-    with followed(args.profile) as f:
-        today = f.journal.today()
-        if f.journal.ramp_start is not None:  # a changed profile's plan, from today or tomorrow
-            keep_plan_current(f)
-        if args.accept is not None:
-            f = accept(f, args.accept, today)
-        elif args.decline is not None:
-            decline(f, args.decline, today)
-        refresh_suggestions(f, today)
-        summary = summarise(f, start or f.journal.ramp_start or end, end, today)
-    return _show(args, summary)
+    on_journal(args.profile, lambda f: _show(args, _brought_up_to_date(args, f, start, end)))
+    return 0
+
+
+def _brought_up_to_date(
+    args: argparse.Namespace, f: Followed, start: dt.date | None, end: dt.date
+) -> JournalSummary:
+    """The journal with a changed profile's plan recorded, the suggestion decided if asked,
+    the completed weeks judged; its summary from ``start`` (default: the first day with an
+    entry, a check-in before the plan too) to ``end``."""
+    from magplan.journal.follow import (
+        accept,
+        decline,
+        first_day,
+        keep_plan_current,
+        refresh_suggestions,
+        summarise,
+    )
+
+    today = f.journal.today()
+    if f.journal.ramp_start is not None:  # a changed profile's plan, from today or tomorrow
+        keep_plan_current(f)
+    if args.accept is not None:
+        f = accept(f, args.accept, today)
+    elif args.decline is not None:
+        decline(f, args.decline, today)
+    refresh_suggestions(f, today)
+    return summarise(f, start or first_day(f) or end, end, today)
 
 
 def _has_journal(name: str) -> bool:

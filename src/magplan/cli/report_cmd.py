@@ -37,7 +37,7 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from magplan.cli.journal_cmd import followed
-    from magplan.journal.follow import has_journal, summarise
+    from magplan.journal.follow import first_day, has_journal, summarise
     from magplan.printing.files import OutputError, check_output_target
     from magplan.profiles import ProfileError
 
@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     except ProfileError as exc:
         raise UsageError(str(exc)) from None
     with followed(args.profile) as f:
-        summary = summarise(f, start or f.journal.ramp_start or end, end)
+        summary = summarise(f, start or first_day(f) or end, end)
     _write(args, f, summary)
     notice(f"wrote {args.output}")
     return 0

@@ -44,7 +44,7 @@ def journal_csv(summary: JournalSummary) -> str:
                     "time": x.planned_time,
                     "status": x.status or "not recorded",
                     "taken_at": x.taken_at or "",
-                    "reason": x.reason,
+                    "reason": _cell(x.reason),
                     "elemental_mg": f"{x.elemental_mg:g}",
                     "form": x.form,
                     "ramp_week": d.ramp_week or "",
@@ -58,6 +58,15 @@ def journal_csv(summary: JournalSummary) -> str:
         for c in rest:
             writer.writerow(_checkin_row(c))
     return out.getvalue()
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(text: str) -> str:
+    """A typed text as a spreadsheet reads it as text, never as a formula (OWASP: CSV
+    injection): one that starts like a formula is quoted with an apostrophe."""
+    return f"'{text}" if text.startswith(_FORMULA_START) else text
 
 
 def _checkin_row(c: CheckinDay) -> dict[str, object]:

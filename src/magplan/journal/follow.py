@@ -22,6 +22,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from magplan.core.knowledge import Knowledge, load_knowledge
@@ -76,21 +77,29 @@ def open_followed(
     store: ProfileStore | None = None,
     k: Knowledge | None = None,
     clock: Callable[[], dt.datetime] = dt.datetime.now,
+    journal_file: Path | None = None,
 ) -> Followed:
-    """The profile ``name`` with its journal open (made on first use).
+    """The profile ``name`` with its journal open (made on first use); ``journal_file``
+    another journal for it (a scratch one, to try a command out first).
 
     :class:`~magplan.profiles.ProfileError` when there is no such profile or it cannot be
     read; :class:`JournalError` when its journal cannot be used.
     """
+    from magplan.core.errors import PlanInputError
     from magplan.profiles import ProfileStore
 
     store = store or ProfileStore()
     saved = store.find(name)
     k = k or load_knowledge()
-    journal = Journal.open(
-        journal_path(store.folder, saved.path.stem), saved.profile.name, clock=clock
-    )
-    return Followed(store, saved, journal, k, plan_day(saved.profile.request, k))
+    try:  # planned before the journal opens: a profile that cannot be planned opens nothing
+        plan = plan_day(saved.profile.request, k)
+    except PlanInputError as exc:
+        raise JournalError(
+            f"The saved profile '{saved.profile.name}' cannot be planned: {exc.message}"
+        ) from None
+    path = journal_file or journal_path(store.folder, saved.path.stem)
+    journal = Journal.open(path, saved.profile.name, clock=clock)
+    return Followed(store, saved, journal, k, plan)
 
 
 def has_journal(name: str, store: ProfileStore | None = None) -> bool:
@@ -350,6 +359,15 @@ def _saved_with(f: Followed, request: object) -> Followed:
     return dataclasses.replace(f, saved=saved, plan=plan_day(saved.profile.request, f.k))
 
 
+def first_day(f: Followed) -> dt.date | None:
+    """The journal's first day: the plan's first, or an earlier check-in (a baseline)."""
+    days = [d for d in (f.journal.ramp_start,) if d is not None]
+    earliest = f.journal.checkins(dt.date(2000, 1, 1), f.journal.today())
+    if earliest:
+        days.append(min(c.day for c in earliest))
+    return min(days, default=None)
+
+
 # ---- the summary ----------------------------------------------------------------------------
 
 
@@ -447,7 +465,12 @@ def _suggestion(
 ) -> SuggestionView:
     found = judged.get((s.code, s.week_start))
     said = s.said or (_said(found) if found is not None else {})
-    words = definitions().suggestions.words[s.code]
+    words = definitions().suggestions.words.get(s.code)
+    if words is None:
+        raise JournalError(
+            f"The journal holds a suggestion this version does not know ({s.code!r}): it may"
+            " have been written by a newer Magnesium Planner."
+        )
     reason = said.get("reason")
     action = said.get("action")
     keys = said.get("sources")

@@ -661,6 +661,7 @@ def _checked_numbers(
 # --- what a person types ----------------------------------------------------------------------
 
 _WHOLE = re.compile(r"[+-]?[0-9]+")
+_MOST_DIGITS = 9  # more is out of every range here, and is never turned into a number
 _DECIMAL = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)")
 
 
@@ -698,9 +699,10 @@ def parse_answers(kind: str, text: str) -> tuple[int, ...]:
             raise CheckinInputError(
                 "answers", f"{typed}: answer {place} '{shown(part)}' is not a whole number"
             )
-        if not low <= int(part) <= high:
+        if len(part.lstrip("+-")) > _MOST_DIGITS or not low <= int(part) <= high:
             raise CheckinInputError(
-                "answers", f"{typed}: answer {place} is {int(part)}: allowed {low} to {high}"
+                "answers",
+                f"{typed}: answer {place} is {shown(part)}: allowed {low} to {high}",
             )
         numbers.append(int(part))
     return tuple(numbers)
@@ -710,6 +712,8 @@ def _number(field: str, what: str, text: str, high: float, *, low: float = 0) ->
     """A whole number typed for ``what``, within ``low..high``."""
     if not _WHOLE.fullmatch(text.strip()):
         raise CheckinInputError(field, f"{what} '{shown(text)}' is not a whole number")
+    if len(text.strip().lstrip("+-")) > _MOST_DIGITS:
+        _out_of_range(field, what, text, low, high)
     return int(_in_range(field, what, text, int(text), low, high))
 
 
@@ -717,15 +721,22 @@ def _decimal(field: str, what: str, text: str, high: float) -> float:
     """A number typed for ``what`` (``6.5``), within ``0..high``."""
     if not _DECIMAL.fullmatch(text.strip()):
         raise CheckinInputError(field, f"{what} '{shown(text)}' is not a number")
+    if len(text.strip().lstrip("+-")) > 2 * _MOST_DIGITS:
+        _out_of_range(field, what, text, 0, high)
     return _in_range(field, what, text, float(text), 0, high)
 
 
 def _in_range(field: str, what: str, text: str, number: float, low: float, high: float) -> float:
-    if not math.isfinite(number) or not low <= number <= high:
-        raise CheckinInputError(
-            field, f"{what} {shown(text.strip())} is out of range: allowed {low:g} to {high:g}"
-        )
+    finite = isinstance(number, int) or math.isfinite(number)
+    if not finite or not low <= number <= high:
+        _out_of_range(field, what, text, low, high)
     return number
+
+
+def _out_of_range(field: str, what: str, text: str, low: float, high: float) -> NoReturn:
+    raise CheckinInputError(
+        field, f"{what} {shown(text.strip())} is out of range: allowed {low:g} to {high:g}"
+    )
 
 
 def parse_days(kind: str, text: str) -> int:

@@ -759,18 +759,25 @@ def _check_database(conn: sqlite3.Connection, path: Path) -> int:
     anything is written to it."""
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
-        version = user_version(conn)
+        conn.execute("BEGIN")  # the version and the tables of one moment (another program
+        try:  # may be making the journal right now)
+            version = user_version(conn)
+            tables = {
+                row[0]
+                for row in conn.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")
+            }
+        finally:
+            conn.execute("COMMIT")
         _refuse_newer(path, version)
-        tables = {
-            row[0] for row in conn.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")
-        }
         if tables or version:
             problems = [row[0] for row in conn.execute("PRAGMA integrity_check")]
             if problems != ["ok"]:
                 raise _damaged(path, f"SQLite's integrity check says {_first_problem(problems)}")
     except sqlite3.DatabaseError as exc:
-        if isinstance(exc, sqlite3.OperationalError) and _is_busy(exc):
-            raise _error(path, exc) from exc
+        if isinstance(exc, sqlite3.OperationalError) and (
+            _is_busy(exc) or "I/O" in str(exc) or "full" in str(exc)
+        ):
+            raise _error(path, exc) from exc  # the disk, not the journal
         raise _damaged(path, str(exc)) from None
     if (version == 0 and tables) or (version > 0 and not tables >= _OUR_TABLES):
         raise JournalError(
@@ -829,6 +836,18 @@ def _error(path: Path, exc: sqlite3.Error) -> JournalError:
     if _is_busy(exc):
         return JournalError(
             f"The journal {path} is busy in another program; try again in a moment.", path=path
+        )
+    if "full" in str(exc).lower() or getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL":
+        return JournalError(
+            f"The disk of the journal {path} is full: nothing was written; free some space"
+            " and try again.",
+            path=path,
+        )
+    if isinstance(exc, sqlite3.OperationalError) and "I/O" in str(exc):
+        return JournalError(
+            f"Cannot use the journal {path}: {exc} (a full disk or a failing drive); nothing"
+            " was written.",
+            path=path,
         )
     if isinstance(exc, sqlite3.OperationalError):
         return JournalError(f"Cannot use the journal {path}: {exc}.", path=path)

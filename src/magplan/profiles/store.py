@@ -320,7 +320,15 @@ class ProfileStore:
             stamped, data = self._prepared(old.profile.model_copy(update={"name": new}))
             target = self._write_locked(stamped, data)
             if target != old.path:
-                self._journal_follows(old.path, target)
+                try:
+                    self._journal_follows(old.path, target)
+                except OSError as exc:
+                    _remove_profile_file(target)  # the profile keeps its old name
+                    raise ProfileError(
+                        f"profile '{old.profile.name}' was not renamed: its journal could not"
+                        f" be moved ({exc.strerror or exc})",
+                        path=old.path,
+                    ) from None
                 try:
                     _remove_profile_file(old.path)
                 except OSError as exc:
@@ -352,25 +360,41 @@ class ProfileStore:
         profile ``name``."""
         with self._locked(f"delete profile '{name.strip()}'"):
             found = self._find_locked(name)
+            try:
+                self._journal_set_aside(found.path)
+            except OSError as exc:
+                raise ProfileError(
+                    f"profile '{found.profile.name}' was not deleted: its journal could not be"
+                    f" set aside ({exc.strerror or exc})",
+                    path=found.path,
+                ) from None
             _remove_profile_file(found.path)
-            self._journal_set_aside(found.path)
         return found.path
 
     def _journal_follows(self, old: Path, new: Path) -> None:
         """A renamed profile keeps its journal (``journals/<file>.sqlite3``); one left there
-        by a deleted profile of the new file name is set aside first."""
-        target = journal_file(self.folder, new.stem)
+        by a deleted profile of the new file name is set aside first. ``OSError`` when the
+        journal cannot be moved."""
+        source = journal_file(self.folder, old.stem)
+        if not source.exists():
+            return
         self._journal_set_aside(new)
-        with contextlib.suppress(OSError):
-            move_journal(journal_file(self.folder, old.stem), target)
+        if not move_journal(source, journal_file(self.folder, new.stem)):
+            raise OSError(f"{journal_file(self.folder, new.stem)} is in the way")
 
     def _journal_set_aside(self, profile_file: Path) -> None:
-        """A deleted profile's journal is kept as ``<file>.deleted-<time>.sqlite3``: never
-        removed, and never taken up by a new profile of the same name."""
+        """A deleted profile's journal is kept as ``<file>.deleted-<time>[-N].sqlite3``: never
+        removed, and never taken up by a new profile of the same name. ``OSError`` when it
+        cannot be moved."""
         source = journal_file(self.folder, profile_file.stem)
+        if not source.exists():
+            return
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        with contextlib.suppress(OSError):
-            move_journal(source, journal_file(self.folder, f"{profile_file.stem}.deleted-{stamp}"))
+        for n in range(1, MAX_SAME_SLUG):
+            aside = f"{profile_file.stem}.deleted-{stamp}" + (f"-{n}" if n > 1 else "")
+            if move_journal(source, journal_file(self.folder, aside)):
+                return
+        raise OSError(f"no free name to set {source} aside")
 
     def _find_locked(self, name: str, *, say_why: bool = True) -> SavedProfile:
         """The profile ``name`` and its file, looked up while the folder's lock is held. When
