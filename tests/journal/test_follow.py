@@ -317,3 +317,18 @@ def test_deleting_the_same_name_twice_sets_both_journals_aside(store: ProfileSto
     live = journal_path(store.folder, "bea")
     assert not live.exists()
     assert len(list(live.parent.glob("bea.deleted-*.sqlite3"))) == 2
+
+
+def test_nausea_or_drowsiness_on_two_days_is_said_for_the_clinician(store: ProfileStore) -> None:
+    _save(store, goals=("sleep",))
+    f = _followed(store, START)
+    follow.keep_plan_current(f)
+    _week_with_loose_stools(f, START, loose_days=0)
+    f.journal.add_side_effect(START + dt.timedelta(days=1), "nausea")
+    f.journal.add_side_effect(START + dt.timedelta(days=3), "drowsiness")
+    week2 = START + dt.timedelta(days=7)
+    (said,) = follow.refresh_suggestions(f, week2)
+    assert said.code == "side_effects"
+    view = follow.summarise(f, START, week2, week2).suggestions[0]
+    assert view.reason.startswith("Drowsiness and nausea on 2 days in the week from 2026-03-02")
+    assert "With kidney disease" in view.reason

@@ -194,7 +194,11 @@ def completed_weeks(f: Followed, today: dt.date) -> list[WeekFacts]:
     end = start + count * WEEK - dt.timedelta(days=1)
     days = f.journal.days(start, end)
     loose = _loose_stool_days(f.journal, start, end)
-    return [_week_facts(days[i * 7 : i * 7 + 7], loose) for i in range(count)]
+    others: dict[dt.date, set[str]] = {}
+    for s in f.journal.side_effects(start, end):
+        if s.effect != "loose_stools":
+            others.setdefault(s.day, set()).add(s.effect)
+    return [_week_facts(days[i * 7 : i * 7 + 7], loose, others) for i in range(count)]
 
 
 def _loose_stool_days(journal: Journal, start: dt.date, end: dt.date) -> set[dt.date]:
@@ -207,8 +211,12 @@ def _loose_stool_days(journal: Journal, start: dt.date, end: dt.date) -> set[dt.
     return days
 
 
-def _week_facts(days: Sequence[StoredDay], loose: set[dt.date]) -> WeekFacts:
+def _week_facts(
+    days: Sequence[StoredDay], loose: set[dt.date], others: dict[dt.date, set[str]]
+) -> WeekFacts:
     planned = [dd for d in days for dd in d.doses]
+    effects = definitions().side_effects
+    seen = sorted({e for d in days for e in others.get(d.day, ())})
     first = next((d.plan for d in days if d.plan is not None), None)
     return WeekFacts(
         week_start=days[0].day,
@@ -217,6 +225,8 @@ def _week_facts(days: Sequence[StoredDay], loose: set[dt.date]) -> WeekFacts:
         loose_stool_days=sum(d.day in loose for d in days),
         in_ramp=first is not None and first.in_ramp,
         ramp_step=first.ramp_week if first is not None and first.in_ramp else None,
+        other_effects=tuple(effects[e].label.lower() if e in effects else e for e in seen),
+        other_effect_days=sum(d.day in others for d in days),
     )
 
 

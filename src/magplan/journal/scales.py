@@ -433,6 +433,7 @@ _SUGGESTION_FIELDS = {
     "hold_step": (frozenset({"days", "step"}), frozenset({"step"})),
     "gentler_form": (frozenset({"days_each", "weeks", "forms"}), frozenset()),
     "loose_stools": (frozenset({"days", "week_start"}), frozenset()),
+    "side_effects": (frozenset({"effects", "days", "week_start"}), frozenset()),
 }
 """What each suggestion's reason and action may fill in."""
 

@@ -36,7 +36,7 @@ from magplan.journal.scales import SuggestionRules, definitions
 if TYPE_CHECKING:
     from magplan.core.knowledge import Knowledge
 
-SUGGESTION_CODES = ("low_adherence", "hold_step", "loose_stools", "gentler_form")
+SUGGESTION_CODES = ("low_adherence", "hold_step", "loose_stools", "side_effects", "gentler_form")
 """Every suggestion the journal makes, in the order it says them."""
 
 ActionKind = Literal["none", "hold_ramp_step", "add_condition"]
@@ -61,6 +61,8 @@ class WeekFacts:
     loose_stool_days: int
     in_ramp: bool
     ramp_step: int | None
+    other_effects: tuple[str, ...] = ()  # nausea, stomach cramps, drowsiness: their words
+    other_effect_days: int = 0  # days with any of them
 
     def __post_init__(self) -> None:
         if not 0 <= self.taken_doses <= self.planned_doses:
@@ -131,6 +133,7 @@ def suggest(weeks: Sequence[WeekFacts], plan: PlanFacts) -> list[Suggestion]:
         _hold_step(last, rules),
         _loose_stools(last, rules),
         _gentler_form(weeks, plan, rules),
+        _side_effects(last, rules),
     ]
     if found[3] is not None:  # the gentler form is the answer to the loose stools: said once
         found[2] = None
@@ -189,6 +192,18 @@ def _loose_stools(week: WeekFacts, rules: SuggestionRules) -> Suggestion | None:
         words.sources,
         Action("none", words.action),
     )
+
+
+def _side_effects(week: WeekFacts, rules: SuggestionRules) -> Suggestion | None:
+    if week.other_effect_days < rules.loose_stool_days_min or not week.other_effects:
+        return None
+    words = rules.words["side_effects"]
+    reason = words.reason.format(
+        effects=_listed(week.other_effects).capitalize(),
+        days=week.other_effect_days,
+        week_start=week.week_start.isoformat(),
+    )
+    return Suggestion("side_effects", week.week_start, reason, words.sources, Action("none", ""))
 
 
 def _persisting(weeks: Sequence[WeekFacts], rules: SuggestionRules) -> Sequence[WeekFacts]:
