@@ -71,6 +71,17 @@ if in_elsewhere "$program" print --help >/dev/null 2>&1; then
 else
     mp_say "smoke test skipped: print -o (this version of magplan has no print command)"
 fi
+if in_elsewhere "$program" report --help >/dev/null 2>&1; then
+    # the journal (SQLite) and the follow-up report with its charts (Qt Charts), in a data
+    # folder of the smoke test's own
+    export MAGPLAN_DATA_DIR="$elsewhere/data"
+    smoke "plan --save-profile" "$program" plan --goal sleep --save-profile Smoke
+    smoke "checkin" "$program" checkin --profile Smoke --scale who5 --answers 3,3,3,3,3
+    smoke "report -o followup.pdf" "$program" report --profile Smoke -o "$elsewhere/followup.pdf"
+    unset MAGPLAN_DATA_DIR
+    [ "$(head -c 5 "$elsewhere/followup.pdf")" = "%PDF-" ] ||
+        mp_die "smoke test failed: report wrote no PDF"
+fi
 
 "$MP_VENV/bin/python" packaging/pyinstaller/check_bundle.py "$bundle" ||
     mp_die "the bundle fails its size and contents check (above)"

@@ -55,6 +55,11 @@ icu_data = _packaging_module("icu_data")
             "linux",
             True,
         ),
+        (
+            "PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so",
+            "linux",
+            False,  # PySide6-Addons' virtual keyboard would bring QML and Qt Quick
+        ),
         ("PySide6/Qt/plugins/imageformats/libqsvg.so", "linux", True),
         ("PySide6/Qt/plugins/imageformats/libqjpeg.so", "linux", False),
         ("PySide6/Qt/plugins/generic/libqevdevmouseplugin.so", "linux", False),
