@@ -44,6 +44,7 @@ from magplan.journal.summary import JournalDay
 WEEK = dt.timedelta(days=7)
 GAP_PX = 2
 LEGEND_SHARES = (0.0, 0.25, 0.5, 0.75, 1.0)
+LEGEND_TITLE = "Doses taken:"
 
 # (share of the day's doses taken, colour): ColorBrewer YlGnBu, pale to strong on a light
 # palette; the same order from dim to bright on a dark one.
@@ -237,7 +238,8 @@ class AdherenceCalendar(QWidget):
         selected = chosen.words() if chosen else long_day(self.selected)
         self.setAccessibleDescription(
             "Each day's share of its planned doses taken, weeks from left to right, Monday at"
-            f" the top. {self.summary_words()} Selected: {selected}. The arrow keys move by"
+            " the top: the stronger the shade, the more was taken; a hatched day had nothing"
+            f" recorded. {self.summary_words()} Selected: {selected}. The arrow keys move by"
             " day (up, down) and by week (left, right); each day opens as it is selected."
         )
         self.setToolTip("")  # the cells give their own
@@ -290,7 +292,7 @@ class AdherenceCalendar(QWidget):
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(grid.rect(self.selected).adjusted(-1.5, -1.5, 1.5, 1.5))
-        self._paint_legend(painter, grid.bottom + 6, pal)
+        self._paint_legend(painter, pal)
         painter.end()
 
     @staticmethod
@@ -341,23 +343,33 @@ class AdherenceCalendar(QWidget):
     def _legend_width(self) -> float:
         fm = QFontMetricsF(self.font())
         swatch = fm.height()
-        words = ["Doses taken:", *(per_cent(s) for s in LEGEND_SHARES), "nothing recorded"]
+        words = [LEGEND_TITLE, *(per_cent(s) for s in LEGEND_SHARES), "nothing recorded"]
         return sum(fm.horizontalAdvance(w) for w in words) + (len(words) + 1) * (swatch + 8)
 
-    def _paint_legend(self, painter: QPainter, top: float, pal: QPalette) -> None:
+    def legend(self) -> list[tuple[QRectF, float | None, str]]:
+        """The legend's swatches under the calendar: (where, share or ``None`` for nothing
+        recorded, its words)."""
         fm = QFontMetricsF(self.font())
         swatch = fm.height() - 2
-        x = 0.0
-        painter.setPen(pal.color(QPalette.ColorRole.WindowText))
-        painter.drawText(QPointF(x, top + fm.ascent()), "Doses taken:")
-        x += fm.horizontalAdvance("Doses taken:") + 8
+        top = self._grid().bottom + 6
+        x = fm.horizontalAdvance(LEGEND_TITLE) + 8
+        found: list[tuple[QRectF, float | None, str]] = []
         for share in (*LEGEND_SHARES, None):
-            self._paint_cell(painter, QRectF(x, top + 1, swatch, swatch), share, pal)
-            x += swatch + 4
             label = per_cent(share) if share is not None else "nothing recorded"
-            painter.setPen(pal.color(QPalette.ColorRole.WindowText))
-            painter.drawText(QPointF(x, top + fm.ascent()), label)
-            x += fm.horizontalAdvance(label) + 10
+            found.append((QRectF(x, top + 1, swatch, swatch), share, label))
+            x += swatch + 4 + fm.horizontalAdvance(label) + 10
+        return found
+
+    def _paint_legend(self, painter: QPainter, pal: QPalette) -> None:
+        fm = QFontMetricsF(self.font())
+        text = pal.color(QPalette.ColorRole.WindowText)
+        top = self._grid().bottom + 6
+        painter.setPen(text)
+        painter.drawText(QPointF(0, top + fm.ascent()), LEGEND_TITLE)
+        for rect, share, label in self.legend():
+            self._paint_cell(painter, rect, share, pal)
+            painter.setPen(text)
+            painter.drawText(QPointF(rect.right() + 4, top + fm.ascent()), label)
 
     # ---- the user -----------------------------------------------------------------------------
 
