@@ -301,7 +301,11 @@ class JournalPage(QScrollArea):
         first = min(f.journal.ramp_start or today, today)
         if self.selected is None or not first <= self.selected <= today:
             self.selected = today
-        summary = self.summary = follow.summarise(f, first, today, today)
+        try:
+            summary = self.summary = follow.summarise(f, first, today, today)
+        except (JournalError, ValueError) as exc:  # a check-in that cannot be read back
+            self._show_state(problem=f"The journal {f.journal.path} cannot be shown: {exc}")
+            return
         self.calendar.set_marks([mark_of(d, today) for d in summary.days], today, self.selected)
         self._fit_calendar()
         self.day_panel.show_day(f.journal, self.selected, first, today)

@@ -1,0 +1,115 @@
+"""Check-ins on the Journal page: those of the profile's goals, due ones first, each with
+Check in…, which opens the check-in dialog and keeps its answers and score for the day shown.
+
+The dialog (``magplan.gui.checkin_dialog.CheckinDialog``) is written to a contract: made with
+``(kind, parent, *, time_in_bed_min=...)``, and after ``exec()`` returns Accepted,
+``values()`` gives ``(answers, score)``. A stand-in keeps that contract here."""
+
+from __future__ import annotations
+
+import sys
+import types
+from typing import Any, ClassVar
+
+import pytest
+from PySide6.QtWidgets import QDialog, QWidget
+from pytestqt.qtbot import QtBot
+
+from magplan.gui.journal_page import JournalPage
+from magplan.gui.status import StatusBar
+from magplan.journal.scales import scale
+from tests.gui.helpers import click
+from tests.gui.journal_helpers import (
+    WITH_DEPRESSION,
+    JournalWindow,
+    days_ago,
+    fill_journal,
+    journal_window,
+    save_profile,
+)
+from tests.journal.year import TODAY
+
+__all__ = ["journal_window"]
+
+
+class StandIn(QDialog):
+    """The check-in dialog's contract: every question answered 1 (PHQ-8: score 8, mild)."""
+
+    made: ClassVar[list[tuple[str, int]]] = []
+    answer = QDialog.DialogCode.Accepted
+
+    def __init__(self, kind: str, parent: QWidget | None = None, *, time_in_bed_min: int = 480):
+        super().__init__(parent)
+        self.kind = kind
+        StandIn.made.append((kind, time_in_bed_min))
+
+    def exec(self) -> int:
+        return int(StandIn.answer.value)
+
+    def values(self) -> tuple[dict[str, Any], float | None]:
+        items = len(scale(self.kind).items)
+        return {"items": [1] * items}, float(items)
+
+
+@pytest.fixture(autouse=True)
+def stand_in_dialog(monkeypatch: pytest.MonkeyPatch) -> None:
+    module = types.ModuleType("magplan.gui.checkin_dialog")
+    module.CheckinDialog = StandIn  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "magplan.gui.checkin_dialog", module)
+    StandIn.made = []
+    StandIn.answer = QDialog.DialogCode.Accepted
+
+
+@pytest.fixture
+def page(qtbot: QtBot, journal_window: JournalWindow) -> JournalPage:
+    """Depression as a goal (PHQ-8, and WHO-5 for everyone); a PHQ-8 made 3 days ago."""
+    store = journal_window.store
+    save_profile(store, WITH_DEPRESSION)
+    fill_journal(store, plan_request=WITH_DEPRESSION, days=4)  # PHQ-8 only after 7 days
+    with journal_window.journal() as journal:
+        journal.add_checkin(days_ago(3), "phq8", {"items": [2] * 8}, 16.0)
+    journal_window.controller.open_profile("Anna")
+    return journal_window.open_journal_page(qtbot)
+
+
+def test_the_goals_check_ins_due_ones_first(page: JournalPage) -> None:
+    panel = page.checkins_panel
+    assert panel.due_kinds == ("who5",)
+    assert list(panel.buttons) == ["who5", "phq8"]
+    assert panel.title() == "Check-ins (1 due today)"
+    assert panel.buttons["phq8"].accessibleName() == "Check in: PHQ-8"
+
+
+def test_check_in_opens_the_dialog_and_keeps_its_answers_for_the_day(
+    qtbot: QtBot, page: JournalPage, journal_window: JournalWindow
+) -> None:
+    click(qtbot, page.checkins_panel.buttons["phq8"])
+    assert StandIn.made == [("phq8", 8 * 60 + 30)]  # 22:30 to 07:00: the profile's night
+    with journal_window.journal() as journal:
+        kept = [(c.day, c.kind, c.answers, c.score) for c in journal.checkins(TODAY, TODAY)]
+    assert kept == [(TODAY, "phq8", {"items": [1] * 8}, 8.0)]
+    bar = journal_window.window.statusBar()
+    assert isinstance(bar, StatusBar)
+    assert bar.note.text() == "PHQ-8 kept for Mon 30 Jun 2025: score 8, mild."
+
+
+def test_a_check_in_is_kept_for_the_day_shown(
+    qtbot: QtBot, page: JournalPage, journal_window: JournalWindow
+) -> None:
+    click(qtbot, page.day_panel.previous_button)
+    assert page.checkins_panel.title() == "Check-ins (1 due on Sun 29 Jun 2025)"
+    click(qtbot, page.checkins_panel.buttons["who5"])
+    with journal_window.journal() as journal:
+        assert [(c.day, c.kind) for c in journal.checkins(days_ago(1), TODAY)] == [
+            (days_ago(1), "who5")
+        ]
+    assert page.checkins_panel.due_kinds == ()  # WHO-5 made that day
+
+
+def test_a_cancelled_check_in_keeps_nothing(
+    qtbot: QtBot, page: JournalPage, journal_window: JournalWindow
+) -> None:
+    StandIn.answer = QDialog.DialogCode.Rejected
+    click(qtbot, page.checkins_panel.buttons["who5"])
+    with journal_window.journal() as journal:
+        assert journal.checkins(TODAY, TODAY) == ()
