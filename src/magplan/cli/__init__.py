@@ -98,7 +98,13 @@ def build_parser() -> Parser:
 def _extra_commands() -> list[ModuleType]:
     """Commands whose modules live elsewhere (printing, profiles), registered when present."""
     found: list[ModuleType] = []
-    for name in ("magplan.cli.print_cmd", "magplan.cli.export_cmd", "magplan.cli.profiles_cmd"):
+    for name in (
+        "magplan.cli.print_cmd",
+        "magplan.cli.export_cmd",
+        "magplan.cli.profiles_cmd",
+        "magplan.cli.journal_cmd",
+        "magplan.cli.report_cmd",
+    ):
         try:
             found.append(importlib.import_module(name))
         except ModuleNotFoundError as exc:
