@@ -4,9 +4,11 @@ of realistic days (``tests/journal/year.py``), and the page's clock at the journ
 from __future__ import annotations
 
 import datetime as dt
+import sys
+import types
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -23,6 +25,7 @@ from magplan.gui.main_window import MainWindow
 from magplan.gui.pages import JOURNAL
 from magplan.gui.profile_actions import ProfileController
 from magplan.journal.plan_record import plan_json
+from magplan.journal.scales import scale
 from magplan.journal.store import Journal, journal_path
 from magplan.profiles import Profile, ProfileStore
 from tests.journal.year import TODAY, Year, clock_at, make_year
@@ -115,3 +118,31 @@ def when_shown(answer: Callable[[QWidget], None]) -> None:
 
 def days_ago(n: int) -> dt.date:
     return TODAY - dt.timedelta(days=n)
+
+
+class StandIn(QDialog):
+    """The check-in dialog's contract: every question answered 1 (PHQ-8: score 8, mild)."""
+
+    made: ClassVar[list[tuple[str, int]]] = []
+    answer = QDialog.DialogCode.Accepted
+
+    def __init__(self, kind: str, parent: QWidget | None = None, *, time_in_bed_min: int = 480):
+        super().__init__(parent)
+        self.kind = kind
+        StandIn.made.append((kind, time_in_bed_min))
+
+    def exec(self) -> int:
+        return int(StandIn.answer.value)
+
+    def values(self) -> tuple[dict[str, Any], float | None]:
+        items = len(scale(self.kind).items)
+        return {"items": [1] * items}, float(items)
+
+
+@pytest.fixture(autouse=True)
+def stand_in_dialog(monkeypatch: pytest.MonkeyPatch) -> None:
+    module = types.ModuleType("magplan.gui.checkin_dialog")
+    module.CheckinDialog = StandIn  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "magplan.gui.checkin_dialog", module)
+    StandIn.made = []
+    StandIn.answer = QDialog.DialogCode.Accepted

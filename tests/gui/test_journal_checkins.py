@@ -7,57 +7,26 @@ The dialog (``magplan.gui.checkin_dialog.CheckinDialog``) is written to a contra
 
 from __future__ import annotations
 
-import sys
-import types
-from typing import Any, ClassVar
-
 import pytest
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from magplan.gui.journal_page import JournalPage
 from magplan.gui.status import StatusBar
-from magplan.journal.scales import scale
 from tests.gui.helpers import click
 from tests.gui.journal_helpers import (
     WITH_DEPRESSION,
     JournalWindow,
+    StandIn,
     days_ago,
     fill_journal,
     journal_window,
     save_profile,
+    stand_in_dialog,
 )
 from tests.journal.year import TODAY
 
-__all__ = ["journal_window"]
-
-
-class StandIn(QDialog):
-    """The check-in dialog's contract: every question answered 1 (PHQ-8: score 8, mild)."""
-
-    made: ClassVar[list[tuple[str, int]]] = []
-    answer = QDialog.DialogCode.Accepted
-
-    def __init__(self, kind: str, parent: QWidget | None = None, *, time_in_bed_min: int = 480):
-        super().__init__(parent)
-        self.kind = kind
-        StandIn.made.append((kind, time_in_bed_min))
-
-    def exec(self) -> int:
-        return int(StandIn.answer.value)
-
-    def values(self) -> tuple[dict[str, Any], float | None]:
-        items = len(scale(self.kind).items)
-        return {"items": [1] * items}, float(items)
-
-
-@pytest.fixture(autouse=True)
-def stand_in_dialog(monkeypatch: pytest.MonkeyPatch) -> None:
-    module = types.ModuleType("magplan.gui.checkin_dialog")
-    module.CheckinDialog = StandIn  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "magplan.gui.checkin_dialog", module)
-    StandIn.made = []
-    StandIn.answer = QDialog.DialogCode.Accepted
+__all__ = ["journal_window", "stand_in_dialog"]
 
 
 @pytest.fixture

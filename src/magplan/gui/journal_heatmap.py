@@ -251,7 +251,7 @@ class AdherenceCalendar(QWidget):
 
     def _grid(self) -> _Grid:
         fm = QFontMetricsF(self.font())
-        base = max(12.0, round(fm.height()) - 2.0)
+        base = max(9.0, round(fm.height() * 0.6))
         weeks = self._weeks()
         cell = base * (2 if weeks <= 8 else 1.5 if weeks <= 20 else 1)
         left = fm.horizontalAdvance("Wed") + 8

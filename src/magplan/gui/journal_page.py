@@ -17,7 +17,8 @@ What it shows, top to bottom:
 - the check-ins of the profile's goals, due or not, each with Check in…
   (:class:`~magplan.gui.journal_checkins.CheckinsPanel`);
 - the calendar of adherence, whose days open when clicked
-  (:class:`~magplan.gui.journal_heatmap.AdherenceCalendar`).
+  (:class:`~magplan.gui.journal_heatmap.AdherenceCalendar`), and beside it each check-in's
+  score over the weeks against the daily amount (:class:`~magplan.gui.journal_scores.ScoresPanel`).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ import importlib
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -52,6 +53,7 @@ from magplan.gui.journal_heatmap import (
     mark_of,
     mark_of_stored,
 )
+from magplan.gui.journal_scores import ScoresPanel
 from magplan.gui.journal_suggestions import SuggestionsPanel
 from magplan.gui.journal_words import muted, per_cent, short_day
 from magplan.gui.profile_actions import ProfileController
@@ -179,9 +181,10 @@ class JournalPage(QScrollArea):
         top.addLayout(side, 2)
         column.addLayout(top)
         self.bottom = QHBoxLayout()
-        self.bottom.addWidget(self._build_calendar())
-        column.addLayout(self.bottom)
-        column.addStretch(1)
+        self.bottom.addWidget(self._build_calendar(), 0)
+        self.scores_panel = ScoresPanel()
+        self.bottom.addWidget(self.scores_panel, 1)
+        column.addLayout(self.bottom, 1)
         return body
 
     def _build_calendar(self) -> QGroupBox:
@@ -189,7 +192,7 @@ class JournalPage(QScrollArea):
         box.setObjectName("journalCalendar")
         self.calendar = AdherenceCalendar()
         self.calendar.dayChosen.connect(self._calendar_chosen)
-        self.calendar_scroll = QScrollArea()
+        self.calendar_scroll = _WholeWidth()
         self.calendar_scroll.setWidget(self.calendar)
         self.calendar.setAutoFillBackground(False)  # drawn on the box, as the rest of the page
         viewport = self.calendar_scroll.viewport()
@@ -312,6 +315,7 @@ class JournalPage(QScrollArea):
         self.suggestions_panel.show_suggestions(summary.suggestions)
         self._show_checkins()
         self._show_heading()
+        self.scores_panel.show_summary(summary)
         scrollbar = self.calendar_scroll.horizontalScrollBar()
         if scrollbar is not None:
             scrollbar.setValue(scrollbar.maximum())  # today in sight
@@ -320,9 +324,8 @@ class JournalPage(QScrollArea):
         """The calendar at its size, its box as tall as it needs (a scroll bar under it when
         the weeks are wider than the page)."""
         self.calendar.adjustSize()
-        bar = self.calendar_scroll.horizontalScrollBar()
-        bar_px = bar.sizeHint().height() if bar is not None else 0
-        self.calendar_scroll.setFixedHeight(self.calendar.height() + bar_px + 2)
+        self.calendar_scroll.setFixedHeight(self.calendar_scroll.sizeHint().height() + 2)
+        self.calendar_scroll.updateGeometry()
 
     def _show_heading(self) -> None:
         f = self.followed
@@ -487,6 +490,20 @@ class JournalPage(QScrollArea):
             self._window,
             f"{checkin_name(kind)} kept for {short_day(day)}" + (f": {words}." if words else "."),
         )
+
+
+class _WholeWidth(QScrollArea):
+    """A scroll area that asks for its widget's whole width (Qt's asks for at most 36 lines'
+    worth), and scrolls only when the page is narrower."""
+
+    def sizeHint(self) -> QSize:
+        widget = self.widget()
+        if widget is None:
+            return super().sizeHint()
+        bar = self.horizontalScrollBar()
+        bar_px = bar.sizeHint().height() if bar is not None else 0
+        hint = widget.sizeHint()
+        return QSize(hint.width() + 2 * self.frameWidth(), hint.height() + bar_px)
 
 
 def _taken_share(marks: Sequence[DayMark]) -> float | None:
