@@ -50,6 +50,7 @@ class JournalWindow:
         page = self.window.pages.page(JOURNAL)
         assert isinstance(page, JournalPage)
         qtbot.waitUntil(page.isVisible)
+        qtbot.waitUntil(lambda: page.settled)  # the weeks judged, the charts drawn
         self.window.activateWindow()  # the keyboard goes to it
         qtbot.waitUntil(lambda: QApplication.activeWindow() is self.window)
         return page

@@ -60,6 +60,7 @@ def test_a_new_check_in_adds_its_chart(qtbot: QtBot, journal_window: JournalWind
     page = _open(qtbot, journal_window, 14)
     assert list(page.scores_panel.views) == ["phq8"]
     click(qtbot, page.checkins_panel.buttons["who5"])  # answered by the stand-in
+    qtbot.waitUntil(lambda: page.settled)  # the charts are drawn once the page is painted
     assert list(page.scores_panel.views) == ["phq8", "who5"]
     tabs = page.scores_panel.tabs
     assert tabs.tabBar().isVisible()

@@ -32,6 +32,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QPixmap,
 )
 from PySide6.QtWidgets import QToolTip, QWidget
 
@@ -176,6 +177,8 @@ class AdherenceCalendar(QWidget):
         self.focus_ring = make_reachable(self)
         self.setMouseTracking(True)
         self._marks: dict[dt.date, DayMark] = {}
+        self._cache: QPixmap | None = None
+        self._cache_key: object = None
         self._today = dt.date.today()
         self._first = self._today
         self.selected = self._today
@@ -191,13 +194,13 @@ class AdherenceCalendar(QWidget):
         self.selected = selected
         self.updateGeometry()
         self._describe()
-        self.update()
+        self._forget_drawing()
 
     def update_mark(self, mark: DayMark) -> None:
         """One day again, after a dose of it was marked."""
         self._marks[mark.day] = mark
         self._describe()
-        self.update()
+        self._forget_drawing()
 
     def set_selected(self, day: dt.date) -> None:
         self.selected = day
@@ -275,44 +278,77 @@ class AdherenceCalendar(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._drawing())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         grid = self._grid()
         pal = self.palette()
-        self._paint_labels(painter, grid, pal)
-        day = self._first
-        while day <= self._today:
-            mark = self._marks.get(day)
-            if mark is not None and mark.planned:
-                self._paint_cell(painter, grid.rect(day), mark.share, pal)
-                if day == self._today:
-                    _paint_today(painter, grid.rect(day), mark.share, pal)
-            day += dt.timedelta(days=1)
+        today = self._marks.get(self._today)
+        if today is not None and today.planned:
+            _paint_today(painter, grid.rect(self._today), today.share, pal)
         if self._first <= self.selected <= self._today:
-            pen = QPen(pal.color(QPalette.ColorRole.Highlight), 2.5)
-            painter.setPen(pen)
+            painter.setPen(QPen(pal.color(QPalette.ColorRole.Highlight), 2.5))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(grid.rect(self.selected).adjusted(-1.5, -1.5, 1.5, 1.5))
-        self._paint_legend(painter, pal)
         painter.end()
 
+    def _drawing(self) -> QPixmap:
+        """The labels, the cells and the legend, drawn once for what is shown (the selection
+        and today's dot are drawn over it)."""
+        ratio = self.devicePixelRatioF()
+        key = (self.size(), ratio, self.palette().cacheKey(), self.font().key())
+        if self._cache is not None and self._cache_key == key:
+            return self._cache
+        pixmap = QPixmap(self.size() * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        grid = self._grid()
+        pal = self.palette()
+        self._paint_labels(painter, grid, pal)
+        cells: dict[float | None, list[QRectF]] = {}
+        for mark in self._marks.values():
+            if mark.planned and self._first <= mark.day <= self._today:
+                cells.setdefault(mark.share, []).append(grid.rect(mark.day))
+        for share, rects in cells.items():
+            self._paint_cells(painter, rects, share, pal)
+        self._paint_legend(painter, pal)
+        painter.end()
+        self._cache, self._cache_key = pixmap, key
+        return pixmap
+
+    def _forget_drawing(self) -> None:
+        self._cache = None
+        self.update()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
+            self._forget_drawing()
+        super().changeEvent(event)
+
+    @classmethod
+    def _paint_cell(
+        cls, painter: QPainter, rect: QRectF, share: float | None, pal: QPalette
+    ) -> None:
+        cls._paint_cells(painter, [rect], share, pal)
+
     @staticmethod
-    def _paint_cell(painter: QPainter, rect: QRectF, share: float | None, pal: QPalette) -> None:
+    def _paint_cells(
+        painter: QPainter, rects: list[QRectF], share: float | None, pal: QPalette
+    ) -> None:
+        """Cells of one share (``None``: nothing recorded, hatched, never a shade), framed."""
         frame = QPen(pal.color(QPalette.ColorRole.Mid), 1)
-        if share is None:  # nothing recorded: hatched, never a shade
-            painter.setPen(Qt.PenStyle.NoPen)
-            hatch = QBrush(pal.color(QPalette.ColorRole.Mid), Qt.BrushStyle.BDiagPattern)
+        painter.setPen(Qt.PenStyle.NoPen)
+        if share is None:
             painter.setBrush(pal.color(QPalette.ColorRole.Base))
-            painter.drawRect(rect)
-            painter.setBrush(hatch)
-            painter.drawRect(rect)
+            painter.drawRects(rects)
+            painter.setBrush(QBrush(pal.color(QPalette.ColorRole.Mid), Qt.BrushStyle.BDiagPattern))
             frame.setStyle(Qt.PenStyle.DotLine)
         else:
-            painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(share_color(share, pal))
-            painter.drawRect(rect)
+        painter.drawRects(rects)
         painter.setPen(frame)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
+        painter.drawRects([r.adjusted(0.5, 0.5, -0.5, -0.5) for r in rects])
 
     def _paint_labels(self, painter: QPainter, grid: _Grid, pal: QPalette) -> None:
         fm = QFontMetricsF(self.font())

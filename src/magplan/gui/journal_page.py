@@ -28,7 +28,7 @@ import importlib
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSize, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -87,6 +87,8 @@ def _now() -> dt.datetime:
 class JournalPage(QScrollArea):
     """The journal of the profile the window has open."""
 
+    settledChanged = Signal()  # the opening's last steps are done (see ``settled``)
+
     def __init__(self, window: QMainWindow, clock: Callable[[], dt.datetime] | None = None) -> None:
         super().__init__()
         self.setObjectName("journalPage")
@@ -100,8 +102,10 @@ class JournalPage(QScrollArea):
         self.profile: Profile | None = None  # the controller's profile this page shows
         self.selected: dt.date | None = None
         self._loaded = False
+        self._judge_weeks = False
         self.controller = window.findChild(ProfileController)
         self._build()
+        self._painted_watch = _AfterPaint(self.body, self._after_paint)
         if self.controller is not None:
             self.controller.currentChanged.connect(self._profile_changed)
         inputs_changed = getattr(window, "inputsChanged", None)
@@ -272,10 +276,10 @@ class JournalPage(QScrollArea):
             follow.keep_plan_current(followed)
             if followed.journal.ramp_start is None:
                 follow.require_plan(followed)
-            follow.refresh_suggestions(followed)
         except JournalError as exc:
             self._show_state(problem=str(exc))
             return
+        self._judge_weeks = True  # once the page is painted
         self._show_state()
         self.show_journal()
 
@@ -319,6 +323,29 @@ class JournalPage(QScrollArea):
         scrollbar = self.calendar_scroll.horizontalScrollBar()
         if scrollbar is not None:
             scrollbar.setValue(scrollbar.maximum())  # today in sight
+        self._painted_watch.arm()
+
+    @property
+    def settled(self) -> bool:
+        """Everything of the opening is done: the weeks judged, the charts drawn."""
+        return not (self._judge_weeks or self.scores_panel.pending or self._painted_watch.armed)
+
+    def _after_paint(self) -> None:
+        """Once the page is on the screen: judge the completed weeks (their suggestions are
+        shown when there are new ones) and draw the charts."""
+        f = self.followed
+        if f is not None and self._judge_weeks:
+            self._judge_weeks = False
+            before = {s.id for s in f.journal.suggestions("open")}
+            try:
+                after = {s.id for s in follow.refresh_suggestions(f)}
+            except JournalError as exc:
+                QMessageBox.warning(self, "Journal", str(exc))
+                after = before
+            if after != before:
+                self._show_suggestions()
+        self.scores_panel.draw()
+        self.settledChanged.emit()
 
     def _fit_calendar(self) -> None:
         """The calendar at its size, its box as tall as it needs (a scroll bar under it when
@@ -490,6 +517,34 @@ class JournalPage(QScrollArea):
             self._window,
             f"{checkin_name(kind)} kept for {short_day(day)}" + (f": {words}." if words else "."),
         )
+
+
+class _AfterPaint(QObject):
+    """Runs ``run`` once, right after ``widget`` is next painted, each time it is armed: what
+    can wait for the page to be on the screen waits for it."""
+
+    def __init__(self, widget: QWidget, run: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._run = run
+        self.armed = False
+
+    def arm(self) -> None:
+        if not self.armed:
+            self.armed = True
+            self._widget.installEventFilter(self)
+            self._widget.update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self.armed:
+            self._widget.removeEventFilter(self)
+            QTimer.singleShot(0, self._fire)
+        return False
+
+    def _fire(self) -> None:
+        if self.armed:
+            self.armed = False
+            self._run()
 
 
 class _WholeWidth(QScrollArea):

@@ -3,47 +3,25 @@
 results (2-8 weeks) marked.
 
 The charts are :func:`magplan.printing.journal_charts.score_chart`'s, drawn for the window's
-palette, one tab per check-in with a score; Qt Charts is imported with this module, when the
-Journal page is first opened.
+palette, one tab per check-in with a score. They are drawn right after the rest of the page
+has been painted (:meth:`ScoresPanel.draw`), so the day, the suggestions and the calendar are
+on the screen first; Qt Charts is imported then, the first time.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCharts import QChart, QChartView
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import (
-    QGroupBox,
-    QLabel,
-    QSizePolicy,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QGroupBox, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from magplan.gui.journal_checkins import checkin_name
 from magplan.gui.journal_words import muted, short_day
 from magplan.journal.summary import JournalSummary
-from magplan.printing.journal_charts import chart_kinds, score_chart
 
-CHART_FONT_PT = 7.5
-"""The charts' type: a band's name and the legend fit beside a chart half the page wide."""
-CHART_MIN_HEIGHT_PX = 240
-CHART_MIN_WIDTH_PX = 420
+if TYPE_CHECKING:
+    from magplan.gui.journal_chart_view import ChartView
+
 NO_SCORES = "The charts start with the first check-in that has a score."
-
-
-class ChartView(QChartView):
-    """A chart that takes the room the page leaves it (a chart asks for more height than a
-    laptop's screen has under the day and the calendar), and no less than it can be read in."""
-
-    def __init__(self, chart: QChart) -> None:
-        super().__init__(chart)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(CHART_MIN_WIDTH_PX, CHART_MIN_HEIGHT_PX)
-
-    def sizeHint(self) -> QSize:
-        return QSize(CHART_MIN_WIDTH_PX * 4 // 3, CHART_MIN_HEIGHT_PX)
 
 
 class ScoresPanel(QGroupBox):
@@ -55,15 +33,33 @@ class ScoresPanel(QGroupBox):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName("Charts of the check-ins")
+        self.tabs.hide()
         self.note = muted(QLabel(NO_SCORES), 1.0)
         self.note.setWordWrap(True)
+        self.note.hide()
         column = QVBoxLayout(self)
         column.addWidget(self.note)
         column.addWidget(self.tabs, 1)
         self.views: dict[str, ChartView] = {}
+        self._pending: JournalSummary | None = None
 
     def show_summary(self, summary: JournalSummary) -> None:
-        """A chart for each check-in kind with a score in ``summary``; the tab shown stays."""
+        """Chart ``summary`` when :meth:`draw` is next called (the page calls it once it has
+        been painted)."""
+        self._pending = summary
+
+    @property
+    def pending(self) -> bool:
+        return self._pending is not None
+
+    def draw(self) -> None:
+        """A chart for each check-in kind with a score in the summary given last; the tab
+        shown stays."""
+        summary, self._pending = self._pending, None
+        if summary is None:
+            return
+        from magplan.gui.journal_chart_view import ChartView, chart_kinds
+
         shown = self.tabs.tabText(self.tabs.currentIndex()) if self.tabs.count() else ""
         while self.tabs.count():
             page = self.tabs.widget(0)
@@ -72,9 +68,7 @@ class ScoresPanel(QGroupBox):
                 page.deleteLater()
         self.views = {}
         for kind in chart_kinds(summary):
-            chart = score_chart(summary, kind, self.palette(), font_pt=CHART_FONT_PT)
-            view = ChartView(chart)
-            view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            view = ChartView(summary, kind, self.palette())
             name = checkin_name(kind)
             view.setAccessibleName(f"Chart: {name} and the daily amount")
             view.setAccessibleDescription(describe(summary, kind))
