@@ -75,3 +75,21 @@ def test_before_any_score_the_charts_say_when_they_start(
     page = journal_window.open_journal_page(qtbot)
     assert page.scores_panel.views == {}
     assert page.scores_panel.note.isVisible() and page.scores_panel.note.text() == NO_SCORES
+
+
+def test_a_check_in_of_a_charted_kind_redraws_its_chart_in_place(
+    qtbot: QtBot, journal_window: JournalWindow
+) -> None:
+    page = _open(qtbot, journal_window, 70)
+    view = page.scores_panel.views["phq8"]
+
+    def weekly_points() -> int:
+        chart = page.scores_panel.views["phq8"].chart()
+        lines = [s for s in chart.series() if isinstance(s, QLineSeries) and "PHQ-8" in s.name()]
+        return lines[0].count()
+
+    assert weekly_points() == 10
+    click(qtbot, page.checkins_panel.buttons["phq8"])  # today's, in a week of its own
+    qtbot.waitUntil(lambda: page.settled)
+    assert page.scores_panel.views["phq8"] is view
+    assert weekly_points() == 11

@@ -31,5 +31,12 @@ class ChartView(QChartView):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(CHART_MIN_WIDTH_PX, CHART_MIN_HEIGHT_PX)
 
+    def show_chart(self, summary: JournalSummary, kind: str, palette: QPalette) -> None:
+        """``kind``'s chart of ``summary`` in place of the one shown."""
+        old = self.chart()
+        self.setChart(score_chart(summary, kind, palette, font_pt=CHART_FONT_PT))
+        if old is not None:
+            old.deleteLater()
+
     def sizeHint(self) -> QSize:
         return QSize(CHART_MIN_WIDTH_PX * 4 // 3, CHART_MIN_HEIGHT_PX)

@@ -60,6 +60,12 @@ class ScoresPanel(QGroupBox):
             return
         from magplan.gui.journal_chart_view import ChartView, chart_kinds
 
+        kinds = chart_kinds(summary)
+        if self.views and list(self.views) == list(kinds):  # new contents, the same views
+            for kind, view in self.views.items():
+                view.show_chart(summary, kind, self.palette())
+                view.setAccessibleDescription(describe(summary, kind))
+            return
         shown = self.tabs.tabText(self.tabs.currentIndex()) if self.tabs.count() else ""
         while self.tabs.count():
             page = self.tabs.widget(0)
@@ -67,7 +73,7 @@ class ScoresPanel(QGroupBox):
             if page is not None:
                 page.deleteLater()
         self.views = {}
-        for kind in chart_kinds(summary):
+        for kind in kinds:
             view = ChartView(summary, kind, self.palette())
             name = checkin_name(kind)
             view.setAccessibleName(f"Chart: {name} and the daily amount")
