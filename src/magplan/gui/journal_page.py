@@ -28,7 +28,7 @@ import importlib
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -138,6 +139,8 @@ class JournalPage(QScrollArea):
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setObjectName("journalProblem")
+        self.problem.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.problem.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.problem.hide()
         column.addWidget(self.problem)
         self.body = self._build_body()
@@ -145,19 +148,24 @@ class JournalPage(QScrollArea):
         self.setWidget(content)
 
     def _build_empty(self) -> QWidget:
+        """One line and Save as profile…, at the top of the page (shown without a profile)."""
         self.empty = QWidget()
-        row = QHBoxLayout(self.empty)
-        row.setContentsMargins(0, 0, 0, 0)
+        self.empty.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        column = QVBoxLayout(self.empty)
+        column.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
         self.empty_note = QLabel(NO_PROFILE)
-        self.empty_note.setWordWrap(True)
         self.save_button = QPushButton("Save as profile…")
         named(
             self.save_button, "Save as profile…", "Save the inputs as a profile (File ▸ Save As…)"
         )
         self.save_button.clicked.connect(self._save_as)
         self.save_button.setVisible(self.controller is not None)
-        row.addWidget(self.empty_note, 1)
+        row.addWidget(self.empty_note)
         row.addWidget(self.save_button)
+        row.addStretch(1)
+        column.addLayout(row)
+        column.addStretch(1)
         self.empty.hide()
         return self.empty
 
