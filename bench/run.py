@@ -56,7 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--runs",
         type=int,
         metavar="N",
-        help="starts of each program for start-up, print and memory (default 10; quick 3)",
+        help="starts of each program for start-up, print, memory and the Journal page "
+        "(default 10; quick 3)",
     )
     p.add_argument("--plan-runs", type=int, metavar="N", help="plans per case (default 2000)")
     p.add_argument("--edit-runs", type=int, metavar="N", help="edits in the window (default 300)")

@@ -4,8 +4,9 @@ Built the first time View ▸ Journal (Alt+2) or its tab is opened (:mod:`magpla
 so that the journal, its SQLite file and Qt Charts load only then. It follows the profile the
 window has open (File ▸ Open…, Save…); with none, it says so in one line and offers Save as
 profile…. Whenever it shows a profile, the profile's plan is recorded as the plan from now on
-when it changed (a day already logged keeps the plan it had), and each completed week is
-judged for suggestions (:mod:`magplan.journal.follow`).
+when it changed (a day already logged keeps the plan it had), and, once the page is on the
+screen, each completed week is judged for suggestions (:mod:`magplan.journal.follow`) and the
+charts are drawn.
 
 What it shows, top to bottom:
 
@@ -26,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
@@ -98,7 +100,7 @@ class JournalPage(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._window = window
         self.clock = clock or _now
-        self.followed: follow.Followed | None = None
+        self._open = _OpenJournal()
         self.summary: JournalSummary | None = None
         self.profile: Profile | None = None  # the controller's profile this page shows
         self.selected: dt.date | None = None
@@ -112,7 +114,16 @@ class JournalPage(QScrollArea):
         inputs_changed = getattr(window, "inputsChanged", None)
         if inputs_changed is not None:
             inputs_changed.connect(self._show_unsaved)
-        self.destroyed.connect(self._close_journal)
+        self.destroyed.connect(self._open.close)  # not the page's own method: it is gone then
+
+    @property
+    def followed(self) -> follow.Followed | None:
+        """The profile the page shows, with its journal open (``None`` without one)."""
+        return self._open.followed
+
+    @followed.setter
+    def followed(self, value: follow.Followed | None) -> None:
+        self._open.followed = value
 
     # ---- building ---------------------------------------------------------------------------
 
@@ -302,9 +313,7 @@ class JournalPage(QScrollArea):
         self._show_unsaved()
 
     def _close_journal(self) -> None:
-        if self.followed is not None:
-            self.followed.close()
-            self.followed = None
+        self._open.close()
 
     def show_journal(self) -> None:
         """Everything from the journal again: the day, the suggestions, the check-ins, the
@@ -422,12 +431,14 @@ class JournalPage(QScrollArea):
         if f is None:
             return
         today = f.journal.today()
-        if refresh:
-            follow.refresh_suggestions(f, today)
-        views = follow.summarise(f, today, today, today).suggestions
+        try:
+            if refresh:
+                follow.refresh_suggestions(f, today)
+            views = follow.summarise(f, today, today, today).suggestions
+        except (JournalError, ValueError) as exc:
+            QMessageBox.warning(self, "Journal", str(exc))
+            return
         if self.summary is not None:
-            from dataclasses import replace
-
             self.summary = replace(self.summary, suggestions=views)
         self.suggestions_panel.show_suggestions(views)
 
@@ -525,6 +536,19 @@ class JournalPage(QScrollArea):
             self._window,
             f"{checkin_name(kind)} kept for {short_day(day)}" + (f": {words}." if words else "."),
         )
+
+
+class _OpenJournal:
+    """The journal the page has open; closed when the page follows another profile, and when
+    the page itself goes."""
+
+    def __init__(self) -> None:
+        self.followed: follow.Followed | None = None
+
+    def close(self, *_: object) -> None:
+        if self.followed is not None:
+            self.followed.close()
+            self.followed = None
 
 
 class _AfterPaint(QObject):
