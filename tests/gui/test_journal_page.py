@@ -5,9 +5,19 @@ completed weeks."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QInputDialog,
+    QLineEdit,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
+from magplan.gui.journal_heatmap import AdherenceCalendar
 from magplan.gui.journal_page import NO_PROFILE
 from tests.gui.helpers import click
 from tests.gui.journal_helpers import (
@@ -22,6 +32,15 @@ from tests.gui.journal_helpers import (
 from tests.journal.year import TODAY
 
 __all__ = ["journal_window"]  # the fixture, used by name
+
+CONTROLS = (
+    QAbstractButton,
+    QLineEdit,
+    QComboBox,
+    QAbstractSpinBox,
+    QAbstractItemView,
+    AdherenceCalendar,
+)
 
 
 def test_without_a_saved_profile_the_page_says_so_and_offers_to_save_one(
@@ -97,3 +116,22 @@ def test_the_page_follows_the_profile_the_window_opens(
     assert [r.check.text() for r in page.day_panel.rows][-1] == "22:00"
     journal_window.controller.new_profile()  # File ▸ New: nothing saved to follow
     qtbot.waitUntil(page.empty.isVisible)
+
+
+def test_every_control_of_the_page_has_an_accessible_name(
+    qtbot: QtBot, journal_window: JournalWindow
+) -> None:
+    store = journal_window.store
+    save_profile(store, WITH_DEPRESSION)
+    fill_journal(store, plan_request=WITH_DEPRESSION, days=35, taken_share=0.6)
+    journal_window.controller.open_profile("Anna")
+    page = journal_window.open_journal_page(qtbot)
+    controls = [
+        w
+        for w in page.findChildren(QWidget)
+        if isinstance(w, CONTROLS) and w.isVisible() and w.focusPolicy() != Qt.FocusPolicy.NoFocus
+    ]
+    assert len(controls) > 20
+    unnamed = [f"{type(w).__name__} {w.text() if hasattr(w, 'text') else ''!r}" for w in controls]
+    unnamed = [u for u, w in zip(unnamed, controls, strict=True) if not w.accessibleName()]
+    assert unnamed == []
