@@ -1,7 +1,7 @@
 """Drives the main window for the benchmark: a click on the Journal tab, then the time until the
 Journal page is shown and painted, on a profile whose journal holds a year of a four-dose plan.
 
-Run as a script by :mod:`bench.journal` (``python bench/journal_window.py PROFILE``) in a data
+Run as a script by :mod:`bench.journal_page` (``python bench/journal_window.py PROFILE``) in a data
 folder the benchmark filled, one process per measure, so that the first opening is measured as
 a person meets it: the page's modules, the journal's and Qt Charts imported on the click. The
 window opens the profile as File ▸ Open does, before the click; the page is found through the

@@ -14,14 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from bench.edit import measure_edit
-from bench.journal import measure_journal
+from bench.journal_page import measure_journal_page
 from bench.planning import measure_plan
 from bench.processes import measure_processes
 from bench.table import Row, machine, report, table
 
 PROG = "python -m bench"
 DEFAULT_JSON = Path(__file__).resolve().parent / "results" / "latest.json"
-MEASURES = ("startup", "plan", "edit", "print", "cli", "memory", "journal")
+MEASURES = ("startup", "plan", "edit", "print", "cli", "memory", "journal-page")
 # The table's order of rows, whatever order the measures ran in.
 ROW_ORDER = (
     "startup",
@@ -67,8 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
         choices=MEASURES,
         metavar="MEASURE",
         help=f"run only this measure (repeatable): {', '.join(MEASURES)} "
-        "(cli: magplan plan --json against python -c pass; journal: the Journal page opened "
-        "on a year of a four-dose plan)",
+        "(cli: magplan plan --json against python -c pass; journal-page: the Journal page "
+        "opened on a year of a four-dose plan)",
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
     return p
@@ -130,9 +130,9 @@ def run_measures(only: set[str], counts: dict[str, int], log: Callable[[str], No
     if "edit" in only:
         log(f"edit: {counts['edit_runs']} edits in the window")
         rows += measure_edit(counts["edit_runs"], log)
-    if "journal" in only:
-        log(f"journal: the Journal page opened in {counts['runs']} window processes")
-        rows += measure_journal(counts["runs"], log)
+    if "journal-page" in only:
+        log(f"journal-page: the Journal page opened in {counts['runs']} window processes")
+        rows += measure_journal_page(counts["runs"], log)
     order = {row_id: i for i, row_id in enumerate(ROW_ORDER)}
     rows.sort(key=lambda r: order.get(r.id, len(order)))
     return rows

@@ -207,7 +207,7 @@ def test_only_the_measures_asked_for_start_programs(monkeypatch: pytest.MonkeyPa
 
 
 def test_the_journal_row_is_the_first_openings_median_against_150_ms() -> None:
-    from bench.journal import journal_row
+    from bench.journal_page import journal_row
 
     results = [
         {"first_ms": ms, "first_page_ms": ms / 2, "again_ms": 90.0, "again_load_ms": 40.0}
@@ -230,7 +230,7 @@ def test_the_journal_row_is_the_first_openings_median_against_150_ms() -> None:
 
 def test_the_journal_window_opens_the_page_on_a_year_and_times_it(tmp_path: Path) -> None:
     from bench.children import child_env
-    from bench.journal import fill_data_folder, run_window
+    from bench.journal_page import fill_data_folder, run_window
 
     fill_data_folder(str(tmp_path))
     result = run_window(child_env(str(tmp_path)))

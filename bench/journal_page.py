@@ -71,7 +71,7 @@ def run_window(env: dict[str, str]) -> dict[str, Any] | str:
     return result
 
 
-def measure_journal(runs: int, log: Callable[[str], None]) -> list[Row]:
+def measure_journal_page(runs: int, log: Callable[[str], None]) -> list[Row]:
     """The Journal page opened in ``runs`` window processes."""
     row = Row(
         "journal_page",
