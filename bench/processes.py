@@ -63,7 +63,13 @@ _MISSING = {
     "window": "no window in this build (magplan.gui)",
     "print": "no print command in this build (magplan.cli.print_cmd)",
 }
-_COMMANDS = {"window": "magplan --smoke-test", "print": "magplan print"}
+_COMMANDS = {
+    "window": "magplan --smoke-test",
+    "print": "magplan print",
+    "plan": "magplan plan",
+    "report": "magplan report",
+    "log": "magplan log",
+}
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from bench.table import Row, machine, report, table
 
 PROG = "python -m bench"
 DEFAULT_JSON = Path(__file__).resolve().parent / "results" / "latest.json"
-MEASURES = ("startup", "plan", "edit", "print", "cli", "memory", "journal-page")
+MEASURES = ("startup", "plan", "edit", "print", "cli", "memory", "journal", "journal-page")
 # The table's order of rows, whatever order the measures ran in.
 ROW_ORDER = (
     "startup",
@@ -30,11 +30,13 @@ ROW_ORDER = (
     "plan_hard",
     "plan_crowded",
     "edit",
-    "journal_page",
     "print",
     "plan_json",
     "plan_cli",
     "memory",
+    "report",
+    "log",
+    "journal_page",
 )
 
 
@@ -67,8 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
         choices=MEASURES,
         metavar="MEASURE",
         help=f"run only this measure (repeatable): {', '.join(MEASURES)} "
-        "(cli: magplan plan --json against python -c pass; journal-page: the Journal page "
-        "opened on a year of a four-dose plan)",
+        "(cli: magplan plan --json against python -c pass; journal: magplan report and log "
+        "on a year of a four-dose plan; journal-page: the Journal page opened on it)",
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
     return p
@@ -130,6 +132,11 @@ def run_measures(only: set[str], counts: dict[str, int], log: Callable[[str], No
     if "edit" in only:
         log(f"edit: {counts['edit_runs']} edits in the window")
         rows += measure_edit(counts["edit_runs"], log)
+    if "journal" in only:
+        from bench.journal import measure_journal
+
+        log(f"journal: a year of a four-dose plan, {counts['runs']} runs of each program")
+        rows += measure_journal(counts["runs"], log)
     if "journal-page" in only:
         log(f"journal-page: the Journal page opened in {counts['runs']} window processes")
         rows += measure_journal_page(counts["runs"], log)

@@ -181,3 +181,31 @@ def test_the_follow_up_report(
     text = " ".join(" ".join(p.extract_text().split()) for p in pages)
     assert 1 <= len(pages) <= 2
     assert "follow-up report" in text and "3 of 3 planned doses" in text and "GAD-7" in text
+
+
+def test_logging_again_needs_no_profile_models_until_the_profile_changes(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The second dose logs against the journal's own plan (pydantic is not loaded); a profile
+    saved with a new day is planned again and starts a new version of the plan."""
+    import os
+    import subprocess
+    import sys
+
+    bedtime = _bedtime(data, capsys, TODAY)
+    assert main(["log", "--profile", "Bea", "--dose", bedtime, "taken"]) == 0
+    script = (
+        "import sys; from magplan.cli import main; "
+        f"code = main(['log', '--profile', 'Bea', '--dose', '{bedtime}', 'skipped']); "
+        "print(code, 'pydantic' in sys.modules)"
+    )
+    env = {**os.environ, "MAGPLAN_DATA_DIR": str(data)}
+    out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert out.stdout.split()[-2:] == ["0", "False"], out.stderr
+    assert _json(capsys)["days"][0]["doses"][0]["status"] == "skipped"  # type: ignore[index]
+    assert main(["plan", "--profile", "Bea", "--bed", "21:30", "--save-profile", "Bea"]) == 0
+    capsys.readouterr()
+    assert _bedtime(data, capsys, TODAY) == bedtime  # today keeps the plan it was logged with
+    changes = _json(capsys)["plan_changes"]
+    tomorrow = (TODAY + dt.timedelta(days=1)).isoformat()
+    assert [c["starts_on"] for c in changes] == [TODAY.isoformat(), tomorrow]  # type: ignore[index, union-attr]

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QLocale, QStandardPaths
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -53,6 +54,16 @@ def supervision_dialog(monkeypatch: pytest.MonkeyPatch) -> SupervisionAnswers:
 
     monkeypatch.setattr(SupervisionDialog, "ask", staticmethod(ask))
     return answers
+
+
+@pytest.fixture
+def us_locale() -> Iterator[None]:
+    """The window as it runs where times are written on a 12-hour clock (LANG=en_US.UTF-8:
+    QLocale's short time format has "AP")."""
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    yield
+    QLocale.setDefault(before)
 
 
 @pytest.fixture

@@ -6,7 +6,8 @@ import pytest
 
 from magplan.core.knowledge import load_knowledge
 from magplan.core.request import MedicineTimes, PlanRequest, make_product
-from magplan.gui.input_changes import InputState, describe_change
+from magplan.gui.input_changes import InputState, TableRows, describe_change
+from magplan.gui.products_model import ProductRow
 
 K = load_knowledge()
 IRON = MedicineTimes(name="iron", class_id="iron", times_min=(600,))
@@ -59,3 +60,19 @@ def test_supervision_is_named_for_the_tick_that_brought_the_clinician() -> None:
     supervised = {"supervised": True, "supervised_by": "Dr Lund"}
     assert change({}, supervised, prepared_by="Dr Lund") == "Tick Prescribed and supervised"
     assert change(supervised, {}) == "Untick Prescribed and supervised"
+
+
+def test_a_row_being_filled_in_is_named_by_the_table_s_rows_as_entered() -> None:
+    citrate = make_product(K, "citrate", 100)
+    empty, chosen = ProductRow(), ProductRow(form="citrate")
+    complete = ProductRow(form="citrate", mg=100)
+
+    def step(old: TableRows, new: TableRows, products: tuple[object, ...] = ()) -> str:
+        before = InputState(PlanRequest(), rows=old)
+        after = InputState(PlanRequest(products=products), rows=new)  # type: ignore[arg-type]
+        return describe_change(before, after, K)
+
+    assert step(TableRows(), TableRows(products=(empty,))) == "Add product"
+    assert step(TableRows(products=(empty,)), TableRows(products=(chosen,))) == "Product 1"
+    done = step(TableRows(products=(chosen,)), TableRows(products=(complete,)), (citrate,))
+    assert done == "Product 1"  # the row was added before: its mg are no second "Add"

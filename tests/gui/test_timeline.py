@@ -197,11 +197,52 @@ def test_every_mark_keeps_3_to_1_against_what_it_stands_on(qtbot: QtBot, palette
     marks = timeline.drawn.marks
     assert {m.kind for m in marks} >= {"dose-0", "dose-1", "meal", "medicine"}
     for mark in marks:
-        ratio = contrast_ratio(mark.color, mark.background)
-        assert ratio >= MIN_MARK_CONTRAST, (mark.kind, mark.color.name(), ratio)
+        edge = mark.outline or mark.color  # what sets the mark apart from what it is on
+        ratio = contrast_ratio(edge, mark.background)
+        assert ratio >= MIN_MARK_CONTRAST, (mark.kind, edge.name(), ratio)
     band = timeline.drawn.band
     band_color = image.pixelColor(QPoint(round(band.right()) - 4, round(band.center().y())))
     assert band_color == palette().color(QPalette.ColorRole.AlternateBase)  # what was checked
+
+
+@pytest.mark.parametrize("palette", [light_palette, dark_palette], ids=["light", "dark"])
+def test_a_medicine_s_mark_is_outlined_to_stand_out_on_its_shade_and_overlaps_are_explained(
+    qtbot: QtBot, palette: object
+) -> None:
+    assert callable(palette)
+    pal = palette()
+    timeline, image = drawn(qtbot, view_of(*PEOPLE["crowded"]), 900, pal)
+    assert timeline.drawn is not None
+    band = timeline.drawn.band
+    medicines = [m for m in timeline.drawn.marks if m.kind == "medicine" and not m.in_legend]
+    assert len(medicines) >= 4
+    base = pal.color(QPalette.ColorRole.Base)
+    shades = set()
+    for mark in medicines:
+        # the shade it sits in, as painted: beside the diamond, on the band
+        beside = QPoint(round(mark.center.x()) + 11, round(band.bottom()) - 3)
+        painted = image.pixelColor(beside)
+        assert _close(painted, mark.background), (painted.name(), mark.background.name())
+        assert mark.background != pal.color(QPalette.ColorRole.AlternateBase)  # shaded
+        assert mark.outline is not None
+        assert contrast_ratio(mark.outline, mark.background) >= MIN_MARK_CONTRAST
+        assert contrast_ratio(mark.outline, base) >= MIN_MARK_CONTRAST  # its lower half
+        shades.add(mark.background.name())
+    assert len(shades) >= 2, "the crowded day has windows that overlap: a deeper shade"
+    legend = dict(item for line in timeline.drawn.legend_lines for item in line)
+    assert legend["shade"] == "keep magnesium out"
+    assert legend["overlap"] == "two windows overlap"
+
+
+def _close(a: QColor, b: QColor, tolerance: int = 3) -> bool:
+    return all(abs(x - y) <= tolerance for x, y in zip(a.getRgb()[:3], b.getRgb()[:3], strict=True))
+
+
+def test_one_window_alone_has_no_overlap_in_the_legend(qtbot: QtBot) -> None:
+    timeline, _image = drawn(qtbot, view_of("--goal", "sleep", "--med", "calcium@13:00"), 900)
+    assert timeline.drawn is not None
+    kinds = [kind for line in timeline.drawn.legend_lines for kind, _text in line]
+    assert "shade" in kinds and "overlap" not in kinds
 
 
 def test_contrast_is_measured_as_wcag_says() -> None:

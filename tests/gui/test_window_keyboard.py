@@ -7,9 +7,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel, QMenu, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QGroupBox,
+    QLabel,
+    QMenu,
+    QStyle,
+    QStyleOptionButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from magplan.core.knowledge import load_knowledge
@@ -116,6 +126,34 @@ def test_focus_starts_on_the_first_goal(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     first = next(iter(load_knowledge().goals))
     assert focused() is window.goals_panel.box(first)
+
+
+def _draws_focus_frame(widget: QWidget) -> bool:
+    """The style draws ``widget``'s focus frame: it has the keyboard, and its window is one
+    whose focus the keyboard has moved (else styles draw no frame)."""
+    option = QStyleOptionButton()
+    option.initFrom(widget)
+    needed = QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_KeyboardFocusChange
+    return (option.state & needed) == needed
+
+
+@pytest.mark.parametrize("deferred", [False, True], ids=["built at once", "loaded after"])
+def test_the_first_goal_shows_its_focus_frame_before_the_first_tab(
+    qtbot: QtBot, deferred: bool
+) -> None:
+    window = MainWindow(deferred=deferred)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    _active(qtbot, window)
+    if deferred:  # the program loads the fields after the frame's first paint
+        window.finish_loading()
+    goal = window.goals_panel.box(next(iter(load_knowledge().goals)))
+    qtbot.waitUntil(lambda: _draws_focus_frame(goal))
+    assert focused() is goal
+    framed = goal.grab().toImage()
+    window.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange, False)  # as before
+    assert goal.grab().toImage() != framed  # the frame is drawn, and seen
 
 
 def _shortcuts(window: MainWindow) -> list[tuple[str, str]]:

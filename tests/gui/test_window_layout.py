@@ -5,6 +5,7 @@ window and the layout is remembered; a plan without doses says why first."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -15,8 +16,10 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTableView,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -95,6 +98,38 @@ def out_of_sight(window: MainWindow) -> list[str]:
     return missing
 
 
+def cells_cut_short(table: QTableView) -> list[str]:
+    """The schedule's cells whose words are not all in sight (empty: every word of every
+    cell is): past the edge of the table's viewport, a word wider than its column, or words
+    that, wrapped at the column's width as the style lays them out, need more height than
+    the row has."""
+    viewport = table.viewport()
+    assert viewport is not None
+    model = table.model()
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    style_measure = QStyledItemDelegate()
+    fm = table.fontMetrics()
+    margin_px = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+    cut = []
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            rect = table.visualRect(index)
+            option = QStyleOptionViewItem()
+            option.initFrom(table)
+            option.rect = rect
+            option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+            text = str(index.data())
+            widest_word = max(fm.horizontalAdvance(w) for w in text.split())
+            if (
+                not viewport.rect().contains(rect)
+                or widest_word + margin_px > rect.width()
+                or style_measure.sizeHint(option, index).height() > rect.height()
+            ):
+                cut.append(f"dose {row + 1} {headers[column]}")
+    return cut
+
+
 def show_at(window: MainWindow, size: tuple[int, int], request: PlanRequest) -> None:
     window.showNormal()
     window.resize(*size)
@@ -114,6 +149,24 @@ def test_at_1280x720_every_dose_the_first_warning_the_total_and_the_ramp_are_in_
     assert plan is not None and len(plan.forms) == 2 and len(plan.doses) >= 3
     assert len(warning_texts(window)) >= 6 and len(plan.titration) == 3
     assert out_of_sight(window) == []
+
+
+@pytest.mark.parametrize("twelve_hour", [False, True], ids=["24 h", "12 h"])
+@pytest.mark.parametrize("args", CROWDED.values(), ids=CROWDED.keys())
+def test_at_1280x720_every_word_of_the_schedule_is_in_sight_the_why_too(
+    qtbot: QtBot,
+    window: MainWindow,
+    args: list[str],
+    twelve_hour: bool,
+    request: pytest.FixtureRequest,
+) -> None:
+    if twelve_hour:
+        request.getfixturevalue("us_locale")
+    show_at(window, LAPTOP, _request(args))
+    table = window.result_panel.schedule_table
+    assert table.model().rowCount() >= 3
+    assert cells_cut_short(table) == []
+    assert out_of_sight(window) == []  # and the rest of the plan is still in sight
 
 
 def test_with_the_form_s_reasons_shown_every_dose_stays_in_sight(
@@ -154,6 +207,59 @@ def test_at_twice_the_scale_the_whole_plan_is_still_in_sight(tmp_path: Path) -> 
     assert done.returncode == 0, done.stderr
     assert "scale 2.0 size 1280 650" in done.stdout
     assert "out of sight: []" in done.stdout
+
+
+LARGE_SCREEN = """
+import sys
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from magplan.gui.main_window import MainWindow
+from tests.gui.test_window_layout import CROWDED, _request, out_of_sight
+window = MainWindow()
+window.show()
+window.set_inputs(_request(CROWDED["crowded"]))
+for _ in range(5):
+    app.processEvents()
+print("size", window.width(), window.height())
+viewport = window.inputs_scroll.viewport()
+sections = window.sections
+hidden = [
+    title for i, title in enumerate(sections.titles())
+    if not viewport.rect().contains(
+        QRect(sections.section(i).mapTo(viewport, QPoint(0, 0)), sections.section(i).size())
+    )
+]
+print("inputs out of sight:", hidden)
+print("plan out of sight:", out_of_sight(window))
+window.resize(1500, 950)  # the user's own size, for the next start
+app.processEvents()
+window.close()
+again = MainWindow(deferred=True)
+print("again", again.width(), again.height())
+"""
+
+
+def test_on_a_large_screen_the_window_opens_larger_with_every_input_and_the_plan_in_sight(
+    tmp_path: Path,
+) -> None:
+    screen = tmp_path / "screen.json"
+    screen.write_text(
+        json.dumps({"screens": [{"name": "fhd", "x": 0, "y": 0, "width": 1920, "height": 1080}]}),
+        encoding="utf-8",
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={screen}")
+    env.update(XDG_CONFIG_HOME=str(tmp_path / "config"), MAGPLAN_DATA_DIR=str(tmp_path / "d"))
+    done = subprocess.run(
+        [sys.executable, "-c", LARGE_SCREEN], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    lines = dict(line.split(" ", 1) for line in done.stdout.splitlines())
+    width, height = map(int, lines["size"].split())
+    assert width >= 0.85 * 1920 and height >= 0.9 * 1080  # a share of the screen
+    assert lines["inputs"] == "out of sight: []"  # Medicines and Products too
+    assert lines["plan"] == "out of sight: []"
+    assert lines["again"] == "1500 950"  # the user's size is remembered
 
 
 @pytest.mark.parametrize("size", [LAPTOP, (1240, 660), (1600, 900)], ids=str)

@@ -3,8 +3,15 @@ driven from the keyboard and the mouse as a user would, in the medicines table."
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QToolButton
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QToolButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from magplan.core.plan import Plan
@@ -355,3 +362,38 @@ def test_a_name_chosen_from_the_list_is_planned_at_once(qtbot: QtBot, window: Ma
     assert name_edit.text() == "sertraline"
     assert editor.model.row(0).name == "sertraline"  # no pause: a choice is complete
     assert cell_mark(editor.table, 0, NAME) == ""
+
+
+def _global_rect(widget: QWidget) -> QRect:
+    return QRect(widget.mapToGlobal(QPoint(0, 0)), widget.size())
+
+
+def test_the_list_of_known_names_opens_inside_the_window_and_shows_whole_names(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.setGeometry(40, 40, 700, 520)  # the name's cell ends up near the window's bottom
+    QApplication.processEvents()
+    editor = window.medicines_editor
+    click(qtbot, editor.add_button)
+    name_edit = focused()
+    assert isinstance(name_edit, QLineEdit)
+    inside = _global_rect(window)
+    field = _global_rect(name_edit)
+    assert inside.bottom() - field.bottom() < 100  # no room for the list under the field
+    qtbot.keyClicks(name_edit, "s")
+    completer = name_edit.completer()
+    assert completer is not None
+    popup = completer.popup()
+    assert popup is not None and popup.isVisible()
+    QApplication.processEvents()
+    shown = popup.geometry()
+    assert inside.contains(shown), (shown, inside)
+    screen = name_edit.screen()
+    assert screen is not None and screen.availableGeometry().contains(shown)
+    assert shown.bottom() < field.top() or shown.top() > field.bottom()  # the field in sight
+    names = popup.model()
+    widest = max(
+        popup.fontMetrics().horizontalAdvance(str(names.index(r, 0).data()))
+        for r in range(names.rowCount())
+    )
+    assert popup.viewport().width() >= widest  # no name cut short

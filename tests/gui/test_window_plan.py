@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
 
+from magplan.core.request import MedicineTimes, PlanRequest
 from magplan.gui.main_window import MainWindow
 from magplan.gui.medicines_model import NAME
 from magplan.gui.products_model import COMPOUND, MG, MG_OF
@@ -24,6 +25,9 @@ from tests.gui.helpers import (
     schedule_rows,
     warning_texts,
 )
+from tests.present.test_clock import TWENTY_FOUR_HOUR
+
+CALCIUM_AT_ONE = MedicineTimes(name="calcium", class_id="calcium", times_min=(13 * 60,))
 
 
 def test_picking_sleep_suggests_glycinate_and_a_dose_near_bedtime(
@@ -208,6 +212,50 @@ def test_a_product_by_compound_weight_shows_both_numbers_and_units(
     assert request.products[0].elemental_mg_per_unit < 100
     rows = schedule_rows(window)
     assert rows and all("capsule" in r["Take"] for r in rows)
+
+
+def test_without_a_product_the_take_column_points_to_the_elemental_mg_said_once(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    table = window.result_panel.schedule_table
+    model = table.model()
+    rows = schedule_rows(window)
+    assert rows
+    for r, row in enumerate(rows):
+        assert row["Take"] == "see Elemental"
+        assert row["Elemental"].endswith(" mg") and row["Elemental"] not in row["Take"]
+        take = model.index(r, 2)
+        tip = str(take.data(Qt.ItemDataRole.ToolTipRole))
+        assert f"gives {row['Elemental']} of elemental magnesium" in tip
+        said = str(take.data(Qt.ItemDataRole.AccessibleTextRole))
+        assert said.startswith("Take: No product given: take a magnesium glycinate product")
+
+
+def test_a_twelve_hour_locale_shows_the_plan_s_times_with_am_and_pm(
+    qtbot: QtBot, us_locale: None, window: MainWindow
+) -> None:
+    window.set_inputs(PlanRequest(medicines=(CALCIUM_AT_ONE,)))
+    QApplication.processEvents()
+    panel = window.result_panel
+    times = [r["Time"] for r in schedule_rows(window)]
+    assert times == ["7:30 AM", "6:30 PM", "10:00 PM (bedtime)"]
+    ramp = panel.titration_list
+    weeks = ramp.weeks()
+    assert weeks[0].split("\n")[1].startswith("10:00 PM ")  # week 1: the bedtime dose
+    assert all(not TWENTY_FOUR_HOUR.search(week) for week in weeks)
+    timeline = panel.timeline
+    timeline.repaint()
+    assert timeline.drawn is not None
+    drawn = [label.text for label in timeline.drawn.labels]
+    assert any(text.startswith("10:00 PM · ") for text in drawn) and "calcium" in drawn
+    assert timeline.accessibleDescription().startswith("Waking day 7:00 AM to 10:30 PM.")
+    assert "calcium at 1:00 PM" in timeline.accessibleDescription()
+
+
+def test_a_24_hour_locale_shows_the_plan_s_times_on_a_24_hour_clock(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    assert [r["Time"] for r in schedule_rows(window)] == ["07:30", "12:30", "22:00 (bedtime)"]
 
 
 def test_magnesium_from_other_products_counts_towards_the_limit(

@@ -5,22 +5,22 @@ time as on the command line."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from PySide6.QtCore import QLocale, QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from magplan.cli import build_parser
 from magplan.cli.options import request_from_args
 from magplan.core.planner import plan_day
 from magplan.core.timeofday import parse_time
+from magplan.gui import stale_plan
 from magplan.gui.fields import TYPING_PAUSE_MS, Cell, FieldMessage
 from magplan.gui.main_window import MainWindow
 from magplan.gui.medicines_model import NAME, TIMES
-from tests.gui.helpers import cell_text, click, focused, hide_completions, pause
+from tests.gui.helpers import cell_text, click, focused, hide_completions, pause, retype
 
 KEY_GAP_MS = 150
 """Between two keys of one value: an unhurried typist (the pause is several times longer)."""
@@ -245,15 +245,6 @@ def test_medicine_times_are_read_as_typed_and_shown_normalised(
     assert request is not None and request.medicines[0].times_min == (480, 1200)
 
 
-@pytest.fixture
-def us_locale() -> Iterator[None]:
-    """The window as it runs where times are written on a 12-hour clock."""
-    before = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    yield
-    QLocale.setDefault(before)
-
-
 def test_a_twelve_hour_locale_shows_am_and_pm(
     qtbot: QtBot, us_locale: None, window: MainWindow
 ) -> None:
@@ -375,3 +366,79 @@ def test_a_value_set_by_assistive_technology_is_planned_and_a_loaded_one_is_not_
     text.replaceText(0, len(wake.text()), "06:00")
     qtbot.waitUntil(lambda: window.current_request().wake_min == 6 * 60, timeout=3000)  # type: ignore[union-attr]
     assert edits
+
+
+# ---- the last valid plan, while a field cannot be read ------------------------------------
+
+
+def _plan_layout(window: MainWindow) -> list[QRect]:
+    """Where each part of the plan is in the window."""
+    panel = window.result_panel
+    parts = (
+        panel,
+        panel.form_panel,
+        panel.total,
+        panel.schedule_table,
+        panel.timeline,
+        panel.warnings_list,
+        panel.titration_list,
+    )
+    return [QRect(w.mapTo(window, QPoint(0, 0)), w.size()) for w in parts]
+
+
+def _distance_from_window_colour(window: MainWindow, area: QRect) -> float:
+    """How far the pixels of ``area`` (in the window) are from the window's colour, on
+    average: text and lines on a light or dark ground are far from it, a veiled plan near."""
+    image = window.grab(area).toImage()
+    ground = window.palette().color(QPalette.ColorRole.Window)
+    total = 0.0
+    count = 0
+    for y in range(0, image.height(), 2):
+        for x in range(0, image.width(), 2):
+            c = image.pixelColor(x, y)
+            total += abs(c.red() - ground.red()) + abs(c.green() - ground.green())
+            total += abs(c.blue() - ground.blue())
+            count += 1
+    return total / max(count, 1)
+
+
+def test_the_last_valid_plan_is_dimmed_in_place_and_said_so_in_the_status_bar(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    said: list[str] = []
+    monkeypatch.setattr(stale_plan, "announce", lambda _widget, text: said.append(text))
+    window.resize(1280, 650)
+    QApplication.processEvents()
+    panel = window.result_panel
+    layout = _plan_layout(window)
+    schedule = _plan_layout(window)[3]
+    clear_plan = _distance_from_window_colour(window, schedule)
+
+    retype(qtbot, window.day_panel.bed_edit, "25:00")
+    QApplication.processEvents()
+    assert window.marks.marked()
+    assert _plan_layout(window) == layout  # nothing moved
+    note = panel.problem_note
+    assert note.isVisible() and note.parent() is window.statusBar()
+    assert note.label.text().startswith("Showing the last valid plan, dimmed. Fix the marked")
+    assert "25:00" in note.toolTip()
+    veil = panel.stale.veil
+    assert veil.isVisible() and veil.geometry() == panel.rect()
+    assert veil.mask().contains(QPoint(*_centre(window, panel.schedule_table, panel)))
+    assert not veil.mask().contains(QPoint(*_centre(window, panel.form_panel.combo, panel)))
+    assert _distance_from_window_colour(window, schedule) < 0.6 * clear_plan  # dimmed
+    description = panel.accessibleDescription()
+    assert description.startswith("Showing the last valid plan, dimmed. Fix the marked field")
+    assert said == [note.label.text()]
+
+    retype(qtbot, window.day_panel.bed_edit, "23:00")
+    QApplication.processEvents()
+    assert not note.isVisible() and not veil.isVisible()
+    assert _plan_layout(window) == layout
+    assert panel.accessibleDescription() == "The plan made from the inputs"
+    assert len(said) == 1
+
+
+def _centre(window: MainWindow, widget: QWidget, panel: QWidget) -> tuple[int, int]:
+    centre = widget.mapTo(panel, widget.rect().center())
+    return centre.x(), centre.y()

@@ -6,20 +6,24 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QComboBox, QInputDialog
 from pytestqt.qtbot import QtBot
 
 from magplan.core.request import MedicineTimes, PlanRequest
 from magplan.gui.app import install_extensions
 from magplan.gui.main_window import MainWindow
 from magplan.gui.medicines_model import NAME, TIMES
+from magplan.gui.products_model import CHOOSE_FORM, FORM, MG, MG_HINT
 from magplan.gui.profile_actions import ProfileController
 from magplan.profiles import Profile, ProfileStore
 from tests.gui.helpers import (
     cell_text,
+    choose,
     click,
     click_cell,
     focused,
+    hide_completions,
+    pause,
     retype,
     schedule_rows,
     type_into,
@@ -153,6 +157,61 @@ def test_removing_a_medicine_then_undo_brings_it_back_with_its_values(
 
     redo(qtbot)
     assert editor.model.rowCount() == 1 and shown_plan(window) == without
+
+
+def test_adding_a_product_choosing_its_form_and_typing_its_mg_are_three_steps(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    editor = window.products_editor
+    table = editor.table
+    in_mg = shown_plan(window)
+    click(qtbot, editor.add_button)
+    assert undo_text(window) == "Undo Add product"
+    form = focused()  # the new row's form, ready to choose
+    assert isinstance(form, QComboBox)
+    choose(qtbot, form, "citrate")
+    assert undo_text(window) == "Undo Product 1"
+    retype(qtbot, click_cell(qtbot, table, 0, MG), "100")
+    in_tablets = shown_plan(window)
+    assert in_tablets != in_mg
+    assert [p.form for p in window.current_request().products] == ["citrate"]  # type: ignore[union-attr]
+
+    undo(qtbot)  # the mg typed
+    assert editor.model.rowCount() == 1 and cell_text(table, 0, FORM) == "citrate"
+    assert cell_text(table, 0, MG) == MG_HINT
+    assert window.current_request() == PlanRequest() and shown_plan(window) == in_mg
+    undo(qtbot)  # the form chosen
+    assert editor.model.rowCount() == 1 and cell_text(table, 0, FORM) == CHOOSE_FORM
+    assert undo_text(window) == "Undo Add product"
+    undo(qtbot)  # the row added
+    assert editor.model.rowCount() == 0 and undo_text(window) == ""
+
+    for _ in range(3):
+        redo(qtbot)
+    assert [cell_text(table, 0, c) for c in (FORM, MG)] == ["citrate", "100"]
+    assert shown_plan(window) == in_tablets
+
+
+def test_a_typed_medicine_time_is_kept_as_the_window_writes_it_not_as_a_change(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    editor = window.medicines_editor
+    click(qtbot, editor.add_button)
+    qtbot.keyClicks(focused(), "calcium")
+    hide_completions(focused())
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(focused(), "8am")
+    pause(qtbot)
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)  # the time is written 08:00 as the cell closes
+    assert cell_text(editor.table, 0, TIMES) == "08:00"
+    retype(qtbot, window.person_panel.age_spin, "50")
+    assert undo_text(window) == "Undo Age"  # not "Age, Medicine 1"
+    undo(qtbot)
+    assert undo_text(window) == "Undo Medicine 1"
+    undo(qtbot)  # the name and the time typed: the plan first had them together
+    assert editor.model.rowCount() == 1 and editor.model.row(0).name == ""
+    undo(qtbot)
+    assert editor.model.rowCount() == 0
 
 
 def test_ticking_a_goal_is_undone(qtbot: QtBot, window: MainWindow) -> None:

@@ -156,3 +156,29 @@ def test_the_original_step_of_a_held_week() -> None:
     plan = plan_day(PlanRequest(goals=("sleep",), ramp_holds=(1,)), load_knowledge())
     assert [s.held for s in plan.titration] == [False, True, False, False]
     assert [follow.original_step(plan.titration, w) for w in (1, 2, 3, 4)] == [1, 1, 2, 3]
+
+
+def test_a_renamed_profile_keeps_its_journal_and_a_deleted_one_sets_it_aside(
+    store: ProfileStore,
+) -> None:
+    from magplan.journal.store import journal_path
+
+    _save(store, goals=("sleep",))
+    f = _followed(store, START)
+    follow.keep_plan_current(f)
+    f.journal.log_dose(START, f.journal.day_plan(START).times[0], "taken")  # type: ignore[union-attr]
+    f.close()
+    store.rename("Bea", "Beatrice")
+    moved = journal_path(store.folder, "beatrice")
+    assert moved.exists() and not journal_path(store.folder, "bea").exists()
+    again = follow.open_followed("Beatrice", store=store, clock=clock_at(START))
+    assert len(again.journal.entries(START, START)) == 1
+    again.close()
+    store.delete("Beatrice")
+    assert not moved.exists()
+    (aside,) = moved.parent.glob("beatrice.deleted-*.sqlite3")
+    _save(store, goals=("sleep",))
+    store.rename("Bea", "Beatrice")  # a new profile of that name starts a journal of its own
+    fresh = follow.open_followed("Beatrice", store=store, clock=clock_at(START))
+    assert fresh.journal.ramp_start is None and aside.exists()
+    fresh.close()

@@ -8,7 +8,7 @@ from dataclasses import replace
 from magplan.core.plan import Plan, PlanWarning
 from magplan.core.request import make_product
 from magplan.present import present
-from magplan.present.words import format_units
+from magplan.present.words import SEE_ELEMENTAL, format_units
 from tests.core.helpers import K, meds, plan
 
 
@@ -23,6 +23,7 @@ def test_a_dose_of_a_product_names_the_product_and_its_form() -> None:
     assert row.product_cell == "CalmMag (magnesium glycinate)"
     assert row.product_name == "CalmMag" and row.product_in_sentence == "CalmMag"
     assert row.take_plain == f"{row.amount} of CalmMag, magnesium glycinate"
+    assert row.take_cell == row.take_tip == row.amount  # the window's Take: the units
     assert row.elemental == f"{capsules * 100:g} mg" == row.elemental_cell  # no compound given
     assert row.goals_cell == row.goals_label == "Sleep" and row.goals_plain == "sleep"
 
@@ -37,6 +38,17 @@ def test_a_dose_without_a_product_names_the_form_and_the_compound_it_is_in() -> 
     assert row.elemental_cell.endswith("of the compound")
     assert row.elemental_plain.endswith("of magnesium glycinate")
     assert row.elemental_plain.startswith(row.elemental + " = about ")
+
+
+def test_without_a_product_the_take_cell_points_to_the_elemental_mg_and_never_repeats_it() -> None:
+    view = present(plan(goals=("sleep",)), K)
+    for row in view.doses:
+        assert row.take_cell == SEE_ELEMENTAL
+        assert row.elemental not in row.take_cell  # the amount is said once, under Elemental
+        assert row.take_tip.startswith(
+            f"No product given: take a magnesium glycinate product in the amount that gives "
+            f"{row.elemental} of elemental magnesium"
+        )
 
 
 def test_a_dose_for_no_goal_is_a_blank_cell_and_general_use_on_the_card() -> None:

@@ -12,6 +12,7 @@ from magplan.present.words import (
     form_in_sentence,
     form_title,
     format_units,
+    product_form_cell,
     short_form_name,
     time_of_day_column,
 )
@@ -48,6 +49,11 @@ def test_a_form_keeps_its_capitals_inside_a_sentence_and_loses_its_aside_in_a_ce
     assert form_in_sentence("Magnesium sulfate (Epsom salt)") == "magnesium sulfate (Epsom salt)"
     assert form_title("Magnesium glycinate (bisglycinate)") == "Magnesium glycinate"
     assert short_form_name("Magnesium glycinate (bisglycinate)") == "magnesium glycinate"
+
+
+def test_a_product_s_form_is_named_without_magnesium_where_every_product_is_magnesium() -> None:
+    assert product_form_cell("Magnesium glycinate (bisglycinate)") == "glycinate (bisglycinate)"
+    assert product_form_cell("Magnesium L-threonate") == "L-threonate"
 
 
 @pytest.mark.parametrize(

@@ -72,9 +72,23 @@ class Parser(argparse.ArgumentParser):
 Command = Callable[[argparse.Namespace], int]
 
 
-def build_parser() -> Parser:
-    from magplan.cli import forms_cmd, plan_cmd
+COMMAND_MODULES = {
+    "plan": "magplan.cli.plan_cmd",
+    "forms": "magplan.cli.forms_cmd",
+    "print": "magplan.cli.print_cmd",
+    "export": "magplan.cli.export_cmd",
+    "profiles": "magplan.cli.profiles_cmd",
+    "log": "magplan.cli.journal_cmd",
+    "checkin": "magplan.cli.journal_cmd",
+    "journal": "magplan.cli.journal_cmd",
+    "report": "magplan.cli.report_cmd",
+}
+"""The module that registers each command (a module may register several)."""
 
+
+def build_parser(command: str | None = None) -> Parser:
+    """The program's parser: with ``command``, only that command's module is loaded and
+    registered (``magplan log`` need not import what ``magplan plan`` does); else all."""
     parser = Parser(
         prog="magplan",
         description="Magnesium Planner: a safe, divided, printable daily magnesium schedule. "
@@ -90,21 +104,18 @@ def build_parser() -> Parser:
         "(1 if it could not load)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for module in (plan_cmd, forms_cmd, *_extra_commands()):
+    for module in _command_modules(command):
         module.register(sub)
     return parser
 
 
-def _extra_commands() -> list[ModuleType]:
-    """Commands whose modules live elsewhere (printing, profiles), registered when present."""
+def _command_modules(command: str | None) -> list[ModuleType]:
+    """The modules of ``command`` (every command's when it is not one), each once."""
+    names = dict.fromkeys(
+        [COMMAND_MODULES[command]] if command in COMMAND_MODULES else COMMAND_MODULES.values()
+    )
     found: list[ModuleType] = []
-    for name in (
-        "magplan.cli.print_cmd",
-        "magplan.cli.export_cmd",
-        "magplan.cli.profiles_cmd",
-        "magplan.cli.journal_cmd",
-        "magplan.cli.report_cmd",
-    ):
+    for name in names:
         try:
             found.append(importlib.import_module(name))
         except ModuleNotFoundError as exc:
@@ -181,7 +192,8 @@ def _parse(args_list: list[str], qt_args: list[str]) -> argparse.Namespace:
     if len(args_list) > MAX_WORDS:
         raise UsageError(f"{len(args_list)} words on the command line: at most {MAX_WORDS}")
     _refuse_dashes(args_list)
-    args = build_parser().parse_args(args_list)
+    first = args_list[0] if args_list else None
+    args = build_parser(first).parse_args(args_list)
     if args.command is not None and qt_args:
         raise UsageError(
             f"{qt_args[0]} is Qt's option for the window; 'magplan {args.command}' does not take it"

@@ -22,6 +22,7 @@ from magplan.core.errors import PlanInputError, shown
 
 if TYPE_CHECKING:
     from magplan.journal.follow import Followed
+    from magplan.journal.records import DoseEntry
     from magplan.journal.summary import JournalSummary
 
 STATUSES = ("taken", "skipped", "moved")
@@ -169,8 +170,6 @@ def _clock_time(text: str, option: str) -> str:
 
 
 def run_log(args: argparse.Namespace) -> int:
-    from magplan.journal.follow import keep_plan_current, require_plan
-
     time_text, status = args.dose
     planned = _clock_time(time_text, "--dose")
     status = status.strip().lower()
@@ -183,15 +182,79 @@ def run_log(args: argparse.Namespace) -> int:
         raise UsageError(f"--at is for a moved dose; this one is {status}")
     day = parse_date(args.date, "--date")
     reason = (args.reason or "").strip()
-    with followed(args.profile) as f:
-        require_plan(f)
-        with f.journal.transaction():
-            first = f.journal.ramp_start is None
-            keep_plan_current(f, min(day, f.journal.today()) if first else None)
-            entry = f.journal.log_dose(day, planned, status, taken_at, reason)
+    entry = _quick_log(args.profile, day, planned, status, taken_at, reason)
+    if entry is None:
+        from magplan.journal.follow import keep_plan_current, require_plan
+
+        with followed(args.profile) as f:
+            require_plan(f)
+            with f.journal.transaction():
+                first = f.journal.ramp_start is None
+                keep_plan_current(f, min(day, f.journal.today()) if first else None)
+                entry = f.journal.log_dose(day, planned, status, taken_at, reason)
+                f.journal.set_profile_mark(profile_mark(f.saved.path.read_bytes()))
     said = f"taken at {entry.taken_at}" if entry.status == "moved" else entry.status
-    notice(f"{entry.day.isoformat()} {entry.planned_time}: {said} ({f.profile.name})")
+    notice(f"{entry.day.isoformat()} {entry.planned_time}: {said} ({args.profile.strip()})")
     return 0
+
+
+def profile_mark(raw: bytes) -> str:
+    """What a journal keeps of the profile file its plan came from: its bytes' CRC-32 and the
+    program's version (a new version may plan the same profile differently)."""
+    import zlib
+
+    import magplan
+
+    return f"{zlib.crc32(raw):08x} {len(raw)} {magplan.__version__}"
+
+
+def _quick_log(
+    name: str, day: dt.date, planned: str, status: str, taken_at: str | None, reason: str
+) -> DoseEntry | None:
+    """Log against the journal's own plan when the profile's file is byte for byte the one that
+    plan came from, without loading the profile models; ``None`` when that cannot be known
+    (then the whole way, :func:`followed`, finds the profile and plans it again)."""
+    from magplan.journal.records import JournalError
+    from magplan.journal.store import Journal, journal_path
+
+    found = _profile_file(name)
+    if found is None:
+        return None
+    path, raw = found
+    journal_file = journal_path(path.parent, path.stem)
+    if not journal_file.exists():
+        return None
+    try:
+        with contextlib.closing(Journal.open(journal_file, name.strip())) as journal:
+            if journal.profile_mark != profile_mark(raw):
+                return None
+            return journal.log_dose(day, planned, status, taken_at, reason)
+    except JournalError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _profile_file(name: str) -> tuple[Path, bytes] | None:
+    """The file of the saved profile ``name`` and its bytes, found by its name alone."""
+    from magplan.profiles.names import name_key
+    from magplan.profiles.paths import default_folder, slug_of_key
+
+    key = name_key(name)
+    folder = default_folder()
+    slug = slug_of_key(key)
+    for path in sorted(folder.glob(f"{slug}*.json")):
+        if path.stem != slug and path.stem[len(slug) :][:1] != "-":
+            continue
+        try:
+            if not path.is_file() or path.is_symlink() or path.stat().st_size > 1024 * 1024:
+                continue
+            raw = path.read_bytes()
+            data = json.loads(raw)
+        except (OSError, ValueError):
+            continue
+        named = data.get("name") if isinstance(data, dict) else None
+        if isinstance(named, str) and name_key(named) == key:
+            return path, raw
+    return None
 
 
 # ---- checkin ------------------------------------------------------------------------------
@@ -264,7 +327,13 @@ def _sleep_scored(f: Followed, answers: dict[str, Any]) -> tuple[dict[str, Any],
 
 
 def run_journal(args: argparse.Namespace) -> int:
-    from magplan.journal.follow import accept, decline, refresh_suggestions, summarise
+    from magplan.journal.follow import (
+        accept,
+        decline,
+        keep_plan_current,
+        refresh_suggestions,
+        summarise,
+    )
 
     end = parse_date(args.end, "--to")
     start = parse_date(args.start, "--from") if args.start else None
@@ -276,6 +345,8 @@ def run_journal(args: argparse.Namespace) -> int:
         return _show(args, _empty(args.profile, start or end, end))
     with followed(args.profile) as f:
         today = f.journal.today()
+        if f.journal.ramp_start is not None:  # a changed profile's plan, from today or tomorrow
+            keep_plan_current(f)
         if args.accept is not None:
             f = accept(f, args.accept, today)
         elif args.decline is not None:

@@ -6,7 +6,14 @@ and parts of the result that the keyboard can reach, with a ring that shows wher
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QAccessibleInterface, QPainter, QPaintEvent
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QAccessibleEvent,
+    QAccessibleInterface,
+    QPainter,
+    QPaintEvent,
+)
 from PySide6.QtWidgets import QAccessibleWidget, QFocusFrame, QWidget
 
 _ROLES: dict[type[QWidget], QAccessible.Role] = {}
@@ -39,6 +46,14 @@ def announce_alert(widget: QWidget) -> None:
     """Tell assistive technology that ``widget`` (an alert) has just appeared: the platform's
     alert event (a screen reader reads the alert's name and description at once)."""
     QAccessible.updateAccessibility(QAccessibleEvent(widget, QAccessible.Event.Alert))
+
+
+def announce(widget: QWidget, text: str) -> None:
+    """Have assistive technology say ``text`` when it can (politely: after what it is saying
+    now), as news about ``widget``."""
+    event = QAccessibleAnnouncementEvent(widget, text)
+    event.setPoliteness(QAccessible.AnnouncementPoliteness.Polite)
+    QAccessible.updateAccessibility(event)
 
 
 _FOCUS_OR_PLACE = (

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 
 from magplan.core.errors import PlanInputError
 from magplan.core.request import WEEKDAY_NAMES
-from magplan.core.timeofday import TIME_EXAMPLES, format_time, format_time_12h, parse_time
+from magplan.core.timeofday import TIME_EXAMPLES, parse_time
 from magplan.gui.theme import severity_color
+from magplan.present.clock import Clock, clock_time
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
@@ -420,10 +421,16 @@ def uses_12_hour_clock(locale: QLocale | None = None) -> bool:
     return "a" in re.sub(r"'[^']*'", "", time_format).lower()  # quoted text is no field
 
 
+def window_clock() -> Clock:
+    """How the window writes times of day, in its fields and in the plan: on the locale's
+    clock (see :func:`uses_12_hour_clock`)."""
+    return "12h" if uses_12_hour_clock() else "24h"
+
+
 def clock_text(minute: int) -> str:
     """A time as the window shows it: ``07:30``, or ``7:30 AM`` where the locale uses a
     12-hour clock."""
-    return format_time_12h(minute) if uses_12_hour_clock() else format_time(minute)
+    return clock_time(minute, window_clock())
 
 
 class TimeField(QLineEdit):

@@ -1,5 +1,5 @@
-"""Banners over the schedule: the blocking gate (no schedule, and why), the clinician's
-supervised marker, and "showing the last valid plan" while a field is being fixed."""
+"""Banners over the schedule: the blocking gate (no schedule, and why) and the clinician's
+supervised marker."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from magplan.core.plan import Plan
 from magplan.gui.accessibility import announce_alert, give_role
-from magplan.gui.theme import BANNER_BACKGROUND, BANNER_TEXT, SUPERVISED_BACKGROUND, severity_color
+from magplan.gui.theme import BANNER_BACKGROUND, BANNER_TEXT, SUPERVISED_BACKGROUND
 from magplan.present import PlanView
 from magplan.present.words import SUPERVISED, supervised_by
 
@@ -99,36 +99,3 @@ class SupervisedMarker(QFrame):
         self.label.setText(text)
         self.setAccessibleDescription(text)
         self.setVisible(plan.supervised)
-
-
-class ProblemNote(QWidget):
-    """A quiet note while input is invalid: the schedule shown is the last valid one."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAccessibleName("Input problem")
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        self.icon = QLabel()
-        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        self.icon.setPixmap(icon.pixmap(size, size))
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        lay.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
-        lay.addWidget(self.label, 1)
-        self.hide()
-
-    def show_problems(self, messages: list[str]) -> None:
-        if not messages:
-            self.hide()
-            return
-        color = severity_color("caution", self.palette()).name()
-        self.label.setStyleSheet(f"color: {color};")
-        first = messages[0]
-        more = f" (and {len(messages) - 1} more)" if len(messages) > 1 else ""
-        self.label.setText(
-            f"Showing the last valid plan. Fix the marked field{'s' if more else ''}: {first}{more}"
-        )
-        self.setAccessibleDescription(self.label.text())
-        self.show()

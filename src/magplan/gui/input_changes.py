@@ -1,8 +1,10 @@
 """What one edit of the window's inputs changed, in the words of Edit ▸ Undo ("Undo Age",
 "Undo Remove medicine", "Undo Tick Sleep").
 
-The window's inputs are a :class:`PlanRequest` and the two names printed on the card; an edit
-is told by comparing them before and after, whatever field or button made it. No Qt here.
+The window's inputs are a :class:`PlanRequest`, the two names printed on the card and the rows
+of its tables as entered (:class:`TableRows`: a product row without its form or its mg is in no
+request, yet adding it and choosing its form are edits of their own); an edit is told by
+comparing them before and after, whatever field or button made it. No Qt here.
 """
 
 from __future__ import annotations
@@ -39,12 +41,23 @@ _ROWS = (("medicines", "medicine"), ("products", "product"))
 
 
 @dataclass(frozen=True)
+class TableRows:
+    """The rows of the medicines and products tables as entered, each a copy of the table's
+    own row value, rows still being filled in too (the request holds only complete ones)."""
+
+    medicines: tuple[object, ...] = ()
+    products: tuple[object, ...] = ()
+
+
+@dataclass(frozen=True)
 class InputState:
-    """Everything the user typed or chose: the plan request and the card's two names."""
+    """Everything the user typed or chose: the plan request, the card's two names, and the
+    tables' rows as entered (None: only what the request holds)."""
 
     request: PlanRequest
     person_name: str = ""
     prepared_by: str = ""
+    rows: TableRows | None = None
 
 
 def describe_change(before: InputState, after: InputState, k: Knowledge) -> str:
@@ -61,7 +74,7 @@ def describe_change(before: InputState, after: InputState, k: Knowledge) -> str:
             if getattr(old, f) != getattr(new, f)
         ],
         *_chosen(old.conditions, new.conditions, "Conditions", lambda c: k.conditions[c].name),
-        *[_rows(getattr(old, f), getattr(new, f), noun) for f, noun in _ROWS],
+        *[_rows(*_table(before, after, f), noun) for f, noun in _ROWS],
         "Name" if before.person_name != after.person_name else "",
         "Prepared by" if before.prepared_by != after.prepared_by else "",
     ]
@@ -71,6 +84,16 @@ def describe_change(before: InputState, after: InputState, k: Knowledge) -> str:
     if len(named) > MAX_NAMED_CHANGES:
         return "Several inputs"
     return ", ".join(named)
+
+
+def _table(
+    before: InputState, after: InputState, field: str
+) -> tuple[Sequence[object], Sequence[object]]:
+    """One table's rows before and after: as entered where both states have them (a row
+    being filled in counts), else as the requests hold them."""
+    if before.rows is not None and after.rows is not None:
+        return getattr(before.rows, field), getattr(after.rows, field)
+    return getattr(before.request, field), getattr(after.request, field)
 
 
 def _tick(label: str, ticked: bool) -> str:

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Signal
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
     from magplan.gui.fields import Errors, Field, FieldMarks, InputPanel, Values
     from magplan.gui.form_panel import FormPanel
     from magplan.gui.goals_panel import GoalsPanel
+    from magplan.gui.input_changes import TableRows
     from magplan.gui.medicines_editor import MedicinesEditor
     from magplan.gui.pages import WindowPages
     from magplan.gui.person_panel import AmountPanel, DayPanel, PersonPanel
@@ -53,7 +55,12 @@ if TYPE_CHECKING:
     from magplan.gui.sections import InputSections
 
 DEFAULT_SIZE = (1440, 900)
-"""The window's first size where the screen has room; a smaller screen gets it all."""
+"""The window's least first size where the screen has room; a smaller screen gets it all."""
+SCREEN_SHARE = (0.9, 0.94)
+"""The share of a large screen's width and height the window first takes (1728x1015 of a
+1920x1080 screen): room for the inputs in two columns beside the plan."""
+RESULT_LEAST_PX = 800
+"""The plan keeps this width when the inputs take two columns at first."""
 TALL_SCREEN_PX = 1000
 """From this available height on, the form's reasons are shown at first (else folded)."""
 
@@ -96,6 +103,7 @@ class MainWindow(QMainWindow):
         self._loading = False
         self.remember_state = True  # off for --smoke-test: a test run leaves no trace
         self._maximize_when_loaded = False
+        self._focus_frame_shown = False
 
         self.setCentralWidget(_loading_note())
         self.setStatusBar(StatusBar())  # shows every action's status tip
@@ -141,6 +149,7 @@ class MainWindow(QMainWindow):
         self._build_inputs(k)
         self._build_result(k)
         self.setCentralWidget(self._build_centre())  # the "Loading" line goes
+        self._status_bar().show_plan_note(self.result_panel.problem_note)
         self.setStyleSheet(invalid_style_sheet(self.palette()))
         self._field_widgets = self._widgets_by_request_field()
         self._connect_panels()
@@ -154,6 +163,8 @@ class MainWindow(QMainWindow):
             self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         self.set_inputs(PlanRequest())
         self.goals_panel.box(next(iter(k.goals))).setFocus()  # the first thing to decide
+        if self.isActiveWindow():
+            self._show_focus_frame()
         self.loaded.emit()
 
     def _build_inputs(self, k: Knowledge) -> None:
@@ -221,8 +232,12 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         scrollbar = self.inputs_scroll.verticalScrollBar()
         scrollbar_px = scrollbar.sizeHint().width() if scrollbar else 0
-        left = self.sections.column.minimumSizeHint().width() + scrollbar_px + 2
-        self.splitter.setSizes([left, max(self.width(), DEFAULT_SIZE[0]) - left])
+        width = max(self.width(), DEFAULT_SIZE[0])
+        left = self.sections.one_column_px() + scrollbar_px + 2
+        two_columns = self.sections.two_columns_px() + scrollbar_px + 2
+        if width - two_columns >= RESULT_LEAST_PX:  # a large window: every section in sight
+            left = two_columns
+        self.splitter.setSizes([left, width - left])
         central = QWidget()
         margins = QVBoxLayout(central)
         margins.setContentsMargins(6, 4, 6, 0)
@@ -264,6 +279,11 @@ class MainWindow(QMainWindow):
         it, before View."""
         self.menuBar().insertMenu(self.view_menu.menuAction(), menu)
 
+    def _status_bar(self) -> StatusBar:
+        bar = self.statusBar()
+        assert isinstance(bar, StatusBar)
+        return bar
+
     def _widgets_by_request_field(self) -> dict[str, QWidget]:
         """The field that shows each of the request's values, where the core's errors go."""
         return {
@@ -284,6 +304,8 @@ class MainWindow(QMainWindow):
         for panel in self._input_panels():
             panel.changed.connect(self._edited)
         self.form_panel.changed.connect(self._edited)
+        for editor in (self.medicines_editor, self.products_editor):
+            editor.rowAdded.connect(self._row_added)
         self.conditions_panel.supervisorConfirmed.connect(self._supervisor_confirmed)
         self.medicines_editor.otherMagnesiumRequested.connect(self._go_to_other_magnesium)
 
@@ -304,15 +326,33 @@ class MainWindow(QMainWindow):
         """(person's name, prepared by), as typed, for the printed card."""
         return self.person_panel.card_info() if self.is_loaded else ("", "")
 
+    def table_rows(self) -> TableRows:
+        """The medicines' and products' rows as entered, rows still being filled in too."""
+        from magplan.gui.input_changes import TableRows
+
+        return TableRows(
+            self.medicines_editor.model.rows_entered(), self.products_editor.model.rows_entered()
+        )
+
     def set_inputs(
-        self, request: PlanRequest, person_name: str = "", prepared_by: str = ""
+        self,
+        request: PlanRequest,
+        person_name: str = "",
+        prepared_by: str = "",
+        *,
+        rows: TableRows | None = None,
     ) -> None:
-        """Fill every field from ``request`` and replan (without emitting inputsChanged)."""
+        """Fill every field from ``request`` (the tables from ``rows`` when given: the rows
+        of ``request`` as entered, with those still being filled in) and replan (without
+        emitting inputsChanged)."""
         self.finish_loading()
         self._loading = True
         try:
             for panel in self._input_panels():
                 panel.load(request)
+            if rows is not None:
+                self.medicines_editor.model.show_entered(rows.medicines)  # type: ignore[arg-type]
+                self.products_editor.model.show_entered(rows.products)  # type: ignore[arg-type]
             self.person_panel.set_card_info(person_name, prepared_by)
             self.form_panel.set_form(request.form)
         finally:
@@ -327,6 +367,11 @@ class MainWindow(QMainWindow):
             return
         self.replan()
         self.inputsChanged.emit()
+
+    def _row_added(self) -> None:
+        """An empty row changes no plan (nothing is planned again), but it is an edit."""
+        if not self._loading:
+            self.inputsChanged.emit()
 
     def read_request(self) -> tuple[PlanRequest | None, Errors]:
         """The request the fields describe, or None and the message for each bad field."""
@@ -366,7 +411,7 @@ class MainWindow(QMainWindow):
             except PlanInputError as exc:
                 errors[self._field_for(exc.field)] = sentence(exc.message)
         self.marks.apply(errors)
-        self.result_panel.problem_note.show_problems(list(errors.values()))
+        self.result_panel.show_problems(list(errors.values()))
         if plan is not None and request is not None:
             self._request, self._plan = request, plan
             self.result_panel.show_plan(plan, self.supervisor())
@@ -399,6 +444,30 @@ class MainWindow(QMainWindow):
         spin.setFocus()
         spin.selectAll()
 
+    # ---- the keyboard at start ---------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        # (the frame touches no Qt enum before it is loaded: their first use builds them)
+        # (events come during __init__ too, before the window's own attributes)
+        waiting = getattr(self, "_k", None) is not None and not self._focus_frame_shown
+        if waiting and event.type() == QEvent.Type.WindowActivate:
+            # after Qt's own handling of the activation, which hides focus frames
+            QTimer.singleShot(0, self._show_focus_frame)
+        return handled
+
+    def _show_focus_frame(self) -> None:
+        """Once, when the loaded window is first active: the field with the keyboard (the
+        first goal) shows its focus frame before the first Tab, as after a keystroke (Qt
+        draws focus frames only once the keyboard has moved focus in the window)."""
+        if self._focus_frame_shown or not self.is_loaded or not self.isActiveWindow():
+            return
+        self._focus_frame_shown = True
+        self.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange, True)
+        field = QApplication.focusWidget()
+        if field is not None and self.isAncestorOf(field):
+            field.update()  # its style draws the frame now
+
     # ---- remembered state -------------------------------------------------------------------
 
     def _restore_geometry(self) -> None:
@@ -428,20 +497,22 @@ class MainWindow(QMainWindow):
         return screen is not None and screen.availableGeometry().height() >= TALL_SCREEN_PX
 
     def _default_geometry(self) -> None:
-        """``DEFAULT_SIZE`` centred where the screen has room for it; else the whole screen."""
+        """``SCREEN_SHARE`` of the screen (never less than ``DEFAULT_SIZE``), centred, where
+        the screen has room for it; else the whole screen."""
         width, height = DEFAULT_SIZE
         screen = self.screen() or QGuiApplication.primaryScreen()
         if screen is None:
             self.resize(width, height)
             return
         avail = screen.availableGeometry()
-        width = min(width, avail.width() - 40)
-        height = min(height, avail.height() - 60)
+        share_w, share_h = SCREEN_SHARE
+        width = min(max(width, round(avail.width() * share_w)), avail.width() - 40)
+        height = min(max(height, round(avail.height() * share_h)), avail.height() - 60)
         self.resize(width, height)
         self.move(
             avail.x() + (avail.width() - width) // 2, avail.y() + (avail.height() - height) // 2
         )
-        if (width, height) != DEFAULT_SIZE:  # a laptop's screen: every pixel is needed
+        if width < DEFAULT_SIZE[0] or height < DEFAULT_SIZE[1]:  # a laptop: every pixel
             # the whole screen now, and maximized once loaded: the window state is one of Qt's
             # enums, whose first use builds about a hundred of them before the first paint
             self.setGeometry(avail)

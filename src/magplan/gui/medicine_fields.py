@@ -20,6 +20,7 @@ from magplan.gui.medicines_model import (
     TIMES_HINT,
     MedicinesModel,
 )
+from magplan.gui.popups import keep_inside
 from magplan.gui.table_editor import CellDelegate, CellEditor, FieldNameRole
 
 _RETURN = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -136,6 +137,7 @@ class MedicineDelegate(CellDelegate):
         if popup is not None:
             popup.setAccessibleName("Medicine names the planner knows")
         edit.setCompleter(completer)
+        keep_inside(completer, edit)  # never past the window's edge, names never cut short
         # a name chosen from the list is complete: planned at once (the line edit has taken it:
         # it connected to the list before)
         completer.activated.connect(lambda *_: self.commitData.emit(edit))

@@ -9,7 +9,7 @@ pharmacist gives (0 allowed): with it the medicine is kept.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from magplan.core.errors import PlanInputError
 from magplan.core.knowledge import Knowledge
@@ -258,6 +258,12 @@ class MedicinesModel(EditorModel[MedicineRow]):
             medicine.spacing = str(value)
         self._readings[row] = self._read(row)
         return True
+
+    def entered(self, row: int) -> MedicineRow:
+        """A copy of the row with its times as the window writes them (as :meth:`tidy`
+        leaves them once the cell's editor closes)."""
+        medicine = self._rows[row]
+        return replace(medicine, times=normalised_times(medicine.times))
 
     def tidy(self, row: int, column: int) -> None:
         """Times that can be read are written as the window writes them (``8am, 2000`` ->

@@ -59,7 +59,7 @@ class ScheduleModel(QAbstractTableModel):
             (
                 r.time_cell,
                 r.product_cell,
-                r.amount,
+                r.take_cell,  # without a product, the dose is the Elemental column's mg
                 r.elemental,  # the compound's weight is in its tooltip: the column stays narrow
                 r.food_cell,
                 r.goals_cell,
@@ -68,7 +68,7 @@ class ScheduleModel(QAbstractTableModel):
             for r in rows
         ]
         self._tips = [
-            (*cells[: self.ELEMENTAL], r.elemental_cell, *cells[self.ELEMENTAL + 1 :])
+            (*cells[: self.UNITS], r.take_tip, r.elemental_cell, *cells[self.ELEMENTAL + 1 :])
             for r, cells in zip(rows, self._cells, strict=True)
         ]
         self.endResetModel()
@@ -100,8 +100,8 @@ class ScheduleModel(QAbstractTableModel):
         d = self._doses[index.row()]
         if role == _ALIGN and col in (self.UNITS, self.ELEMENTAL):
             return _RIGHT
-        if role == _ACCESSIBLE:
-            return f"{self.HEADERS[col]}: {self.data(index)}"
+        if role == _ACCESSIBLE:  # the whole text, as the tooltip has it
+            return f"{self.HEADERS[col]}: {self._tips[index.row()][col]}"
         if role == DoseRole:
             return d
         if role == TimeMinRole:

@@ -17,6 +17,7 @@ from magplan.core.request import Product, make_product
 from magplan.core.text import format_mg
 from magplan.gui.fields import sentence
 from magplan.gui.table_editor import EditorModel
+from magplan.present.words import product_form_cell
 
 FORM, MG_OF, MG, UNIT, HALVES, LABEL = range(6)
 
@@ -94,12 +95,6 @@ def _describe(k: Knowledge, p: Product) -> str:
     return f"{elemental} elemental magnesium per {p.unit}"
 
 
-def short_form_name(name: str) -> str:
-    """A form's name as its cell shows it, where every product is magnesium:
-    ``"Magnesium glycinate (bisglycinate)"`` -> ``"glycinate (bisglycinate)"``."""
-    return name.removeprefix("Magnesium ")
-
-
 class ProductsModel(EditorModel[ProductRow]):
     """The products table: what each row holds, shows and reads as."""
 
@@ -154,7 +149,7 @@ class ProductsModel(EditorModel[ProductRow]):
         product = self._rows[row]
         if column == FORM:
             return (
-                short_form_name(self._k.forms[product.form].name) if product.form else CHOOSE_FORM
+                product_form_cell(self._k.forms[product.form].name) if product.form else CHOOSE_FORM
             )
         if column == MG:
             return f"{product.mg:g}" if product.mg is not None else MG_HINT

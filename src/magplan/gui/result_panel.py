@@ -15,12 +15,13 @@ from PySide6.QtWidgets import (
 from magplan.core.knowledge import Knowledge
 from magplan.core.plan import Plan
 from magplan.gui.accessibility import make_reachable
-from magplan.gui.fields import FieldMarks, named
+from magplan.gui.fields import FieldMarks, named, window_clock
 from magplan.gui.form_panel import FormPanel
-from magplan.gui.gate_banner import GateBanner, ProblemNote, SupervisedMarker
+from magplan.gui.gate_banner import GateBanner, SupervisedMarker
 from magplan.gui.models import ScheduleModel, WarningsModel
 from magplan.gui.no_doses_note import NoDosesNote
 from magplan.gui.schedule_view import ScheduleTable
+from magplan.gui.stale_plan import StalePlan
 from magplan.gui.theme import severity_color
 from magplan.gui.timeline import TimelineWidget
 from magplan.gui.titration_view import TitrationList
@@ -91,14 +92,8 @@ class ResultPanel(QWidget):
         lay.setSpacing(4)
         self.gate_banner = GateBanner()
         self.supervised_marker = SupervisedMarker()
-        self.problem_note = ProblemNote()
         self.no_doses_note = NoDosesNote()
-        for banner in (
-            self.gate_banner,
-            self.supervised_marker,
-            self.problem_note,
-            self.no_doses_note,
-        ):
+        for banner in (self.gate_banner, self.supervised_marker, self.no_doses_note):
             lay.addWidget(banner)
 
         top = QHBoxLayout()
@@ -134,11 +129,21 @@ class ResultPanel(QWidget):
         self.notes.setFont(small)
         lay.addWidget(self.notes)
 
+        named(self, "Plan", "The plan made from the inputs")
+        choice = (self.form_panel.combo, self.form_panel.details_button)  # inputs: never dimmed
+        self.stale = StalePlan(self, choice, described=self)
+        self.problem_note = self.stale.note  # the window shows it in its status bar
+
+    def show_problems(self, messages: list[str]) -> None:
+        """The marked fields' messages: while there are any, the plan shown is the last valid
+        one (dimmed, and said so); none, and it is the inputs' plan."""
+        self.stale.show_problems(messages)
+
     def set_timeline_shown(self, shown: bool) -> None:
         self.timeline.setVisible(shown)
 
     def show_plan(self, plan: Plan, supervisor: str = "") -> None:
-        view = present(plan, self._k)
+        view = present(plan, self._k, clock=window_clock())  # times as the fields write them
         self.gate_banner.show_view(view)
         self.supervised_marker.show_plan(plan, supervisor)
         self.no_doses_note.show_view(view)

@@ -1,5 +1,6 @@
 """The inputs: one column that scrolls, in named sections, with the names of the sections
-over it.
+over it; two columns side by side where the inputs are given the width (a large screen), so
+that every section is in sight at once.
 
 Picking a section in the list (or View ▸ its name, Ctrl+1, Ctrl+2, ...) scrolls it to the top;
 scrolling marks the section in view. Every field stays in the one column, so that each label's
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QFrame,
+    QHBoxLayout,
     QListView,
     QListWidget,
     QListWidgetItem,
@@ -30,6 +32,8 @@ FOCUS_MARGIN_PX = 12
 """Room kept around a field scrolled into view, so that its label and message show too."""
 
 NAV_ITEM_PADDING_PX = 16
+COLUMN_GAP_PX = 16
+"""Between the two columns of sections."""
 
 
 class InputSections(QWidget):
@@ -61,11 +65,19 @@ class InputSections(QWidget):
 
         self.column = QWidget()
         self.column.setObjectName("inputs")
-        self._column_layout = QVBoxLayout(self.column)
+        self._columns = QHBoxLayout(self.column)
+        self._columns.setSpacing(COLUMN_GAP_PX)
+        self._column_layout = QVBoxLayout()  # the first column: every section, or the first
         self._column_layout.setSpacing(10)
+        self._second_column = QVBoxLayout()  # the sections after the first column's
+        self._second_column.setSpacing(10)
+        self._columns.addLayout(self._column_layout, 1)
+        self._columns.addLayout(self._second_column, 1)
         self._tail = QWidget()  # room under the last section, so that it can reach the top
         self._column_layout.addWidget(self._tail)
         self._column_layout.addStretch(1)
+        self._second_column.addStretch(1)
+        self._two_columns = False
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidget(self.column)
         self.scroll_area.setWidgetResizable(True)
@@ -102,8 +114,10 @@ class InputSections(QWidget):
         lay.setSpacing(self._column_layout.spacing())
         for panel in panels:
             lay.addWidget(panel)
-        self._column_layout.insertWidget(len(self._sections), section)
+        self._column_layout.insertWidget(self._column_layout.count() - 2, section)  # ends last
         self._sections.append(section)
+        if self._two_columns:
+            self._fit_columns(again=True)  # the columns split anew
         section.installEventFilter(self)
         item = QListWidgetItem(title)
         fm = self.nav.fontMetrics()
@@ -114,6 +128,51 @@ class InputSections(QWidget):
         if self._current < 0:
             self._set_current(0)
         return len(self._sections) - 1
+
+    # ---- one column or two --------------------------------------------------------------------
+
+    def one_column_px(self) -> int:
+        """The width the column of sections needs (without its scroll bar)."""
+        margins = self._columns.contentsMargins()
+        widest = max((s.minimumSizeHint().width() for s in self._sections), default=0)
+        return widest + margins.left() + margins.right()
+
+    def two_columns_px(self) -> int:
+        """The width two columns of sections need side by side."""
+        return 2 * self.one_column_px() + COLUMN_GAP_PX
+
+    def two_columns(self) -> bool:
+        return self._two_columns
+
+    def _fit_columns(self, *, again: bool = False) -> None:
+        """Two columns where the view is wide enough for them, else one (``again``: split the
+        sections anew even if that does not change)."""
+        viewport = self.scroll_area.viewport()
+        if viewport is None or not self._sections:
+            return
+        two = viewport.width() >= self.two_columns_px()
+        if two == self._two_columns and not again:
+            return
+        self._two_columns = two
+        for section in self._sections:
+            self._column_layout.removeWidget(section)
+            self._second_column.removeWidget(section)
+        first = self._first_column_count() if two else len(self._sections)
+        for i, section in enumerate(self._sections):
+            if i < first:
+                self._column_layout.insertWidget(i, section)
+            else:
+                self._second_column.insertWidget(i - first, section)
+        self._fit_tail()
+
+    def _first_column_count(self) -> int:
+        """How many sections, in order, the first of two columns takes: the split that
+        leaves the taller column the least tall."""
+        heights = [s.sizeHint().height() for s in self._sections]
+        return min(
+            range(1, len(heights) + 1),
+            key=lambda k: (max(sum(heights[:k]), sum(heights[k:])), -k),
+        )
 
     def _fit_nav(self) -> None:
         """The list as tall as its lines of names at its present width."""
@@ -182,9 +241,13 @@ class InputSections(QWidget):
             self.go_to(row)
 
     def _scrolled(self, value: int) -> None:
-        """Mark the last section whose top has reached the top of the view."""
+        """Mark the section whose top is nearest above the top of the view (the first
+        column's among two level)."""
         reached = [i for i, s in enumerate(self._sections) if s.y() <= value + FOCUS_MARGIN_PX]
-        self._set_current(reached[-1] if reached else 0)
+        if not reached:
+            self._set_current(0)
+            return
+        self._set_current(max(reached, key=lambda i: (self._sections[i].y(), -i)))
 
     def _set_current(self, index: int) -> None:
         if index == self._current:
@@ -207,8 +270,11 @@ class InputSections(QWidget):
         viewport = self.scroll_area.viewport()
         if not self._sections or viewport is None:
             return
+        if self._two_columns:  # every section is in sight, or near it
+            self._tail.setFixedHeight(0)
+            return
         last = self._sections[-1].height()
-        margins = self._column_layout.contentsMargins()
+        margins = self._columns.contentsMargins()
         room = viewport.height() - last - margins.top() - margins.bottom()
         room -= 2 * self._column_layout.spacing()
         self._tail.setFixedHeight(max(0, room))
@@ -218,5 +284,7 @@ class InputSections(QWidget):
             if watched is self.nav:
                 self._fit_nav()
             else:
+                if watched is self.scroll_area.viewport():
+                    self._fit_columns()
                 self._fit_tail()
         return False

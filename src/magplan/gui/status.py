@@ -1,6 +1,6 @@
-"""The window's status bar: what the pointer is over (every action's status tip), and what was
+"""The window's status bar: what the pointer is over (every action's status tip), what was
 just done with a file: "Saved “Ann”", "Exported to /home/ann/Ann.pdf" with an Open folder
-button.
+button, and, while a field cannot be read, that the plan shown is the last valid one.
 
 Saving and exporting live elsewhere (``profile_actions``, ``print_actions``); they tell the
 window with :func:`tell_saved` and :func:`tell_exported`, which work on any main window.
@@ -33,6 +33,11 @@ class StatusBar(QStatusBar):
         # normal widgets: a status tip hides them for a moment, then they are back
         self.addWidget(self.note, 1)
         self.addWidget(self.open_folder)
+
+    def show_plan_note(self, note: QWidget) -> None:
+        """The note about the plan shown (the last valid one while a field cannot be read),
+        at the right; a status tip never hides it."""
+        self.addPermanentWidget(note, 1)
 
     def tell_saved(self, name: str) -> None:
         self._note(f"Saved “{name}”", None)

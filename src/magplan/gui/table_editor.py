@@ -16,6 +16,7 @@ marks and accessible names behave the same in each.
 
 from __future__ import annotations
 
+import copy
 from functools import cache
 from typing import Any, Generic, TypeVar, cast
 
@@ -248,6 +249,19 @@ class EditorModel(QAbstractTableModel, Generic[R]):
 
     def row(self, row: int) -> R:
         return self._rows[row]
+
+    def entered(self, row: int) -> R:
+        """A copy of ``row`` as the table will show it once its editor has closed (Edit ▸
+        Undo keeps it: a later edit of the table never changes a kept copy)."""
+        return copy.copy(self._rows[row])
+
+    def rows_entered(self) -> tuple[R, ...]:
+        """Every row as entered (:meth:`entered`), rows still being filled in too."""
+        return tuple(self.entered(row) for row in range(len(self._rows)))
+
+    def show_entered(self, rows: tuple[R, ...]) -> None:
+        """Show ``rows`` as entered (kept by :meth:`rows_entered`; not ``edited``)."""
+        self.set_rows([copy.copy(row) for row in rows])
 
     def add_row(self) -> int:
         """A new empty row at the end (which changes no plan: nothing is ``edited``)."""
@@ -635,7 +649,8 @@ class TableEditor(QGroupBox, Generic[E]):
     """The group box of an editor: a hint, the table, the messages marked in it, each row in
     words, the subclass's own help for the current row, and the Add and Remove buttons."""
 
-    changed = Signal()
+    changed = Signal()  # the plan may change
+    rowAdded = Signal()  # a new empty row: no plan changes, but the inputs do (Edit ▸ Undo)
 
     def __init__(
         self,
@@ -695,8 +710,10 @@ class TableEditor(QGroupBox, Generic[E]):
         return index.row() if index.isValid() else -1
 
     def add_row(self) -> int:
-        """A new row, its first cell ready for typing."""
+        """A new row, its first cell ready for typing. It changes no plan, but it is a change
+        of the inputs of its own (Edit ▸ Undo takes it back apart from what is typed in it)."""
         row = self.model.add_row()
+        self.rowAdded.emit()
         self.table.go_to(self.model.index(row, 0))
         return row
 

@@ -10,6 +10,7 @@ in a list under the drawing: none is left out. Each paint records what it drew
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
@@ -28,10 +29,17 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from magplan.core.plan import Plan
-from magplan.core.timeofday import MINUTES_PER_DAY, format_time, forward_gap
+from magplan.core.timeofday import MINUTES_PER_DAY, forward_gap
 from magplan.gui.accessibility import give_role, make_reachable
-from magplan.gui.theme import form_mark_color, readable_on, severity_color
-from magplan.present import PlanView
+from magplan.gui.theme import (
+    MIN_MARK_CONTRAST,
+    contrast_ratio,
+    form_mark_color,
+    readable_on,
+    severity_color,
+)
+from magplan.present import Clock, PlanView
+from magplan.present.clock import clock_hour, clock_time
 from magplan.present.day import UNLABELLED, DayMarks, day_marks
 
 _MARGIN_MIN = 30  # drawn before waking and after bedtime
@@ -41,6 +49,9 @@ _GAP_PX = 4
 _LEGEND_MARK_PX = 18  # a legend entry's mark and the room after it
 _LIST_SEPARATOR = ", "
 _TEXT_CONTRAST = 4.5  # WCAG 2.1 AA for text
+_SHADE_ALPHA = 80  # a window magnesium keeps out of: the caution colour, this opaque (of 255)
+_DEEPEST_SHADE = 2  # windows that overlap shade the band twice, however many they are
+_OUTLINE_PX = 2.0  # a medicine's mark's outline
 
 
 @dataclass(frozen=True)
@@ -55,14 +66,15 @@ class DrawnLabel:
 
 @dataclass(frozen=True)
 class DrawnMark:
-    """A mark drawn on or under the band, with the colour it was filled with and the colour
-    it stands on."""
+    """A mark drawn on or under the band, with the colour it was filled with, the colour it
+    stands on (a shaded window's, where it stands in one) and the colour of its outline."""
 
     kind: str  # "dose-0", "dose-1" (the plan's first or second form), "meal", "medicine"
     center: QPointF
     color: QColor
     background: QColor
     in_legend: bool = False
+    outline: QColor | None = None  # a medicine's: it stands out on the shade it sits in
 
 
 @dataclass
@@ -175,16 +187,17 @@ class TimelineWidget(QWidget):
         painter.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
         if self._view is not None:
             self.drawn = self.lay_out(self.width())
-            self._paint_day(painter, self._view.plan, self.drawn)
+            self._paint_day(painter, self._view, self.drawn)
         painter.end()
 
-    def _paint_day(self, painter: QPainter, p: Plan, drawing: DayDrawing) -> None:
+    def _paint_day(self, painter: QPainter, view: PlanView, drawing: DayDrawing) -> None:
         """Rows, top to bottom: dose words, the band, meals and medicines, hours, legend and
         the list of words that had no room."""
+        p = view.plan
         inks = _Inks.of(self.palette(), self.font())
         scale = _Scale.of(p, drawing.width)
         _paint_band(painter, p, scale, drawing.band, inks)
-        _paint_hours(painter, p, scale, drawing, inks)
+        _paint_hours(painter, p, scale, drawing, inks, view.clock)
         _paint_meals(painter, p, scale, drawing, inks)
         _paint_medicines(painter, p, scale, drawing, inks)
         self._paint_doses(painter, scale, drawing, inks)
@@ -335,6 +348,8 @@ def _legend_items(p: Plan, marks: DayMarks) -> list[tuple[str, str]]:
         items.append(("meal", "meal"))
     if p.medicines:
         items += [("medicine", "other medicine"), ("shade", "keep magnesium out")]
+    if _windows_overlap(_keep_out_windows(p, _Scale.of(p, 1000))):
+        items.append(("overlap", "two windows overlap"))
     if any(m.weekdays and (m.mg_first_min or m.other_first_min) for m in p.medicines):
         items.append(("hatch", "only on the days named"))
     return items
@@ -375,35 +390,85 @@ def _wrap_list(listed: list[str], fm: QFontMetricsF, width: float) -> list[str]:
 # ---- painting -------------------------------------------------------------------------------
 
 
-def _paint_band(painter: QPainter, p: Plan, scale: _Scale, band: QRectF, inks: _Inks) -> None:
-    """The waking day, and the shaded windows that magnesium keeps out of."""
-    painter.setPen(QPen(inks.frame, 1))
-    painter.setBrush(inks.band)
-    painter.drawRoundedRect(band, 4, 4)
+@dataclass(frozen=True)
+class _KeepOut:
+    """A window around a medicine's time that magnesium keeps out of, in minutes from the
+    start of the drawn span."""
+
+    left: float
+    right: float
+    some_days: bool  # the medicine is taken on some weekdays only
+
+    def covers(self, offset: float) -> bool:
+        return self.left <= offset <= self.right
+
+
+def _keep_out_windows(p: Plan, scale: _Scale) -> list[_KeepOut]:
+    """The plan's windows that magnesium keeps out of, within the drawn span."""
     span = float(scale.span_min)
+    windows = []
     for med in p.medicines:
         if not (med.mg_first_min or med.other_first_min):
             continue
-        # a medicine taken on some weekdays only: hatched, its window is not there every day
-        brush = inks.some_days if med.weekdays else QBrush(inks.shade)
         for t in med.times_min:
             left = max(0.0, float(scale.offset(t) - med.mg_first_min))
             right = min(span, float(scale.offset(t) + med.other_first_min))
-            x0, x1 = max(scale.x(left), band.left()), min(scale.x(right), band.right())
-            if right > left and x1 > x0:
-                painter.fillRect(QRectF(x0, band.top(), x1 - x0, band.height()), brush)
+            if right > left:
+                windows.append(_KeepOut(left, right, bool(med.weekdays)))
+    return windows
+
+
+def _shade_depth(windows: list[_KeepOut], offset: float) -> int:
+    """How many layers of shade the band has at ``offset``: one for an everyday window, two
+    where windows overlap (the legend's two shades)."""
+    covering = sum(1 for w in windows if not w.some_days and w.covers(offset))
+    return min(covering, _DEEPEST_SHADE)
+
+
+def _shade_spans(windows: list[_KeepOut]) -> list[tuple[float, float, int]]:
+    """(start, end, layers of shade) along the band, for its everyday windows."""
+    edges = sorted({e for w in windows if not w.some_days for e in (w.left, w.right)})
+    spans = []
+    for start, end in pairwise(edges):
+        depth = _shade_depth(windows, (start + end) / 2)
+        if depth:
+            spans.append((start, end, depth))
+    return spans
+
+
+def _windows_overlap(windows: list[_KeepOut]) -> bool:
+    """Whether two everyday windows shade the band at the same time (a darker shade)."""
+    return any(depth > 1 for _start, _end, depth in _shade_spans(windows))
+
+
+def _paint_band(painter: QPainter, p: Plan, scale: _Scale, band: QRectF, inks: _Inks) -> None:
+    """The waking day, and the shaded windows that magnesium keeps out of (where two meet,
+    the shade is deeper)."""
+    painter.setPen(QPen(inks.frame, 1))
+    painter.setBrush(inks.band)
+    painter.drawRoundedRect(band, 4, 4)
+    windows = _keep_out_windows(p, scale)
+    spans = [(s, e, QBrush(inks.shade), depth) for s, e, depth in _shade_spans(windows)]
+    # a medicine taken on some weekdays only: hatched, its window is not there every day
+    spans += [(w.left, w.right, inks.some_days, 1) for w in windows if w.some_days]
+    for start, end, brush, layers in spans:
+        x0 = max(scale.x(start), band.left())
+        x1 = min(scale.x(end), band.right())
+        for _ in range(layers if x1 > x0 else 0):
+            painter.fillRect(QRectF(x0, band.top(), x1 - x0, band.height()), brush)
 
 
 def _paint_hours(
-    painter: QPainter, p: Plan, scale: _Scale, drawing: DayDrawing, inks: _Inks
+    painter: QPainter, p: Plan, scale: _Scale, drawing: DayDrawing, inks: _Inks, clock: Clock
 ) -> None:
-    """Hour ticks and times under the band; wake and bed at its ends."""
+    """Hour ticks and times under the band (on the plan's ``clock``); wake and bed at its
+    ends."""
     painter.setFont(inks.fonts.normal)
     band, fm = drawing.band, QFontMetricsF(inks.fonts.normal)
     painter.setPen(QPen(inks.muted, 1))
     step_min = 60 if scale.width > 1000 else 120
-    wake_label = f"wake {format_time(p.wake_min)}"
-    bed_label = f"bed {format_time(p.bed_min)}"
+    wake_label = f"wake {clock_time(p.wake_min, clock)}"
+    bed_label = f"bed {clock_time(p.bed_min, clock)}"
     keep_out = (
         band.left() + _w(fm, wake_label) / 2 + 12,
         band.right() - _w(fm, bed_label) / 2 - 12,
@@ -414,7 +479,7 @@ def _paint_hours(
         x = scale.x(scale.offset(minute))
         if band.left() <= x <= band.right():
             painter.drawLine(QPointF(x, band.bottom()), QPointF(x, band.bottom() + 3))
-        label = format_time(minute)
+        label = clock_hour(minute, clock)
         w = _w(fm, label)
         if minute % step_min == 0 and keep_out[0] + w / 2 < x < keep_out[1] - w / 2:
             painter.drawText(QPointF(x - w / 2, base), label)
@@ -441,16 +506,23 @@ def _paint_meals(
 def _paint_medicines(
     painter: QPainter, p: Plan, scale: _Scale, drawing: DayDrawing, inks: _Inks
 ) -> None:
-    """Other medicines: diamonds on the band's lower edge (their names: :func:`_paint_words`)."""
-    painter.setPen(QPen(inks.text, 1))
+    """Other medicines: diamonds on the band's lower edge (their names: :func:`_paint_words`),
+    each outlined in a colour that stands out on the shade it sits in (its own window's, and
+    deeper where windows overlap) and on the background under the band."""
+    windows = _keep_out_windows(p, scale)
     painter.setBrush(inks.caution)
     for med in p.medicines:
         for t in med.times_min:
             if not scale.shown(t):
                 continue
             center = QPointF(scale.x(scale.offset(t)), drawing.band.bottom())
-            painter.drawPolygon(_diamond(center.x(), center.y(), 7))
-            drawing.marks.append(DrawnMark("medicine", center, inks.caution, inks.band))
+            shade = inks.shaded(_shade_depth(windows, scale.offset(t)))
+            outline = inks.outline_on(shade)
+            painter.setPen(QPen(outline, _OUTLINE_PX))
+            painter.drawPolygon(_diamond(center.x(), center.y(), 8))
+            drawing.marks.append(
+                DrawnMark("medicine", center, inks.caution, shade, outline=outline)
+            )
 
 
 def _paint_words(painter: QPainter, drawing: DayDrawing, inks: _Inks) -> None:
@@ -514,10 +586,15 @@ def _paint_legend_mark(
         return inks.meal
     if kind == "medicine":
         painter.setBrush(inks.caution)
+        painter.setPen(QPen(inks.outline_on(inks.base), _OUTLINE_PX * 0.75))
         painter.drawPolygon(_diamond(x + 5, y, 5))
         return inks.caution
     fill = inks.some_days if kind == "hatch" else QBrush(inks.shade)
-    painter.fillRect(QRectF(x, y - 5, 14, 10), fill)
+    swatch = QRectF(x, y - 5, 14, 10)
+    painter.fillRect(swatch, QBrush(inks.band))  # the shade as it lies on the band
+    painter.fillRect(swatch, fill)
+    if kind == "overlap":  # two windows at once: the shade twice
+        painter.fillRect(swatch, fill)
     return None
 
 
@@ -547,13 +624,38 @@ class _Inks:
     some_days: QBrush  # hatched: a window on the days named only
     fonts: _Fonts
 
+    def shaded(self, depth: int) -> QColor:
+        """The band under ``depth`` everyday windows, as painted (each lays its shade over
+        what is there)."""
+        color = QColor(self.band)
+        share = self.shade.alphaF()
+        for _ in range(depth):
+            color = QColor.fromRgbF(
+                color.redF() + (self.shade.redF() - color.redF()) * share,
+                color.greenF() + (self.shade.greenF() - color.greenF()) * share,
+                color.blueF() + (self.shade.blueF() - color.blueF()) * share,
+            )
+        return color
+
+    def outline_on(self, background: QColor) -> QColor:
+        """An outline that stands out (3:1) on ``background`` and on the widget's own
+        background: the text colour, else white or black, whichever does (else the one that
+        stands out most on the two)."""
+        candidates = (self.text, QColor("#ffffff"), QColor("#000000"))
+
+        def least(color: QColor) -> float:
+            return min(contrast_ratio(color, background), contrast_ratio(color, self.base))
+
+        enough = [c for c in candidates if least(c) >= MIN_MARK_CONTRAST]
+        return QColor(enough[0] if enough else max(candidates, key=least))
+
     @classmethod
     def of(cls, pal: QPalette, font: QFont) -> _Inks:
         base = pal.color(QPalette.ColorRole.Base)
         band = pal.color(QPalette.ColorRole.AlternateBase)
         caution = severity_color("caution", pal)
         shade = QColor(caution)
-        shade.setAlpha(80)
+        shade.setAlpha(_SHADE_ALPHA)
         muted = pal.color(QPalette.ColorRole.PlaceholderText)
         return cls(
             text=pal.color(QPalette.ColorRole.Text),

@@ -1,9 +1,14 @@
 """Edit ▸ Undo and Redo of the window's inputs.
 
-After each edit the window's inputs (:class:`InputState`: the plan request and the card's two
-names) are compared with those of the plan shown before; a change becomes one command on a
-:class:`QUndoStack`, named for what changed ("Undo Age", "Undo Remove medicine"). Undoing
-shows the inputs before the change, and their plan, without making a new command.
+After each edit the window's inputs (:class:`InputState`: the plan request, the card's two
+names and the tables' rows as entered) are compared with those of the plan shown before; a
+change becomes one command on a :class:`QUndoStack`, named for what changed ("Undo Age", "Undo
+Remove medicine"). Undoing shows the inputs before the change, and their plan, without making
+a new command.
+
+- **A row is a step, and so is each of its cells.** Adding a product is one step, choosing its
+  form the next, typing its mg the next: a row still being filled in is kept as entered, though
+  no plan holds it yet.
 
 - **A typed value is one step.** While the keyboard stays in one field, its changes make one
   command: Undo takes back the whole age typed, not its last digit. Moving to another field
@@ -35,7 +40,7 @@ from PySide6.QtWidgets import (
 if TYPE_CHECKING:
     from magplan.core.knowledge import Knowledge
     from magplan.core.request import PlanRequest
-    from magplan.gui.input_changes import InputState
+    from magplan.gui.input_changes import InputState, TableRows
 
 # The request's models are imported when the first edit is recorded, not with the window's frame.
 
@@ -51,8 +56,14 @@ class UndoableWindow(Protocol):
     def card_info(self) -> tuple[str, str]: ...
     def knowledge(self) -> Knowledge: ...
     def replan(self) -> None: ...
+    def table_rows(self) -> TableRows: ...
     def set_inputs(
-        self, request: PlanRequest, person_name: str = "", prepared_by: str = ""
+        self,
+        request: PlanRequest,
+        person_name: str = "",
+        prepared_by: str = "",
+        *,
+        rows: TableRows | None = None,
     ) -> None: ...
 
 
@@ -186,13 +197,13 @@ class InputHistory(QObject):
         from magplan.gui.input_changes import InputState
 
         person_name, prepared_by = self._w.card_info()
-        return InputState(request, person_name, prepared_by)
+        return InputState(request, person_name, prepared_by, self._w.table_rows())
 
     def show_state(self, state: InputState) -> None:
         """Fill the fields with ``state`` and show its plan (undo and redo)."""
         self._showing = True
         try:
-            self._w.set_inputs(state.request, state.person_name, state.prepared_by)
+            self._w.set_inputs(state.request, state.person_name, state.prepared_by, rows=state.rows)
         finally:
             self._showing = False
         self._shown = state

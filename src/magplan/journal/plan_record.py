@@ -16,7 +16,6 @@ window is the same version.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
@@ -58,6 +57,8 @@ def fingerprint(plan: Mapping[str, Any]) -> str:
     The plan is read first (``ValueError`` when it is not in the journal's format), so numbers
     written as 350 or 350.0 give the same fingerprint.
     """
+    import hashlib  # only when a plan is recorded: logging a dose need not load it
+
     content = PlanContent.from_json(dict(plan)).to_json()
     dosing = {key: content[key] for key in _FINGERPRINTED}
     text = json.dumps(dosing, sort_keys=True, separators=(",", ":"), allow_nan=False)

@@ -61,9 +61,9 @@ from magplan.journal.records import (
     is_clock_time,
 )
 from magplan.journal.schema import CURRENT_VERSION, Migration, migrate, user_version
+from magplan.profiles.paths import JOURNAL_SUFFIX as SUFFIX
+from magplan.profiles.paths import JOURNALS_FOLDER
 
-JOURNALS_FOLDER = "journals"
-SUFFIX = ".sqlite3"
 BUSY_TIMEOUT_MS = 5000
 SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEADER_BYTES = 100
@@ -227,6 +227,19 @@ class Journal:
                 self._rows(
                     "INSERT OR REPLACE INTO meta (key, value) VALUES ('profile', ?)", (name,)
                 )
+
+    @property
+    def profile_mark(self) -> str | None:
+        """A mark of the profile file the journal's plan was last checked against (its bytes
+        and the program's version), ``None`` before the first check."""
+        return self._meta("profile_mark")
+
+    def set_profile_mark(self, mark: str) -> None:
+        """Keep ``mark`` (:attr:`profile_mark`), in the transaction around it if any."""
+        with self.transaction():
+            self._rows(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('profile_mark', ?)", (mark,)
+            )
 
     @property
     def profile_name(self) -> str:

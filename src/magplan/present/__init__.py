@@ -8,12 +8,14 @@ none of them words the plan itself. Like the core, this layer never imports Qt.
 
 from __future__ import annotations
 
+from magplan.present.clock import Clock
 from magplan.present.forms import Explanation, FormItem, HeadlineWords
 from magplan.present.ramp import RampRow
 from magplan.present.rows import DoseRow, MedicineRow, WarningRow
 from magplan.present.view import PlanView, TotalView, present
 
 __all__ = [
+    "Clock",
     "DoseRow",
     "Explanation",
     "FormItem",

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from magplan.core.plan import Plan
 from magplan.core.request import WEEKDAY_NAMES, format_weekdays
-from magplan.core.timeofday import format_time
+from magplan.present.clock import DEFAULT_CLOCK, Clock, clock_time
 from magplan.present.view import PlanView, TotalView
 from magplan.present.words import format_mg, short_form_name
 
@@ -63,12 +63,14 @@ def day_marks(view: PlanView) -> DayMarks:
         for row in view.doses
     )
     medicines = tuple(
-        MedicineMark(minute=t, label=label, listed=f"{format_time(t)} {label}")
+        MedicineMark(minute=t, label=label, listed=f"{clock_time(t, view.clock)} {label}")
         for m in plan.medicines
         for label in (m.name + _days_short(m.weekdays),)
         for t in m.times_min
     )
-    return DayMarks(doses, medicines, tuple(names[f] for f in forms), day_in_words(plan))
+    return DayMarks(
+        doses, medicines, tuple(names[f] for f in forms), day_in_words(plan, view.clock)
+    )
 
 
 def _days_short(weekdays: tuple[int, ...]) -> str:
@@ -78,23 +80,27 @@ def _days_short(weekdays: tuple[int, ...]) -> str:
     return " (" + ", ".join(WEEKDAY_NAMES[d][:3] for d in weekdays) + ")"
 
 
-def day_in_words(p: Plan) -> str:
+def day_in_words(p: Plan, clock: Clock = DEFAULT_CLOCK) -> str:
     """The day as the timeline draws it, in words: waking and bed times, meals, each dose's
     time and amount, and each other medicine with its times and the time magnesium keeps away
-    from it."""
-    parts = [f"Waking day {format_time(p.wake_min)} to {format_time(p.bed_min)}."]
+    from it (times on ``clock``)."""
+
+    def at(minute: int) -> str:
+        return clock_time(minute, clock)
+
+    parts = [f"Waking day {at(p.wake_min)} to {at(p.bed_min)}."]
     if p.meals_min:
-        parts.append("Meals at " + ", ".join(format_time(m) for m in p.meals_min) + ".")
+        parts.append("Meals at " + ", ".join(at(m) for m in p.meals_min) + ".")
     if p.doses:
         parts.append(
             "Magnesium at "
-            + ", ".join(f"{d.time} ({format_mg(d.elemental_mg)})" for d in p.doses)
+            + ", ".join(f"{at(d.time_min)} ({format_mg(d.elemental_mg)})" for d in p.doses)
             + "."
         )
     elif p.blocked:
         parts.append("No magnesium is planned.")
     for m in p.medicines:
-        times = ", ".join(format_time(t) for t in m.times_min)
+        times = ", ".join(at(t) for t in m.times_min)
         if m.weekdays:
             times += f" on {format_weekdays(m.weekdays)} only"
         rule = f"; keep magnesium out of the shaded time ({m.rule})" if m.rule else ""

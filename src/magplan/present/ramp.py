@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from magplan.core.plan import Dose, Plan, TitrationStep
 from magplan.core.values import value
+from magplan.present.clock import DEFAULT_CLOCK, Clock, clock_time
 from magplan.present.words import format_mg, format_units
 
 
@@ -58,16 +59,19 @@ def step_units(doses: tuple[Dose, ...], step: TitrationStep) -> tuple[float, ...
     return tuple(units)
 
 
-def ramp_rows(plan: Plan) -> tuple[RampRow, ...]:
-    """Every week of ``plan``'s ramp, in order."""
-    return tuple(_ramp_row(plan, step) for step in plan.titration)
+def ramp_rows(plan: Plan, clock: Clock = DEFAULT_CLOCK) -> tuple[RampRow, ...]:
+    """Every week of ``plan``'s ramp, in order, its times on ``clock``."""
+    return tuple(_ramp_row(plan, step, clock) for step in plan.titration)
 
 
-def _ramp_row(plan: Plan, step: TitrationStep) -> RampRow:
+def _ramp_row(plan: Plan, step: TitrationStep, clock: Clock) -> RampRow:
     units = step_units(plan.doses, step)
     daily = format_mg(step.daily_elemental_mg)
+    times = [clock_time(d.time_min, clock) for d in plan.doses]
     taken = ", ".join(
-        f"{d.time} {format_units(u, d.unit)}" for d, u in zip(plan.doses, units, strict=True) if u
+        f"{time} {format_units(u, d.unit)}"
+        for d, u, time in zip(plan.doses, units, times, strict=True)
+        if u
     )
     return RampRow(
         week=step.week,
@@ -77,7 +81,7 @@ def _ramp_row(plan: Plan, step: TitrationStep) -> RampRow:
         daily=daily,
         heading=f"Week {step.week}: {daily} a day" + (HELD if step.held else ""),
         taken=taken,
-        skipped=tuple(d.time for d, u in zip(plan.doses, units, strict=True) if not u),
+        skipped=tuple(time for time, u in zip(times, units, strict=True) if not u),
         step_plain=f"week {step.week}: {daily}" + (" (held)" if step.held else ""),
         calendar_title=_calendar_title(step, daily),
     )

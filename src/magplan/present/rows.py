@@ -9,8 +9,8 @@ from __future__ import annotations
 from magplan.core.knowledge import Knowledge
 from magplan.core.plan import Dose, MedicineInPlan, Plan, PlanWarning
 from magplan.core.request import format_weekdays
-from magplan.core.timeofday import format_time
 from magplan.core.values import value
+from magplan.present.clock import DEFAULT_CLOCK, Clock, clock_time
 from magplan.present.ramp import RampRow, dose_ramp
 from magplan.present.words import (
     BLANK_CELL,
@@ -27,6 +27,8 @@ from magplan.present.words import (
     format_units,
     medicine_label,
     short_form_name,
+    take_cell,
+    take_tip,
     time_of_day_column,
     weekday_times_of,
 )
@@ -37,11 +39,13 @@ class DoseRow:
     """One dose in words."""
 
     dose: Dose
-    time: str  # "22:00"
+    time: str  # "22:00", or "10:00 PM" on a 12-hour clock
     time_cell: str  # "22:00 (bedtime)", and a line for each weekday time: "Mon, Fri: 20:30"
     other_days: tuple[str, ...]  # "Mon, Fri: 20:30": its time where a weekday medicine moves it
     column: str  # the card's time of day: Morning, Noon, Evening or Bedtime
     amount: str  # "2 capsules", "115 mg elemental"
+    take_cell: str  # the window's Take: "2 capsules", or "see Elemental" without a product
+    take_tip: str  # its whole text: the units, or what to take without a product
     form_name: str  # "Magnesium glycinate (bisglycinate)"
     product_cell: str  # "CalmMag (magnesium glycinate)", or "Magnesium glycinate"
     product_name: str  # the card's: "CalmMag", or the form's full name
@@ -62,24 +66,32 @@ class DoseRow:
     ramp: tuple[str, ...]  # "week 1: skip this dose", ..., "from week 3: 2 capsules"; or ()
 
 
-def dose_rows(plan: Plan, k: Knowledge, ramp: tuple[RampRow, ...]) -> tuple[DoseRow, ...]:
-    """Each dose of ``plan`` in words, with its amounts week by week in ``ramp``."""
-    return tuple(_dose_row(plan, k, i, dose_ramp(plan, ramp, i)) for i in range(len(plan.doses)))
+def dose_rows(
+    plan: Plan, k: Knowledge, ramp: tuple[RampRow, ...], clock: Clock = DEFAULT_CLOCK
+) -> tuple[DoseRow, ...]:
+    """Each dose of ``plan`` in words, with its amounts week by week in ``ramp``, its times
+    on ``clock``."""
+    return tuple(
+        _dose_row(plan, k, i, dose_ramp(plan, ramp, i), clock) for i in range(len(plan.doses))
+    )
 
 
-def _dose_row(plan: Plan, k: Knowledge, index: int, ramp: tuple[str, ...]) -> DoseRow:
+def _dose_row(plan: Plan, k: Knowledge, index: int, ramp: tuple[str, ...], clock: Clock) -> DoseRow:
     d = plan.doses[index]
+    time = clock_time(d.time_min, clock)
     form_name = k.forms[d.form].name
-    other_days = tuple(weekday_times_of(plan, index))
+    other_days = tuple(weekday_times_of(plan, index, clock))
     compound_short = compound_text(d, form_name, short=True)
     goal_names = ", ".join(k.goals[g].name for g in d.goals if g in k.goals)
     return DoseRow(
         dose=d,
-        time=d.time,
-        time_cell="\n".join([d.time + (" (bedtime)" if d.at_bedtime else ""), *other_days]),
+        time=time,
+        time_cell="\n".join([time + (" (bedtime)" if d.at_bedtime else ""), *other_days]),
         other_days=other_days,
         column=time_of_day_column(d.time_min, at_bedtime=d.at_bedtime, wake_min=plan.wake_min),
         amount=format_units(d.units, d.unit),
+        take_cell=take_cell(d),
+        take_tip=take_tip(d, form_name),
         form_name=form_name,
         product_cell=(
             f"{d.product_label} ({short_form_name(form_name)})"
@@ -123,13 +135,13 @@ class MedicineRow:
     line_plain: str  # "alendronate (...) at 00:30 on Tuesdays - at least 4 h apart (must)"
 
 
-def medicine_rows(plan: Plan) -> tuple[MedicineRow, ...]:
-    return tuple(_medicine_row(m) for m in plan.medicines)
+def medicine_rows(plan: Plan, clock: Clock = DEFAULT_CLOCK) -> tuple[MedicineRow, ...]:
+    return tuple(_medicine_row(m, clock) for m in plan.medicines)
 
 
-def _medicine_row(m: MedicineInPlan) -> MedicineRow:
+def _medicine_row(m: MedicineInPlan, clock: Clock) -> MedicineRow:
     label = medicine_label(m.name, m.class_name)
-    times = ", ".join(format_time(t) for t in m.times_min)
+    times = ", ".join(clock_time(t, clock) for t in m.times_min)
     weekdays = format_weekdays(m.weekdays) if m.weekdays else ""
     line = f"{label} at {times}" + (f" on {weekdays}" if weekdays else "")
     line += (f" - {m.rule}" if m.rule else "") + (f" ({m.strength})" if m.strength else "")

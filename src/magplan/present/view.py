@@ -8,6 +8,7 @@ from dataclasses import field
 from magplan.core.knowledge import Knowledge
 from magplan.core.plan import Plan
 from magplan.core.values import value
+from magplan.present.clock import DEFAULT_CLOCK, Clock
 from magplan.present.forms import FormItem, HeadlineWords, form_items, headline_words
 from magplan.present.ramp import RampRow, ramp_rows
 from magplan.present.rows import (
@@ -47,6 +48,7 @@ class PlanView:
     daily: str  # "350 mg"
     forms_in_sentence: str  # "magnesium glycinate (bisglycinate) and ...", or "magnesium"
     forms_plain: str  # "magnesium glycinate (bisglycinate), ...", or "none"
+    clock: Clock = DEFAULT_CLOCK  # how its times of day are written: "24h" or "12h"
 
     @property
     def dangers(self) -> tuple[WarningRow, ...]:
@@ -65,22 +67,24 @@ class PlanView:
         )
 
 
-def present(plan: Plan, k: Knowledge) -> PlanView:
-    """``plan`` in words, with the names ``k`` gives its forms, goals and sources."""
-    ramp = ramp_rows(plan)
+def present(plan: Plan, k: Knowledge, *, clock: Clock = DEFAULT_CLOCK) -> PlanView:
+    """``plan`` in words, with the names ``k`` gives its forms, goals and sources, and its
+    times of day on ``clock`` (a 24-hour clock unless a face asks for a 12-hour one)."""
+    ramp = ramp_rows(plan, clock)
     names = [k.forms[f].name for f in plan.forms]
     return PlanView(
         plan=plan,
         knowledge=k,
-        doses=dose_rows(plan, k, ramp),
+        doses=dose_rows(plan, k, ramp, clock),
         ramp=ramp,
-        medicines=medicine_rows(plan),
+        medicines=medicine_rows(plan, clock),
         warnings=warning_rows(plan, k),
         form_items=form_items(plan, k),
         total=total_view(plan),
         daily=format_mg(plan.daily_elemental_mg),
         forms_in_sentence=" and ".join(form_in_sentence(n) for n in names) or "magnesium",
         forms_plain=", ".join(n.lower() for n in names) or "none",
+        clock=clock,
     )
 
 

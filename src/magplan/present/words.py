@@ -11,11 +11,13 @@ from __future__ import annotations
 from magplan.core.plan import Dose, Plan, WeekdayTimes
 from magplan.core.request import WEEKDAY_NAMES
 from magplan.core.text import form_title, format_mg, short_form_name
-from magplan.core.timeofday import MINUTES_PER_DAY, format_time
+from magplan.core.timeofday import MINUTES_PER_DAY
+from magplan.present.clock import DEFAULT_CLOCK, Clock, clock_time
 
 __all__ = [
     "BLANK_CELL",
     "BLANK_PLAIN",
+    "SEE_ELEMENTAL",
     "SEVERITY_LABELS",
     "SUPERVISED",
     "UPPER_LIMIT",
@@ -32,9 +34,12 @@ __all__ = [
     "format_units",
     "medicine_label",
     "plural",
+    "product_form_cell",
     "reminder_title",
     "short_form_name",
     "supervised_by",
+    "take_cell",
+    "take_tip",
     "time_of_day_column",
     "weekday_time",
     "weekday_times_of",
@@ -108,6 +113,30 @@ def dose_amount(dose: Dose) -> str:
     return text
 
 
+SEE_ELEMENTAL = "see Elemental"
+"""The window's Take cell of a dose without a product: what to take is the elemental mg in the
+Elemental column beside it (the same number in both columns read as two amounts)."""
+
+
+def take_cell(dose: Dose) -> str:
+    """The window's Take cell: the units of the person's product (``"2 capsules"``), or
+    :data:`SEE_ELEMENTAL` when no product is given (the dose is then its elemental mg)."""
+    return SEE_ELEMENTAL if dose.unit == "mg" else format_units(dose.units, dose.unit)
+
+
+def take_tip(dose: Dose, form_name: str) -> str:
+    """The Take cell's whole text (its tooltip, and what assistive technology reads): without
+    a product, what to take and how to have it in the person's own units."""
+    if dose.unit != "mg":
+        return take_cell(dose)
+    return (
+        f"No product given: take a {short_form_name(form_name)} product in the amount that "
+        f"gives {format_mg(dose.elemental_mg)} of elemental magnesium (the Elemental column); "
+        "its label says how much one unit gives. Add the bottle under Products to have the "
+        "dose in capsules or tablets."
+    )
+
+
 def reminder_title(dose: Dose) -> str:
     """A calendar reminder's title: ``Magnesium: 2 capsules glycinate (200 mg)``, or
     ``Magnesium: 115 mg elemental as glycinate``."""
@@ -131,6 +160,13 @@ def compound_text(dose: Dose, form_name: str, *, short: bool = False) -> str:
         span = f"-{most:g}" if most and most != dose.compound_about_mg else ""
         return f"= about {dose.compound_about_mg:g}{span} mg of {form}"
     return ""
+
+
+def product_form_cell(name: str) -> str:
+    """A form's name in a row of the person's products, where every product is magnesium:
+    ``"Magnesium glycinate (bisglycinate)"`` -> ``"glycinate (bisglycinate)"``, ``"Magnesium
+    L-threonate"`` -> ``"L-threonate"``."""
+    return name.removeprefix("Magnesium ")
 
 
 def form_in_sentence(name: str) -> str:
@@ -176,18 +212,18 @@ def time_of_day_column(minute_of_day: int, *, at_bedtime: bool, wake_min: int) -
     return "Evening"
 
 
-def weekday_time(days: WeekdayTimes, minute: int | None) -> str:
+def weekday_time(days: WeekdayTimes, minute: int | None, clock: Clock = DEFAULT_CLOCK) -> str:
     """A dose's time on the days a weekday-only medicine moves it: ``"Mon: 12:30"``, or
     ``"Mon: none"`` when it is left out that day."""
     names = ", ".join(WEEKDAY_NAMES[d][:3] for d in days.weekdays)
-    return f"{names}: {format_time(minute) if minute is not None else 'none'}"
+    return f"{names}: {clock_time(minute, clock) if minute is not None else 'none'}"
 
 
-def weekday_times_of(plan: Plan, index: int) -> list[str]:
+def weekday_times_of(plan: Plan, index: int, clock: Clock = DEFAULT_CLOCK) -> list[str]:
     """How dose ``index`` differs on the days a weekday-only medicine changes it."""
     dose = plan.doses[index]
     return [
-        weekday_time(days, days.times_min[index])
+        weekday_time(days, days.times_min[index], clock)
         for days in plan.weekday_times
         if days.times_min[index] != dose.time_min
     ]

@@ -37,8 +37,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
 import magplan
 from magplan.atomic import fsync_folder, replace_atomically
 from magplan.profiles.errors import (
@@ -65,6 +63,9 @@ from magplan.profiles.model import (
     profile_to_data,
 )
 from magplan.profiles.names import name_key
+from magplan.profiles.paths import default_folder, journal_file, move_journal, slug_of_key
+
+__all__ = ["default_folder"]  # found here too, as before the paths had a module of their own
 
 MAX_FILE_BYTES = 1024 * 1024
 SUFFIX = ".json"
@@ -72,32 +73,13 @@ BACKUP_SUFFIX = ".bak"
 CORRUPT_MARK = ".corrupt-"
 TEMP_SUFFIX = ".tmp"
 STALE_TEMP_S = 3600
-MAX_SLUG_CHARS = 60
 MAX_SAME_SLUG = 1000
 LOCK_TIMEOUT_S = 5
-_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {
-    f"{p}{i}" for p in ("COM", "LPT") for i in range(10)
-}
-
-
-def default_folder() -> Path:
-    """``$MAGPLAN_DATA_DIR/profiles``, or ``profiles`` in the platform's user data folder."""
-    override = os.environ.get("MAGPLAN_DATA_DIR")
-    base = Path(override) if override else Path(platformdirs.user_data_dir("magplan", False))
-    return base / "profiles"
 
 
 def slug_for(name: str) -> str:
     """The stem of a profile's file name: ``"Anna K. (evening)"`` -> ``"anna-k-evening"``."""
-    text = name_key(check_profile_name(name))
-    slug = re.sub(r"-+", "-", "".join(ch if ch.isalnum() else "-" for ch in text)).strip("-")
-    slug = slug[:MAX_SLUG_CHARS]
-    while len(slug.encode("utf-8")) > 120:
-        slug = slug[:-1]
-    slug = slug.strip("-") or "profile"
-    if slug.upper() in _WINDOWS_RESERVED:
-        slug += "-profile"
-    return slug
+    return slug_of_key(name_key(check_profile_name(name)))
 
 
 @dataclass(frozen=True)
@@ -338,6 +320,7 @@ class ProfileStore:
             stamped, data = self._prepared(old.profile.model_copy(update={"name": new}))
             target = self._write_locked(stamped, data)
             if target != old.path:
+                self._journal_follows(old.path, target)
                 try:
                     _remove_profile_file(old.path)
                 except OSError as exc:
@@ -370,7 +353,24 @@ class ProfileStore:
         with self._locked(f"delete profile '{name.strip()}'"):
             found = self._find_locked(name)
             _remove_profile_file(found.path)
+            self._journal_set_aside(found.path)
         return found.path
+
+    def _journal_follows(self, old: Path, new: Path) -> None:
+        """A renamed profile keeps its journal (``journals/<file>.sqlite3``); one left there
+        by a deleted profile of the new file name is set aside first."""
+        target = journal_file(self.folder, new.stem)
+        self._journal_set_aside(new)
+        with contextlib.suppress(OSError):
+            move_journal(journal_file(self.folder, old.stem), target)
+
+    def _journal_set_aside(self, profile_file: Path) -> None:
+        """A deleted profile's journal is kept as ``<file>.deleted-<time>.sqlite3``: never
+        removed, and never taken up by a new profile of the same name."""
+        source = journal_file(self.folder, profile_file.stem)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        with contextlib.suppress(OSError):
+            move_journal(source, journal_file(self.folder, f"{profile_file.stem}.deleted-{stamp}"))
 
     def _find_locked(self, name: str, *, say_why: bool = True) -> SavedProfile:
         """The profile ``name`` and its file, looked up while the folder's lock is held. When
