@@ -16,6 +16,7 @@ from magplan.gui.journal_page import JournalPage
 from magplan.gui.main_window import MainWindow
 from magplan.gui.pages import JOURNAL, PLAN
 from tests.gui.helpers import focused
+from tests.gui.test_window_layout import FOUR_DOSES, LAPTOP, _request, show_at
 
 LIST_MODULES = """
 import atexit, runpy, sys
@@ -81,9 +82,9 @@ def test_the_tabs_switch_pages_with_a_click(qtbot: QtBot, window: MainWindow) ->
     tabs = window.pages.tabs
     assert tabs.isVisible()
     qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(JOURNAL).center())
-    assert window.pages.currentIndex() == JOURNAL
+    assert window.pages.current_index() == JOURNAL
     qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(PLAN).center())
-    assert window.pages.currentIndex() == PLAN
+    assert window.pages.current_index() == PLAN
     assert window.result_panel.isVisible()
 
 
@@ -98,12 +99,26 @@ def test_alt_and_a_number_switch_pages_and_a_section_shows_the_plan(
 ) -> None:
     _active(qtbot, window)
     qtbot.keyClick(focused(), Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
-    assert window.pages.currentIndex() == JOURNAL
+    assert window.pages.current_index() == JOURNAL
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
-    assert window.pages.currentIndex() == PLAN
+    assert window.pages.current_index() == PLAN
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
-    assert window.pages.currentIndex() == JOURNAL
+    assert window.pages.current_index() == JOURNAL
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)  # Medicines
-    assert window.pages.currentIndex() == PLAN
+    assert window.pages.current_index() == PLAN
     assert window.sections.titles()[window.sections.current()] == "Medicines"
     assert window.sections.section(window.sections.current()).isAncestorOf(focused())
+
+
+def test_the_journal_fits_a_laptop_s_window_and_the_plan_keeps_its_size(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    show_at(window, LAPTOP, _request(FOUR_DOSES))
+    least = window.minimumSizeHint()
+    window.pages.open_page(JOURNAL)
+    QApplication.processEvents()
+    assert (window.width(), window.height()) == LAPTOP  # the window did not grow for it
+    window.pages.show_plan()
+    QApplication.processEvents()
+    assert (window.width(), window.height()) == LAPTOP
+    assert window.minimumSizeHint() == least  # the hidden journal takes no room

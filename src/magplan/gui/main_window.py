@@ -263,7 +263,7 @@ class MainWindow(QMainWindow):
         is built when first opened."""
         from magplan.gui.pages import install_pages
 
-        self.pages = install_pages(self, self.view_menu)
+        self.pages = install_pages(self, self.view_menu, self.splitter)
 
     def go_to_section(self, index: int) -> None:
         """Show section ``index`` of the inputs (the Plan page and the inputs too, when

@@ -6,17 +6,19 @@ height on a laptop's screen; where the menu bar is the platform's own (macOS), t
 the pages. View ▸ Plan (Alt+1) and View ▸ Journal (Alt+2) switch too, and going to a section
 of the inputs (Ctrl+1, ...) shows the Plan.
 
-Every page but the Plan is built the first time it is opened: its module is imported then, so
-the window's start does not grow with the pages it could show.
+The pages share the window's centre, one shown at a time: a page that is hidden takes no room
+there, so the window's least size stays the plan's. Every page but the Plan is built the first
+time it is opened: its module is imported then, so the window's start does not grow with the
+pages it could show.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QTabBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QMainWindow, QMenu, QTabBar, QWidget
 
 PLAN, JOURNAL = 0, 1
 """The pages' places, in the tabs and in View."""
@@ -32,16 +34,22 @@ _TABS_STYLE = (
 )
 
 
-class WindowPages(QStackedWidget):
+class WindowPages(QObject):
     """The pages of the main area, and the tabs and View entries that switch them."""
 
     pageOpened = Signal(int)  # the page now shown (after it was built, the first time)
 
-    def __init__(self, window: QMainWindow, plan_page: QWidget) -> None:
-        super().__init__()
-        self.setObjectName("pages")
+    def __init__(self, window: QMainWindow, centre: QWidget, plan_page: QWidget) -> None:
+        """``plan_page`` is the widget the window's ``centre`` shows now (the Plan); other
+        pages go beside it in the centre's layout."""
+        super().__init__(window)
         self._window = window
+        layout = centre.layout()
+        assert isinstance(layout, QBoxLayout)
+        self._layout = layout
+        self._pages: list[QWidget | None] = []  # None: not built yet
         self._factories: dict[int, Callable[[], QWidget]] = {}
+        self._current = PLAN
         self.tabs = QTabBar()
         self.tabs.setObjectName("pageTabs")
         self.tabs.setAccessibleName("Pages")
@@ -64,12 +72,12 @@ class WindowPages(QStackedWidget):
     ) -> int:
         """A page named ``title``: a widget, or a function that builds it when first opened.
         Its View entry is ``&title`` (or ``title`` with ``mnemonic`` marked) on Alt+its number."""
-        index = self.count()
+        index = len(self._pages)
         if isinstance(page, QWidget):
-            self.addWidget(page)
+            self._pages.append(page)
         else:
+            self._pages.append(None)
             self._factories[index] = page
-            self.addWidget(QWidget())  # its place, until it is built
         self.tabs.blockSignals(True)
         self.tabs.addTab(title)
         self.tabs.blockSignals(False)
@@ -77,7 +85,7 @@ class WindowPages(QStackedWidget):
         marked = title.replace(mnemonic, f"&{mnemonic}", 1) if mnemonic else f"&{title}"
         action = QAction(marked, self._window)
         action.setCheckable(True)
-        action.setChecked(index == self.currentIndex())
+        action.setChecked(index == self._current)
         action.setStatusTip(tip)
         action.setShortcuts([QKeySequence(f"Alt+{index + 1}")])
         action.triggered.connect(lambda _=False, i=index: self.open_page(i))
@@ -90,15 +98,9 @@ class WindowPages(QStackedWidget):
         page at the top of View."""
         bar = self._window.menuBar()
         if bar.isNativeMenuBar():
-            holder = QWidget()
-            column = QVBoxLayout(holder)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.addWidget(self.tabs, 0, Qt.AlignmentFlag.AlignLeft)
-            column.addWidget(self, 1)
-            self._window.setCentralWidget(holder)
+            self._layout.insertWidget(0, self.tabs, 0, Qt.AlignmentFlag.AlignLeft)
         else:
             bar.setCornerWidget(self.tabs, Qt.Corner.TopRightCorner)
-            self._window.setCentralWidget(self)
             self.tabs.show()
         actions = view_menu.actions()
         if actions:
@@ -109,23 +111,29 @@ class WindowPages(QStackedWidget):
 
     # ---- switching --------------------------------------------------------------------------
 
+    def count(self) -> int:
+        return len(self._pages)
+
+    def current_index(self) -> int:
+        return self._current
+
     def page(self, index: int) -> QWidget | None:
         """Page ``index`` once it is built (``None`` before it was first opened)."""
-        return None if index in self._factories else self.widget(index)
+        return self._pages[index]
 
     def open_page(self, index: int) -> QWidget:
         """Show page ``index``, building it the first time; the page."""
-        factory = self._factories.pop(index, None)
-        if factory is not None:
-            placeholder = self.widget(index)
-            built = factory()
-            self.insertWidget(index, built)
-            if placeholder is not None:
-                self.removeWidget(placeholder)
-                placeholder.deleteLater()
-        page = self.widget(index)
-        assert page is not None
-        self.setCurrentIndex(index)
+        page = self._pages[index]
+        if page is None:
+            page = self._factories.pop(index)()
+            page.hide()
+            self._layout.addWidget(page, 1)
+            self._pages[index] = page
+        shown = self._pages[self._current]
+        if shown is not None and shown is not page:
+            shown.hide()
+        self._current = index
+        page.show()
         self.tabs.blockSignals(True)
         self.tabs.setCurrentIndex(index)
         self.tabs.blockSignals(False)
@@ -134,7 +142,7 @@ class WindowPages(QStackedWidget):
         return page
 
     def show_plan(self) -> None:
-        if self.currentIndex() != PLAN:
+        if self._current != PLAN:
             self.open_page(PLAN)
 
 
@@ -147,11 +155,12 @@ def _journal_page(window: QMainWindow) -> Callable[[], QWidget]:
     return build
 
 
-def install_pages(window: QMainWindow, view_menu: QMenu) -> WindowPages:
-    """The window's central widget becomes the Plan page, with the Journal beside it."""
-    plan_page = window.takeCentralWidget()
-    assert plan_page is not None
-    pages = WindowPages(window, plan_page)
+def install_pages(window: QMainWindow, view_menu: QMenu, plan_page: QWidget) -> WindowPages:
+    """Pages in the window's centre: ``plan_page`` (what the centre shows now) is the Plan, and
+    the Journal goes beside it."""
+    centre = window.centralWidget()
+    assert centre is not None
+    pages = WindowPages(window, centre, plan_page)
     pages.add_page(
         "Journal",
         _journal_page(window),
