@@ -11,8 +11,11 @@ import pytest
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
+from magplan.gui.journal_checkins import score_words
 from magplan.gui.journal_page import JournalPage
 from magplan.gui.status import StatusBar
+from magplan.journal.scales import score
+from magplan.journal.summary import CheckinDay
 from tests.gui.helpers import click
 from tests.gui.journal_helpers import (
     WITH_DEPRESSION,
@@ -82,3 +85,17 @@ def test_a_cancelled_check_in_keeps_nothing(
     click(qtbot, page.checkins_panel.buttons["who5"])
     with journal_window.journal() as journal:
         assert journal.checkins(TODAY, TODAY) == ()
+
+
+def test_what_a_check_in_came_to_is_said_as_the_report_says_it() -> None:
+    def made(kind: str, score: float | None, band: str = "") -> str:
+        return score_words(CheckinDay(TODAY, kind, {}, score, band))
+
+    assert made("phq8", 7.0, "Mild") == "score 7, mild"
+    who5 = score("who5", [4, 4, 4, 4, 3])
+    assert made("who5", float(who5.value), who5.band_label or "") == (
+        f"76%, {(who5.band_label or '')[:1].lower()}{(who5.band_label or '')[1:]}"
+    )
+    assert made("sleep", 88.2) == "88.2% sleep efficiency"
+    assert (made("cramp_days", 2.0), made("migraine_days", 1.0)) == ("2 days", "1 day")
+    assert made("stools", None) == ""

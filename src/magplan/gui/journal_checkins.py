@@ -35,10 +35,21 @@ def checkin_name(kind: str) -> str:
 
 
 def score_words(c: CheckinDay) -> str:
-    """``score 7, mild`` (a questionnaire), ``score 3`` (a count), ``""`` without a score."""
+    """What a check-in came to, as the follow-up report says it: ``score 7, mild``; WHO-5 as a
+    percentage (``76%, above the poor-wellbeing cut-off``); the sleep diary's efficiency
+    (``88.2% sleep efficiency``); cramp or migraine days (``2 days``); ``""`` without a
+    score."""
     if c.score is None:
         return ""
-    text = f"score {c.score:g}"
+    found = definitions()
+    if c.kind == "sleep":
+        text = f"{c.score:g}% sleep efficiency"
+    elif c.kind in found.counts:
+        text = f"{c.score:g} day{'' if c.score == 1 else 's'}"
+    elif c.kind in found.scales and found.scales[c.kind].percent_factor:
+        text = f"{c.score * (found.scales[c.kind].percent_factor or 1):g}%"
+    else:
+        text = f"score {c.score:g}"
     return f"{text}, {c.band[:1].lower()}{c.band[1:]}" if c.band else text
 
 
