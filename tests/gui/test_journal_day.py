@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -170,3 +171,36 @@ def test_side_effects_are_ticked_for_the_day_shown(
     assert noted == [(TODAY, "nausea")]
     click(qtbot, page.day_panel.previous_button)
     assert not page.day_panel.side_effect_boxes["nausea"].isChecked()
+
+
+def test_a_row_s_menu_marks_the_dose_and_forgets_the_mark(
+    qtbot: QtBot, page: JournalPage, journal_window: JournalWindow
+) -> None:
+    day = page.day_panel
+
+    def menu_of_row(index: int) -> list[QAction]:
+        row = day.rows[index]
+        row.amount.customContextMenuRequested.emit(row.amount.rect().center())  # a right click
+        assert day.row_menu is not None
+        qtbot.waitUntil(day.row_menu.isVisible)
+        return [a for a in day.row_menu.actions() if not a.isSeparator()]
+
+    def choose(actions: list[QAction], text: str) -> None:
+        next(a for a in actions if a.text() == text).trigger()
+        assert day.row_menu is not None
+        day.row_menu.close()
+
+    actions = menu_of_row(1)
+    assert [(a.text(), a.isEnabled()) for a in actions] == [
+        ("Taken", True),
+        ("Taken at another time…", True),
+        ("Skipped…", True),
+        ("Not recorded", False),  # nothing recorded yet to forget
+    ]
+    choose(actions, "Taken")
+    assert _entries(journal_window) == {"12:30": ("taken", None, "")}
+    actions = menu_of_row(1)
+    assert actions[-1].isEnabled()
+    choose(actions, "Not recorded")
+    assert _entries(journal_window) == {}
+    assert not day.rows[1].check.isChecked()

@@ -109,6 +109,7 @@ class DayPanel(QGroupBox):
         self.today = self.day
         self.first = self.day
         self.rows: list[DoseRow] = []
+        self.row_menu: QMenu | None = None  # the last row menu opened
         column = QVBoxLayout(self)
         column.addLayout(self._build_navigation())
         self.plan_line = QLabel()
@@ -268,14 +269,17 @@ class DayPanel(QGroupBox):
     # ---- marking --------------------------------------------------------------------------
 
     def _menu(self, dose: DayDose, widget: QWidget, pos: QPoint) -> None:
-        menu = QMenu(self)
+        """The row's menu (a right click, or the menu key): the same marks as its buttons,
+        and Not recorded to forget one."""
+        menu = self.row_menu = QMenu(self)
+        menu.setAccessibleName(f"The {clock_text(minute_of(dose.planned.time))} dose")
         menu.addAction("Taken", lambda: self._write(dose, "taken"))
         menu.addAction("Taken at another time…", lambda: self.ask_taken_at(dose))
         menu.addAction("Skipped…", lambda: self.ask_skipped(dose))
         clear = menu.addAction("Not recorded", lambda: self._write(dose, None))
         clear.setEnabled(dose.entry is not None)
-        menu.exec(widget.mapToGlobal(pos))
-        menu.deleteLater()
+        menu.aboutToHide.connect(menu.deleteLater)
+        menu.popup(widget.mapToGlobal(pos))
 
     def _ticked(self, dose: DayDose, on: bool) -> None:
         self._write(dose, "taken" if on else None)
