@@ -14,13 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from bench.edit import measure_edit
+from bench.journal_page import measure_journal_page
 from bench.planning import measure_plan
 from bench.processes import measure_processes
 from bench.table import Row, machine, report, table
 
 PROG = "python -m bench"
 DEFAULT_JSON = Path(__file__).resolve().parent / "results" / "latest.json"
-MEASURES = ("startup", "plan", "edit", "print", "cli", "memory", "journal")
+MEASURES = ("startup", "plan", "edit", "print", "cli", "memory", "journal", "journal-page")
 # The table's order of rows, whatever order the measures ran in.
 ROW_ORDER = (
     "startup",
@@ -35,6 +36,7 @@ ROW_ORDER = (
     "memory",
     "report",
     "log",
+    "journal_page",
 )
 
 
@@ -56,7 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--runs",
         type=int,
         metavar="N",
-        help="starts of each program for start-up, print and memory (default 10; quick 3)",
+        help="starts of each program for start-up, print, memory and the Journal page "
+        "(default 10; quick 3)",
     )
     p.add_argument("--plan-runs", type=int, metavar="N", help="plans per case (default 2000)")
     p.add_argument("--edit-runs", type=int, metavar="N", help="edits in the window (default 300)")
@@ -66,7 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
         choices=MEASURES,
         metavar="MEASURE",
         help=f"run only this measure (repeatable): {', '.join(MEASURES)} "
-        "(cli: magplan plan --json against python -c pass)",
+        "(cli: magplan plan --json against python -c pass; journal: magplan report and log "
+        "on a year of a four-dose plan; journal-page: the Journal page opened on it)",
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
     return p
@@ -133,6 +137,9 @@ def run_measures(only: set[str], counts: dict[str, int], log: Callable[[str], No
 
         log(f"journal: a year of a four-dose plan, {counts['runs']} runs of each program")
         rows += measure_journal(counts["runs"], log)
+    if "journal-page" in only:
+        log(f"journal-page: the Journal page opened in {counts['runs']} window processes")
+        rows += measure_journal_page(counts["runs"], log)
     order = {row_id: i for i, row_id in enumerate(ROW_ORDER)}
     rows.sort(key=lambda r: order.get(r.id, len(order)))
     return rows

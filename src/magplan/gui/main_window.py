@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from magplan.gui.goals_panel import GoalsPanel
     from magplan.gui.input_changes import TableRows
     from magplan.gui.medicines_editor import MedicinesEditor
+    from magplan.gui.pages import WindowPages
     from magplan.gui.person_panel import AmountPanel, DayPanel, PersonPanel
     from magplan.gui.products_editor import ProductsEditor
     from magplan.gui.result_panel import ResultPanel
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
     form_panel: FormPanel
     splitter: QSplitter
     view_actions: ViewActions
+    pages: WindowPages  # the Plan and the Journal
 
     def __init__(
         self,
@@ -153,6 +155,7 @@ class MainWindow(QMainWindow):
         self._connect_panels()
         self._k = k
         self._build_view_menu()
+        self._build_pages()
         self._restore_layout()
         if self._maximize_when_loaded:
             from PySide6.QtCore import Qt
@@ -255,9 +258,17 @@ class MainWindow(QMainWindow):
         for index, action in enumerate(view.sections):
             action.triggered.connect(lambda _=False, i=index: self.go_to_section(i))
 
+    def _build_pages(self) -> None:
+        """The main area as pages: the Plan (the inputs and the plan) and the Journal, which
+        is built when first opened."""
+        from magplan.gui.pages import install_pages
+
+        self.pages = install_pages(self, self.view_menu, self.splitter)
+
     def go_to_section(self, index: int) -> None:
-        """Show section ``index`` of the inputs (the inputs too, when hidden), its first field
-        taking the keyboard."""
+        """Show section ``index`` of the inputs (the Plan page and the inputs too, when
+        hidden), its first field taking the keyboard."""
+        self.pages.show_plan()
         self.view_actions.inputs.setChecked(True)
         self.sections.go_to(index, focus=True)
 

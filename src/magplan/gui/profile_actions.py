@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol, cast
 
-from PySide6.QtCore import QEvent, QObject, SignalInstance
+from PySide6.QtCore import QEvent, QObject, Signal, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMainWindow, QMenu, QMessageBox
 from shiboken6 import isValid
@@ -64,6 +64,8 @@ class ProfileWindow(Protocol):
 
 class ProfileController(QObject):
     """Profile actions of one window; lives as long as the window (its Qt parent)."""
+
+    currentChanged = Signal()  # the profile shown was opened, saved, renamed or deleted
 
     def __init__(
         self,
@@ -189,6 +191,7 @@ class ProfileController(QObject):
         settings = app_settings()
         settings.setValue(LAST_KEY, profile.name if profile is not None else "")
         settings.sync()
+        self.currentChanged.emit()
 
     # ---- the actions ----------------------------------------------------------------------
 

@@ -74,3 +74,10 @@ def tell_exported(window: QMainWindow, path: Path) -> None:
     bar = _bar(window)
     if bar is not None:
         bar.tell_exported(path)
+
+
+def tell(window: QMainWindow, text: str) -> None:
+    """Tell the user what was just done elsewhere (the Journal page: "Accepted: …")."""
+    bar = _bar(window)
+    if bar is not None:
+        bar._note(text, None)
