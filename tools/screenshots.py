@@ -1,5 +1,6 @@
 """The README's screenshots, made from the real window: 1280x720, a light and a dark palette,
-for the golden "crowded" person (two forms, five other medicines; tests/golden/people.py).
+for the golden "crowded" person (two forms, five other medicines; tests/golden/people.py), and
+the Journal page with eight weeks of a made-up person's journal (tools/journal_demo.py).
 
     python tools/screenshots.py               # docs/screenshot.png, docs/screenshot-dark.png
     python tools/screenshots.py --out DIR     # somewhere else
@@ -35,7 +36,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SIZE = (1280, 720)
 PERSON = "crowded"
 NAMES = ("Maria Jensen", "A. Lund, RD")  # the person and who prepared the plan (the card's)
-PICTURES = {"light": "screenshot.png", "dark": "screenshot-dark.png"}
+PICTURES = {
+    "light": "screenshot.png",
+    "dark": "screenshot-dark.png",
+    "journal": "screenshot-journal.png",  # the Journal page with tools/journal_demo.py's weeks
+}
 SETTLE_MS = 1500  # after the window shows: its layout and first paints are done well before
 
 # A dark palette for Qt's Fusion style: (role, colour), and the colours of disabled text.
@@ -148,7 +153,10 @@ def take(theme: str, picture: Path) -> int:
         app.setPalette(dark_palette())
     window = MainWindow()
     window.remember_state = False
-    window.set_inputs(crowded_request(window), *NAMES)
+    if theme == "journal":
+        _open_demo_journal(window)
+    else:
+        window.set_inputs(crowded_request(window), *NAMES)
     window.setWindowState(Qt.WindowState.WindowNoState)  # not maximized on a small screen
     window.resize(*SIZE)
     window.show()
@@ -161,6 +169,25 @@ def take(theme: str, picture: Path) -> int:
     QTimer.singleShot(SETTLE_MS, grab)
     app.exec()
     return 0 if saved == [True] else 1
+
+
+def _open_demo_journal(window: MainWindow) -> None:
+    """Eight weeks of the demo person's journal (tools/journal_demo.py) in this run's data
+    folder, her profile open and the Journal page shown."""
+    import datetime as dt
+    import importlib
+
+    sys.path.insert(0, str(ROOT))
+    from magplan.gui.app import install_extensions
+    from magplan.gui.pages import JOURNAL
+    from magplan.gui.profile_actions import ProfileController
+
+    demo = importlib.import_module("tools.journal_demo")  # a tool beside this one
+    demo.make_demo(Path(os.environ["MAGPLAN_DATA_DIR"]), dt.date.today())
+    installed = install_extensions(window)
+    controller = next(x for x in installed if isinstance(x, ProfileController))
+    controller.open_profile(demo.PROFILE)
+    window.pages.view_actions[JOURNAL].trigger()
 
 
 def crowded_request(window: MainWindow) -> PlanRequest:

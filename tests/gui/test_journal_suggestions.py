@@ -23,18 +23,19 @@ from tests.gui.journal_helpers import (
 
 __all__ = ["journal_window"]
 
-HOLD = "Stay at week 1's amount one more week"
+HOLD = "Stay at week 2's amount one more week"
 
 
 @pytest.fixture
 def page(qtbot: QtBot, journal_window: JournalWindow) -> JournalPage:
     """Two weeks of the start-low ramp, half the doses taken, loose stools on two days of the
-    first week: low adherence, and holding the first step."""
+    second week: low adherence, and holding the second step (today is the third week's
+    first day, while that suggestion holds)."""
     store = journal_window.store
     save_profile(store, FOUR_DOSES)
     fill_journal(store, days=14, after_ramp=False, taken_share=0.5, moved_share=0.0, seed=3)
     with journal_window.journal() as journal:
-        for day in (days_ago(13), days_ago(12)):
+        for day in (days_ago(6), days_ago(5)):
             journal.add_side_effect(day, "loose_stools")
     journal_window.controller.open_profile("Anna")
     return journal_window.open_journal_page(qtbot)
@@ -68,7 +69,7 @@ def test_each_open_suggestion_with_its_reason_and_sources_low_adherence_first(
     hold = codes.index("hold_step")
     assert list(_buttons(page, hold)) == [HOLD, "Decline"]
     assert (
-        "Loose stools on 2 days in week 1"
+        "Loose stools on 2 days in week 2"
         in page.suggestions_panel.cards[hold].accessibleDescription()
     )
 
@@ -80,13 +81,13 @@ def test_accepting_holds_the_step_in_the_saved_profile_and_the_window_shows_it(
     hold = [s.code for s in page.suggestions_panel.shown].index("hold_step")
     click(qtbot, _buttons(page, hold)[HOLD])
 
-    assert journal_window.store.load("Anna").request.ramp_holds == (1,)  # saved
+    assert journal_window.store.load("Anna").request.ramp_holds == (2,)  # saved
     assert journal_window.controller.current is not None
-    assert journal_window.controller.current.request.ramp_holds == (1,)
+    assert journal_window.controller.current.request.ramp_holds == (2,)
     request = window.current_request()
-    assert request is not None and request.ramp_holds == (1,)  # the window's inputs
+    assert request is not None and request.ramp_holds == (2,)  # the window's inputs
     plan = window.current_plan()
-    assert plan is not None and plan.titration[1].held  # week 2 repeats week 1's amount
+    assert plan is not None and plan.titration[2].held  # week 3 repeats week 2's amount
     assert not journal_window.controller.modified
     assert _status(journal_window).startswith(f"Accepted: {HOLD}. The profile “Anna” was saved")
     with journal_window.journal() as journal:
@@ -146,6 +147,6 @@ def test_with_unsaved_edits_accepting_asks_first(
 
     monkeypatch.setattr(QMessageBox, "question", staticmethod(discard))
     click(qtbot, _buttons(page, hold)[HOLD])
-    assert journal_window.store.load("Anna").request.ramp_holds == (1,)
+    assert journal_window.store.load("Anna").request.ramp_holds == (2,)
     request = window.current_request()
-    assert request is not None and request.ramp_holds == (1,) and request.age_years != 52
+    assert request is not None and request.ramp_holds == (2,) and request.age_years != 52

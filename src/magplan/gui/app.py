@@ -25,6 +25,7 @@ SMOKE_TIMEOUT_MS = 20_000
 _EXTENSIONS = (
     ("magplan.gui.profile_actions", "install_profile_actions"),
     ("magplan.gui.print_actions", "install_print_actions"),
+    ("magplan.gui.report_action", "install_report_action"),
 )
 
 

@@ -407,7 +407,7 @@ def summarise(
         suggestions=tuple(
             _suggestion(f.k, s, judged, today)
             for s in f.journal.suggestions()
-            if start - WEEK < s.week_start <= end
+            if s.status == "open" or start - WEEK < s.week_start <= end  # open ones always
         ),
         plan_changes=tuple(
             PlanChange(v.starts_on, v.plan.daily_mg, v.plan.headline, v.reason)
