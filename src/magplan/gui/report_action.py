@@ -25,7 +25,7 @@ class ReportAction:
 
     def __init__(self, window: QMainWindow) -> None:
         self.window = window
-        self.action = QAction("Export Follow-Export &Follow-up Report…up Report…", window)
+        self.action = QAction("Export Follow-&up Report…", window)
         self.action.setStatusTip(
             "Save the journal of the open profile for the clinician: the plan, doses taken, "
             "scores over the weeks, side effects and suggestions"
