@@ -29,9 +29,7 @@ def _action(jw: JournalWindow) -> ReportAction:
 
 def test_the_file_menu_has_it_after_the_exports(journal_window: JournalWindow) -> None:
     texts = [a.text() for a in journal_window.window.file_menu.actions()]
-    assert texts.index("Export Follow-&up Report…") > texts.index(
-        "Export &Calendar…"
-    )
+    assert texts.index("Export Follow-&up Report…") > texts.index("Export &Calendar…")
 
 
 def test_without_a_profile_it_says_what_to_do(
