@@ -394,7 +394,10 @@ def summarise(
         if "loose_stools" not in effects.setdefault(day, []):
             effects[day].insert(0, "loose_stools")
     days = tuple(_day(d, tuple(effects.get(d.day, ())), today) for d in stored)
-    judged = _suggestions_by_week(f, today)
+    records = f.journal.suggestions()
+    # the weeks are judged again only for suggestions kept without their words (an older
+    # journal): reading the whole journal once more is what opening the page spends most on
+    judged = _suggestions_by_week(f, today) if any(not r.said for r in records) else {}
     return JournalSummary(
         profile=f.profile.name,
         start=start,
@@ -406,7 +409,7 @@ def summarise(
         checkins=tuple(_checkin(c) for c in f.journal.checkins(start, end)),
         suggestions=tuple(
             _suggestion(f.k, s, judged, today)
-            for s in f.journal.suggestions()
+            for s in records
             if s.status == "open" or start - WEEK < s.week_start <= end  # open ones always
         ),
         plan_changes=tuple(
