@@ -309,3 +309,27 @@ def test_a_profile_that_cannot_be_planned_makes_no_journal(
     assert main(["log", "--profile", "Bea", "--dose", "22:00", "taken"]) == 2
     assert "saved profile 'Bea' cannot be planned" in capsys.readouterr().err
     assert not (data / "journals").exists() or not any((data / "journals").iterdir())
+
+
+def test_a_journal_opened_before_its_first_dose_starts_with_an_earlier_dose(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The Journal page (or a check-in) opened the journal today; a dose of three days ago is
+    the first one logged: the plan starts then (found by the window review)."""
+    from magplan.journal.follow import keep_plan_current, open_followed
+
+    f = open_followed("Bea")
+    keep_plan_current(f)
+    f.close()
+    earlier = TODAY - dt.timedelta(days=3)
+    bedtime = _bedtime(data, capsys, earlier)
+    assert (
+        main(["log", "--profile", "Bea", "--dose", bedtime, "taken", "--date", earlier.isoformat()])
+        == 0
+    )
+    assert _json(capsys)["ramp_start"] == earlier.isoformat()
+    before = TODAY - dt.timedelta(days=5)
+    code = main(
+        ["log", "--profile", "Bea", "--dose", bedtime, "taken", "--date", before.isoformat()]
+    )
+    assert code == 2 and "before the plan started" in capsys.readouterr().err

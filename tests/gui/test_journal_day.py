@@ -204,3 +204,29 @@ def test_a_row_s_menu_marks_the_dose_and_forgets_the_mark(
     choose(actions, "Not recorded")
     assert _entries(journal_window) == {}
     assert not day.rows[1].check.isChecked()
+
+
+def test_doses_taken_together_are_cautioned_as_the_command_line_does(
+    qtbot: QtBot,
+    page: JournalPage,
+    journal_window: JournalWindow,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Three 125 mg doses taken at 07:30: the page says what that broke (more than one dose may
+    hold), in the day's panel and the status bar (found by the window review)."""
+    page.day_panel._write(page.day_panel.rows[0].dose, "taken")
+    answer_dialog(TakenAtDialog, monkeypatch)
+
+    def at_half_past_seven(dialog: QWidget) -> None:
+        assert isinstance(dialog, TakenAtDialog)
+        dialog.time_edit.selectAll()
+        qtbot.keyClicks(dialog.time_edit, "07:40")
+        qtbot.keyClick(dialog.time_edit, Qt.Key.Key_Return)
+
+    assert not page.day_panel.caution.isVisible()
+    for index in (1, 2):
+        when_shown(at_half_past_seven)
+        click(qtbot, page.day_panel.rows[index].moved)
+    caution = page.day_panel.caution
+    assert caution.isVisible() and caution.text().startswith("Caution: ")
+    assert "within an hour" in caution.text()

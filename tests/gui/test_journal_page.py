@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
+    QCheckBox,
     QComboBox,
     QInputDialog,
     QLineEdit,
@@ -135,3 +136,24 @@ def test_every_control_of_the_page_has_an_accessible_name(
     unnamed = [f"{type(w).__name__} {w.text() if hasattr(w, 'text') else ''!r}" for w in controls]
     unnamed = [u for u, w in zip(unnamed, controls, strict=True) if not w.accessibleName()]
     assert unnamed == []
+
+
+def test_keys_go_to_the_page_on_the_screen(qtbot: QtBot, journal_window: JournalWindow) -> None:
+    """Switching pages takes the keyboard with it: Space after View ▸ Journal must not untick
+    the Plan page's goal (found by the window review)."""
+    from PySide6.QtWidgets import QApplication
+
+    from magplan.gui.pages import JOURNAL, PLAN
+
+    window = journal_window.window
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    first_goal = window.goals_panel.findChildren(QCheckBox)[0]
+    first_goal.setFocus()
+    window.pages.view_actions[JOURNAL].trigger()
+    focused = QApplication.focusWidget()
+    page = window.pages.page(JOURNAL)
+    assert focused is not None and page is not None and page.isAncestorOf(focused)
+    window.pages.view_actions[PLAN].trigger()
+    focused = QApplication.focusWidget()
+    assert focused is not None and not page.isAncestorOf(focused) and focused.isVisible()

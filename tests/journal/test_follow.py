@@ -332,3 +332,23 @@ def test_nausea_or_drowsiness_on_two_days_is_said_for_the_clinician(store: Profi
     view = follow.summarise(f, START, week2, week2).suggestions[0]
     assert view.reason.startswith("Drowsiness and nausea on 2 days in the week from 2026-03-02")
     assert "With kidney disease" in view.reason
+
+
+def test_a_hold_made_before_the_plan_changed_no_longer_applies(store: ProfileStore) -> None:
+    """Loose stools in two ramp weeks with citrate: accepting the gentler form starts glycinate
+    low; the hold of the old plan's step is then out of date, never a step up (found by the
+    window review)."""
+    f, day15 = _two_loose_weeks(
+        store,
+        goals=("constipation",),
+        products=_products("citrate:100:tablet", "glycinate:100:capsule"),
+    )
+    codes = {s.code: s.id for s in follow.refresh_suggestions(f, day15)}
+    assert {"hold_step", "gentler_form"} <= set(codes)
+    f = follow.accept(f, codes["gentler_form"], day15)
+    low = f.journal.day_plan(day15)
+    with pytest.raises(JournalError, match="no longer applies"):
+        follow.accept(f, codes["hold_step"], day15)
+    assert f.journal.day_plan(day15) == low
+    views = {s.code: s.status for s in follow.summarise(f, START, day15, day15).suggestions}
+    assert views["hold_step"] == "expired"

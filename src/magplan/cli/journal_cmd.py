@@ -215,6 +215,9 @@ def _log(
     require_plan(f)
     first = f.journal.ramp_start is None
     keep_plan_current(f, min(day, f.journal.today()) if first else None)
+    start = f.journal.ramp_start
+    if start is not None and day < start and not f.journal.entries(start, f.journal.today()):
+        f.journal.move_start(day)  # opened before its first dose: it starts with this one
     entry = f.journal.log_dose(day, planned, status, taken_at, reason)
     f.journal.set_profile_mark(profile_mark(f.saved.path.read_bytes()))
     said = moved_cautions(f, entry.day, entry.taken_at) if entry.taken_at is not None else []

@@ -552,7 +552,7 @@ class SleepForm(CheckinForm):
 
     def values(self) -> Answers:
         night = self.diary()
-        return dict(night.answers()), night.efficiency_pct(self.time_in_bed_min)
+        return dict(night.answers()), round(night.efficiency_pct(self.time_in_bed_min), 1)
 
     def _edited(self) -> None:
         self._show_efficiency()

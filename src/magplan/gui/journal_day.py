@@ -15,6 +15,7 @@ day changed, so the page can update its calendar.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QDate, QLocale, QPoint, Qt, Signal
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QMenu,
     QMessageBox,
     QPushButton,
@@ -105,6 +107,9 @@ class DayPanel(QGroupBox):
         self.setObjectName("journalDay")
         self._k = k
         self.journal: Journal | None = None
+        # what a dose taken at another time broke, in words (set by the page, which knows the
+        # profile's medicines); said in the status bar and to assistive technology
+        self.cautions_of: Callable[[dt.date, str], list[str]] | None = None
         self.day = dt.date.today()
         self.today = self.day
         self.first = self.day
@@ -120,6 +125,12 @@ class DayPanel(QGroupBox):
         self.dose_grid.setHorizontalSpacing(10)
         self.dose_grid.setVerticalSpacing(2)
         column.addLayout(self.dose_grid)
+        self.caution = QLabel()  # what the last dose taken at another time broke
+        self.caution.setWordWrap(True)
+        self.caution.setObjectName("doseCaution")
+        self.caution.setVisible(False)
+        named(self.caution, "Caution", "What the dose taken at another time broke")
+        column.addWidget(self.caution)
         column.addWidget(self._build_side_effects())
         column.addStretch(1)
 
@@ -172,6 +183,8 @@ class DayPanel(QGroupBox):
         """Show ``day`` of ``journal``, whose days run from ``first`` to ``today``."""
         self.journal = journal
         self.first, self.today = first, today
+        if day != self.day:
+            self.caution.setVisible(False)  # said of another day
         self.day = min(today, max(first, day))
         self.date_edit.blockSignals(True)
         self.date_edit.setDateRange(_qdate(first), _qdate(today))
@@ -311,8 +324,26 @@ class DayPanel(QGroupBox):
                     self._write(dose, "taken")
                 else:
                     self._write(dose, "moved", taken_at=taken_at)
+                    self._say_cautions(taken_at)
         finally:
             dialog.deleteLater()
+
+    def _say_cautions(self, taken_at: str) -> None:
+        """The caution ``magplan log`` prints for a dose taken inside a medicine's spacing or
+        with another: in the status bar, and to assistive technology."""
+        lines = self.cautions_of(self.day, taken_at) if self.cautions_of is not None else []
+        if not lines:
+            return
+        from magplan.gui.accessibility import announce
+        from magplan.gui.status import tell
+
+        text = " ".join(lines)
+        self.caution.setText(text)
+        self.caution.setVisible(True)
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            tell(window, text)
+        announce(self, text)
 
     def _write(
         self, dose: DayDose, status: str | None, *, taken_at: str | None = None, reason: str = ""

@@ -188,6 +188,7 @@ class JournalPage(QScrollArea):
         k = self._window_knowledge()
         top = QHBoxLayout()
         self.day_panel = DayPanel(k)
+        self.day_panel.cautions_of = self._cautions_of
         self.day_panel.dayChosen.connect(self._day_chosen)
         self.day_panel.recorded.connect(self._recorded)
         top.addWidget(self.day_panel, 3)
@@ -312,6 +313,10 @@ class JournalPage(QScrollArea):
         self.body.setVisible(not empty and not problem)
         self._show_unsaved()
 
+    def _cautions_of(self, day: dt.date, taken_at: str) -> list[str]:
+        f = self.followed
+        return follow.moved_cautions(f, day, taken_at) if f is not None else []
+
     def _close_journal(self) -> None:
         self._open.close()
 
@@ -394,7 +399,7 @@ class JournalPage(QScrollArea):
         f, summary = self.followed, self.summary
         if f is None or summary is None or self.selected is None:
             return
-        kinds = checkins_for(f.profile.request.goals)
+        kinds = checkins_for(f.profile.request.goals, f.profile.request.age_years)
         self.checkins_panel.show_checkins(kinds, summary.checkins, self.selected, summary.today)
 
     # ---- the day --------------------------------------------------------------------------

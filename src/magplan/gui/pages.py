@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QBoxLayout, QMainWindow, QMenu, QTabBar, QWidget
+from PySide6.QtWidgets import QApplication, QBoxLayout, QMainWindow, QMenu, QTabBar, QWidget
 
 PLAN, JOURNAL = 0, 1
 """The pages' places, in the tabs and in View."""
@@ -138,12 +138,35 @@ class WindowPages(QObject):
         self.tabs.setCurrentIndex(index)
         self.tabs.blockSignals(False)
         self.view_actions[index].setChecked(True)
+        _focus_into(page)
         self.pageOpened.emit(index)
         return page
 
     def show_plan(self) -> None:
         if self._current != PLAN:
             self.open_page(PLAN)
+
+
+def _focus_into(page: QWidget) -> None:
+    """The keyboard goes to the page now shown: its first field that takes Tab, unless the
+    focus is in it already (a key must never reach a page that is not on the screen)."""
+    focused = QApplication.focusWidget()
+    if focused is not None and page.isAncestorOf(focused):
+        return
+    widget: QWidget | None = page.nextInFocusChain()
+    for _ in range(2000):  # the chain is a ring: at most once round it
+        if widget is None or widget is page:
+            break
+        if (
+            page.isAncestorOf(widget)
+            and widget.isVisibleTo(page)
+            and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ):
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        widget = widget.nextInFocusChain()
+    page.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 def _journal_page(window: QMainWindow) -> Callable[[], QWidget]:

@@ -272,6 +272,16 @@ def expired(record: SuggestionRecord, today: dt.date) -> bool:
     )
 
 
+def stale(f: Followed, record: SuggestionRecord, today: dt.date) -> bool:
+    """An open hold whose week has passed, or made before the plan last changed (a new form
+    starts low again: holding the old plan's step would raise the day's amount)."""
+    if expired(record, today):
+        return True
+    if record.status != "open" or record.code != "hold_step":
+        return False
+    return any(v.starts_on >= record.made_on for v in f.journal.plan_versions())
+
+
 def accept(f: Followed, suggestion_id: int, today: dt.date | None = None) -> Followed:
     """Carry out suggestion ``suggestion_id``'s one action on the profile, save it, and record
     the new plan from today; the profile followed from now on.
@@ -342,10 +352,10 @@ def _open_record(
             f"Suggestion {suggestion_id} was {record.status} on {record.decided_on}:"
             " nothing was changed."
         )
-    if expired(record, today) and not declining:
+    if stale(f, record, today) and not declining:
         raise JournalError(
             f"Suggestion {suggestion_id} was about the week from {record.week_start}; the ramp"
-            " has moved on since, so it no longer applies. Nothing was changed."
+            " or the plan has changed since, so it no longer applies. Nothing was changed."
         )
     return record
 
@@ -408,7 +418,7 @@ def summarise(
         by_time=_by_time(days),
         checkins=tuple(_checkin(c) for c in f.journal.checkins(start, end)),
         suggestions=tuple(
-            _suggestion(f.k, s, judged, today)
+            _suggestion(f.k, s, judged, stale(f, s, today))
             for s in records
             if s.status == "open" or start - WEEK < s.week_start <= end  # open ones always
         ),
@@ -474,7 +484,7 @@ def _suggestion(
     k: Knowledge,
     s: SuggestionRecord,
     judged: dict[tuple[str, dt.date], Suggestion],
-    today: dt.date,
+    is_stale: bool,
 ) -> SuggestionView:
     found = judged.get((s.code, s.week_start))
     said = s.said or (_said(found) if found is not None else {})
@@ -493,7 +503,7 @@ def _suggestion(
         code=s.code,
         week_start=s.week_start,
         made_on=s.made_on,
-        status="expired" if expired(s, today) else s.status,
+        status="expired" if is_stale else s.status,
         decided_on=s.decided_on,
         reason=reason if isinstance(reason, str) else "",
         action=action if isinstance(action, str) else words.action,

@@ -324,6 +324,23 @@ class Journal:
             plan_json=stored,
         )
 
+    def move_start(self, day: date) -> None:
+        """Start the journal's plan on the earlier ``day``, while no dose is logged yet (a
+        journal opened before its first dose, then a dose of an earlier day logged): the plan
+        in force now, from ``day`` on."""
+        _checked_day(day)
+        with self.transaction():
+            if self._rows("SELECT COUNT(*) FROM dose_log")[0][0]:
+                raise JournalError("Doses are logged already: the plan's first day stays.")
+            versions = self.plan_versions()
+            start = self.ramp_start
+            if not versions or start is None or day >= start:
+                return
+            keep = versions[-1].id
+            self._rows("DELETE FROM plan_versions WHERE id != ?", (keep,))
+            self._rows("UPDATE plan_versions SET starts_on = ? WHERE id = ?", (_iso(day), keep))
+            self._rows("UPDATE meta SET value = ? WHERE key = 'ramp_start'", (_iso(day),))
+
     def _first_unlogged_day(self, today: date) -> date:
         """``today``, or the day after the last day with a logged dose if that is later."""
         last = self._rows("SELECT MAX(day) FROM dose_log")[0][0]
