@@ -157,3 +157,16 @@ def test_keys_go_to_the_page_on_the_screen(qtbot: QtBot, journal_window: Journal
     window.pages.view_actions[PLAN].trigger()
     focused = QApplication.focusWidget()
     assert focused is not None and not page.isAncestorOf(focused) and focused.isVisible()
+
+
+def test_file_new_shows_the_plan_page(qtbot: QtBot, journal_window: JournalWindow) -> None:
+    """A new profile is made on the Plan page: File ▸ New from the Journal page goes there
+    (the page said "No saved profile is open" while the inputs were out of sight)."""
+    from magplan.gui.pages import JOURNAL, PLAN
+
+    save_profile(journal_window.store, FOUR_DOSES)
+    journal_window.controller.open_profile("Anna")
+    journal_window.open_journal_page(qtbot)
+    assert journal_window.window.pages.current_index() == JOURNAL
+    journal_window.controller.new_action.trigger()
+    assert journal_window.window.pages.current_index() == PLAN

@@ -81,6 +81,7 @@ NO_PROFILE = (
     "No saved profile is open: the journal follows a saved profile's plan."
     " Save these inputs as a profile to start one."
 )
+NO_PLAN = "No magnesium is planned for this profile now: the Plan page says why."
 
 
 def _now() -> dt.datetime:
@@ -111,6 +112,9 @@ class JournalPage(QScrollArea):
         self._painted_watch = _AfterPaint(self.body, self._after_paint)
         if self.controller is not None:
             self.controller.currentChanged.connect(self._profile_changed)
+            pages = getattr(window, "pages", None)
+            if pages is not None:  # a new profile is made on the Plan page
+                self.controller.new_action.triggered.connect(pages.show_plan)
         inputs_changed = getattr(window, "inputsChanged", None)
         if inputs_changed is not None:
             inputs_changed.connect(self._show_unsaved)
@@ -258,7 +262,10 @@ class JournalPage(QScrollArea):
 
     def _follow_profile(self) -> None:
         if self.isVisible() and self._current_profile() is not self.profile:
+            before = self.profile.name if self.profile is not None else None
             self.load()
+            if self.profile is None or self.profile.name != before:
+                tell(self._window, "")  # what was said was about another profile
 
     def _show_unsaved(self) -> None:
         modified = self.controller is not None and self.controller.modified
@@ -294,10 +301,11 @@ class JournalPage(QScrollArea):
         self.followed = followed
         try:
             follow.keep_plan_current(followed)
-            if followed.journal.ramp_start is None:
-                follow.require_plan(followed)
         except JournalError as exc:
             self._show_state(problem=str(exc))
+            return
+        if followed.journal.ramp_start is None and not followed.plan.doses:
+            self._show_state(problem=NO_PLAN)
             return
         self._judge_weeks = True  # once the page is painted
         self._show_state()
@@ -490,6 +498,7 @@ class JournalPage(QScrollArea):
                 f"Noted: the suggestion about the week from {short_day(view.week_start)}.",
             )
             self._show_suggestions()
+        self._focus_suggestions()
 
     def decline_suggestion(self, suggestion_id: int) -> None:
         """Set the suggestion aside: the plan stays as it is."""
@@ -503,6 +512,16 @@ class JournalPage(QScrollArea):
             return
         tell(self._window, f"Declined: {view.action}. The plan stays as it is.")
         self._show_suggestions()
+        self._focus_suggestions()
+
+    def _focus_suggestions(self) -> None:
+        """After a decision the keyboard stays with the suggestions: the next one's first
+        button, else the panel."""
+        from PySide6.QtWidgets import QPushButton
+
+        panel = self.suggestions_panel
+        buttons = [b for card in panel.cards for b in card.findChildren(QPushButton)]
+        (buttons[0] if buttons else panel).setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ---- check-ins --------------------------------------------------------------------------
 

@@ -87,8 +87,16 @@ class SuggestionsPanel(QGroupBox):
             decided = [s for s in suggestions if s.status != "open"]
             text = "Nothing to suggest after the weeks completed so far."
             if decided:
-                accepted = sum(s.status == "accepted" for s in decided)
-                text += f" Earlier: {accepted} accepted, {len(decided) - accepted} declined."
+                counts = {
+                    word: sum(s.status == status for s in decided)
+                    for status, word in (
+                        ("accepted", "accepted"),
+                        ("declined", "declined"),
+                        ("expired", "out of date"),
+                    )
+                }
+                said = ", ".join(f"{n} {word}" for word, n in counts.items() if n)
+                text += f" Earlier: {said}."
             note = QLabel(text)
             note.setWordWrap(True)
             muted(note, 1.0)
@@ -115,7 +123,7 @@ class SuggestionsPanel(QGroupBox):
         row.addWidget(accept)
         if s.action:
             decline = QPushButton("Decline")
-            named(decline, "Decline", "Keep the plan as it is")
+            named(decline, f"Decline: {s.action}", "Keep the plan as it is")
             decline.clicked.connect(lambda _=False, i=s.id: self.declineRequested.emit(i))
             row.addWidget(decline)
         if s.sources:
