@@ -230,3 +230,19 @@ def test_doses_taken_together_are_cautioned_as_the_command_line_does(
     caution = page.day_panel.caution
     assert caution.isVisible() and caution.text().startswith("Caution: ")
     assert "within an hour" in caution.text()
+
+
+def test_tab_reaches_the_doses_right_after_the_day_s_buttons(page: JournalPage) -> None:
+    """The doses are the page's main task: after the day's buttons Tab goes to the first
+    dose's tick, then its buttons, then the next dose (found by the window review)."""
+    day = page.day_panel
+
+    def next_stop(widget: QWidget) -> QWidget:
+        found = widget.nextInFocusChain()
+        while not found.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            found = found.nextInFocusChain()
+        return found
+
+    assert next_stop(day.today_button) is day.rows[0].check
+    assert next_stop(day.rows[0].moved) is day.rows[1].check
+    assert next_stop(day.rows[-1].moved) is next(iter(day.side_effect_boxes.values()))

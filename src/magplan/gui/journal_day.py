@@ -15,6 +15,7 @@ day changed, so the page can update its calendar.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -238,6 +239,18 @@ class DayPanel(QGroupBox):
         if not doses:
             none = QLabel("No dose was planned on this day.")
             self.dose_grid.addWidget(none, 0, 0)
+        self._tab_order()
+
+    def _tab_order(self) -> None:
+        """Tab goes from the day's buttons to its doses (the page's main task), each row's
+        tick then its buttons, then the side effects: the rows, made anew for each day, would
+        otherwise come last on the page."""
+        chain: list[QWidget] = [self.today_button]
+        for row in self.rows:
+            chain += [row.check, row.skipped, row.moved]
+        chain += list(self.side_effect_boxes.values())
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _row(self, index: int, dose: DayDose) -> DoseRow:
         time = clock_text(minute_of(dose.planned.time))
