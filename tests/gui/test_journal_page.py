@@ -170,3 +170,20 @@ def test_file_new_shows_the_plan_page(qtbot: QtBot, journal_window: JournalWindo
     assert journal_window.window.pages.current_index() == JOURNAL
     journal_window.controller.new_action.trigger()
     assert journal_window.window.pages.current_index() == PLAN
+
+
+def test_every_tab_stop_of_the_page_is_a_control(
+    qtbot: QtBot, journal_window: JournalWindow
+) -> None:
+    """The page's scroll areas take no Tab stop (they showed no focus; found by the window
+    review): every stop is a control a person can use."""
+    from PySide6.QtWidgets import QAbstractScrollArea
+
+    save_profile(journal_window.store, FOUR_DOSES)
+    fill_journal(journal_window.store, days=14)
+    journal_window.controller.open_profile("Anna")
+    page = journal_window.open_journal_page(qtbot)
+    areas = [page, *page.findChildren(QAbstractScrollArea)]
+    stops = [a for a in areas if a.focusPolicy() & Qt.FocusPolicy.TabFocus]
+    assert page not in stops
+    assert page.suggestions_panel.list_scroll not in stops and page.calendar_scroll not in stops

@@ -98,6 +98,7 @@ class JournalPage(QScrollArea):
         self.setObjectName("journalPage")
         self.setAccessibleName("Journal")
         self.setWidgetResizable(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a Tab stop that would show no focus
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._window = window
         self.clock = clock or _now
@@ -221,6 +222,7 @@ class JournalPage(QScrollArea):
         self.calendar = AdherenceCalendar()
         self.calendar.dayChosen.connect(self._calendar_chosen)
         self.calendar_scroll = _WholeWidth()
+        self.calendar_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the calendar takes it
         self.calendar_scroll.setWidget(self.calendar)
         self.calendar.setAutoFillBackground(False)  # drawn on the box, as the rest of the page
         viewport = self.calendar_scroll.viewport()

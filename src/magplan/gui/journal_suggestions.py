@@ -61,6 +61,7 @@ class SuggestionsPanel(QGroupBox):
         self.column = QVBoxLayout(self.list)
         self.column.setContentsMargins(0, 0, 0, 0)
         self.list_scroll = QScrollArea()
+        self.list_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its buttons take the focus
         self.list_scroll.setWidget(self.list)
         self.list_scroll.setWidgetResizable(True)
         self.list_scroll.setFrameShape(QFrame.Shape.NoFrame)
