@@ -61,6 +61,7 @@ from magplan.journal.records import (
     is_clock_time,
 )
 from magplan.journal.schema import CURRENT_VERSION, Migration, migrate, user_version
+from magplan.profiles.folder import READ_FLAGS, kind_of
 from magplan.profiles.paths import JOURNAL_SUFFIX as SUFFIX
 from magplan.profiles.paths import JOURNALS_FOLDER
 
@@ -69,21 +70,6 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEADER_BYTES = 100
 _SIDE_FILES = ("-wal", "-shm", "-journal")
 _OUR_TABLES = {"meta", "plan_versions", "dose_log", "checkins", "side_effects"}
-_KINDS = {
-    stat.S_IFLNK: "a symbolic link",
-    stat.S_IFIFO: "a named pipe",
-    stat.S_IFCHR: "a device",
-    stat.S_IFBLK: "a device",
-    stat.S_IFSOCK: "a socket",
-    stat.S_IFDIR: "a folder",
-}
-_READ_FLAGS = (
-    os.O_RDONLY
-    | getattr(os, "O_NOFOLLOW", 0)
-    | getattr(os, "O_NONBLOCK", 0)
-    | getattr(os, "O_CLOEXEC", 0)
-    | getattr(os, "O_BINARY", 0)
-)
 _CREATE_FLAGS = (
     os.O_WRONLY
     | os.O_CREAT
@@ -679,10 +665,6 @@ _SUGGESTION_SQL = "SELECT id, code, week_start, made_on, status, decided_on, sai
 # -- opening: the files, the database, the backups ----------------------------------------
 
 
-def _kind_of(mode: int) -> str:
-    return _KINDS.get(stat.S_IFMT(mode), "not a regular file")
-
-
 def _check_files(path: Path) -> bool:
     """Whether a journal file is at ``path``; :class:`JournalError` when something other than
     a regular file is there, or at its ``-wal``, ``-shm`` or ``-journal`` name."""
@@ -698,7 +680,7 @@ def _check_files(path: Path) -> bool:
             ) from None
         if not stat.S_ISREG(info.st_mode):
             raise JournalError(
-                f"Cannot open the journal {candidate}: it is {_kind_of(info.st_mode)}, not a file;"
+                f"Cannot open the journal {candidate}: it is {kind_of(info.st_mode)}, not a file;"
                 " it is left as it is.",
                 path=path,
             )
@@ -711,7 +693,7 @@ def _check_files(path: Path) -> bool:
 def _check_header(path: Path) -> None:
     """The file's first bytes must be an SQLite database's, of a version this program reads."""
     try:
-        fd = os.open(path, _READ_FLAGS)
+        fd = os.open(path, READ_FLAGS)
     except OSError as exc:
         if exc.errno in (errno.ELOOP, errno.EMLINK):
             raise JournalError(
@@ -825,7 +807,7 @@ def _backup_before(conn: sqlite3.Connection, path: Path, step: Migration) -> Non
         if not stat.S_ISREG(info.st_mode):
             raise JournalError(
                 f"Cannot back up the journal {path} before updating it: {target} is"
-                f" {_kind_of(info.st_mode)}; the journal is left as it is.",
+                f" {kind_of(info.st_mode)}; the journal is left as it is.",
                 path=path,
             )
     copy = sqlite3.connect(":memory:")

@@ -23,7 +23,7 @@ from pathlib import Path
 from types import TracebackType
 
 LOCK_NAME = ".save.lock"
-_READ_FLAGS = (
+READ_FLAGS = (  # open a file to read it: never through a link, never waiting on a pipe
     os.O_RDONLY
     | getattr(os, "O_NOFOLLOW", 0)
     | getattr(os, "O_NONBLOCK", 0)
@@ -82,7 +82,7 @@ def read_regular(path: Path, max_bytes: int) -> bytes:
     if not stat.S_ISREG(info.st_mode):
         raise NotARegularFile(path, kind_of(info.st_mode))
     try:
-        fd = os.open(path, _READ_FLAGS)
+        fd = os.open(path, READ_FLAGS)
     except OSError as exc:
         if exc.errno in (errno.ELOOP, errno.EMLINK):  # replaced by a link since the lstat
             raise NotARegularFile(path, "a symbolic link") from None
