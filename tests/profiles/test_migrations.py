@@ -104,7 +104,7 @@ def test_a_misspelt_v1_field_is_named() -> None:
 
 def test_v2_medicines_are_every_day_and_filed_under_their_own_label() -> None:
     current, steps = migrate(json.loads((DATA / "v2-integrase.json").read_text()))
-    assert steps == ["v2_to_v3", "v3_to_v4"]
+    assert steps == ["v2_to_v3", "v3_to_v4", "v4_to_v5"]
     meds = current["request"]["medicines"]
     # dolutegravir (Tivicay) follows its own label now, not the class's 2 hours
     assert meds[0] == {
@@ -144,7 +144,7 @@ def test_v3_gains_no_held_steps_and_plans_as_before(store: ProfileStore) -> None
     from magplan.profiles import Profile
 
     current, steps = migrate(json.loads((DATA / "v3-held-ramp.json").read_text()))
-    assert steps == ["v3_to_v4"]
+    assert steps == ["v3_to_v4", "v4_to_v5"]
     assert current["request"]["ramp_holds"] == []
     old = profile_from_data(current)
     assert old.request.ramp_holds == ()
@@ -157,3 +157,40 @@ def test_v3_gains_no_held_steps_and_plans_as_before(store: ProfileStore) -> None
     weeks = plan_day(again.request, k).titration
     assert len(weeks) == len(ramp) + 1
     assert weeks[1].held and weeks[1].daily_elemental_mg == weeks[0].daily_elemental_mg
+
+
+def test_v4_gains_no_diet_and_plans_as_before(store: ProfileStore) -> None:
+    """A version-4 file reads as a version-5 profile with no diet and the usual amount; diet
+    answers and the dietary-gap choice saved in version 5 come back and change the plan."""
+    from magplan.core.knowledge import load_knowledge
+    from magplan.core.planner import plan_day
+    from magplan.core.request import DietServing
+    from magplan.profiles import Profile
+
+    data = json.loads((DATA / "v4-ruth.json").read_text())
+    current, steps = migrate(data)
+    assert steps == ["v4_to_v5"]
+    assert current["request"]["diet"] == [] and current["request"]["target_from_diet"] is False
+    old = profile_from_data(current)
+    assert old.request.diet == () and not old.request.target_from_diet
+    assert old.request.ramp_holds == (1,) and old.person_name == "Ruth M."
+    k = load_knowledge()
+    usual = plan_day(old.request, k)
+    assert usual.diet is None and usual.daily_elemental_mg == 300
+    diet = (DietServing(item="almonds", servings=2), DietServing(item="almonds-w", servings=1))
+    with pytest.raises(ProfileError):  # an unknown food is refused at the field
+        store.save(Profile(name="Ruth bad", request=dataclasses.replace(old.request, diet=diet)))
+    diet = (
+        DietServing(item="almonds", servings=2),
+        DietServing(item="nuts", servings=3, per="week"),
+    )
+    eating = dataclasses.replace(old.request, diet=diet, target_from_diet=True)
+    saved = store.save(Profile(name="Ruth eats", request=eating))
+    on_disk = json.loads((store.folder / "ruth-eats.json").read_text())
+    assert on_disk["schema_version"] == 5
+    assert on_disk["request"]["diet"][1] == {"food": "nuts", "servings": 3.0, "per": "week"}
+    again = store.load(saved.name)
+    assert again.request == eating
+    gap_plan = plan_day(again.request, k)
+    assert gap_plan.diet is not None and gap_plan.target_from_diet
+    assert gap_plan.daily_elemental_mg < usual.daily_elemental_mg

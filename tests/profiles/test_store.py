@@ -53,7 +53,7 @@ def test_the_file_is_readable_json_with_clock_times(store: ProfileStore, profile
     store.save(profile)
     path = store.folder / "anna-k-evening.json"
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["schema_version"] == CURRENT_SCHEMA_VERSION == 4
+    assert data["schema_version"] == CURRENT_SCHEMA_VERSION == 5
     assert data["name"] == "Anna K. (evening)"
     assert data["request"]["wake"] == "06:30"
     assert data["request"]["meals"] == ["07:00", "13:00", "19:15"]

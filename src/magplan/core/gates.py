@@ -107,8 +107,15 @@ def amount_needed(k: Knowledge, what: list[str]) -> PlanWarning:
     return warning(k, "supervised-amount-needed", unlocked=", ".join(what).lower())
 
 
-def target_mg(k: Knowledge, req: PlanRequest, lim: Limits, out: list[PlanWarning]) -> float:
-    """The daily elemental mg to plan from supplements, within the person's limits."""
+def target_mg(
+    k: Knowledge,
+    req: PlanRequest,
+    lim: Limits,
+    out: list[PlanWarning],
+    diet_mg: float | None = None,
+) -> float:
+    """The daily elemental mg to plan from supplements, within the person's limits: with the
+    dietary gap asked for, the gap to the RDA (``diet_mg`` is the diet estimate)."""
     ul = lim.upper_limit_mg
     if ul is None:
         return 0.0
@@ -125,6 +132,8 @@ def target_mg(k: Knowledge, req: PlanRequest, lim: Limits, out: list[PlanWarning
             )
         )
     step = k.planning.amounts.no_product_step_mg
+    if req.target_from_diet and diet_mg is not None:
+        return _diet_gap(k, lim, diet_mg, _round_down(room, step), out)
     if req.target_mg is None:
         return _round_down(room, step)
     if is_child(k, req.age_years) and req.target_mg > room:
@@ -140,6 +149,30 @@ def target_mg(k: Knowledge, req: PlanRequest, lim: Limits, out: list[PlanWarning
         )
         return _round_down(room, step)
     return float(req.target_mg)
+
+
+def _diet_gap(
+    k: Knowledge, lim: Limits, diet_mg: float, room_mg: float, out: list[PlanWarning]
+) -> float:
+    """The RDA less the diet, up in planning steps, never above the room the upper limit
+    leaves for supplements (which counts supplements only)."""
+    step = k.planning.amounts.no_product_step_mg
+    gap = max(0.0, lim.rda_mg - diet_mg)
+    target = min(room_mg, math.ceil(gap / step) * step)
+    case = "met" if gap <= 0 else ("capped" if target < gap else "")
+    out.append(
+        warning(
+            k,
+            "diet-gap",
+            case,
+            rda_mg=lim.rda_mg,
+            diet_mg=diet_mg,
+            gap_mg=round(gap),
+            target_mg=target,
+            upper_limit_mg=lim.upper_limit_mg,
+        )
+    )
+    return float(target)
 
 
 def above_limit(k: Knowledge, req: PlanRequest, lim: Limits, daily: float) -> list[PlanWarning]:

@@ -181,6 +181,7 @@ class Intakes(_Strict):
     """Recommended intakes, upper limits and dosing (intakes.toml)."""
 
     rda: Rda
+    ear: Rda  # the Estimated Average Requirements, in the RDA's rows (none for infants)
     upper_limits: dict[str, UpperLimits]
     dosing: Dosing
 
@@ -240,6 +241,14 @@ class DayTiming(_Strict):
 
 
 @value(kw_only=True)
+class FoodChoices(_Strict):
+    """What the food-first suggestions choose by (planning.toml)."""
+
+    source: str
+    fibre_rich_g: Annotated[float, Bounds(gt=0)]  # a serving's fibre that makes a good source
+
+
+@value(kw_only=True)
 class Planning(_Strict):
     """The numbers the planner decides with (planning.toml), each table with its source."""
 
@@ -247,6 +256,7 @@ class Planning(_Strict):
     children: Children
     amounts: Amounts
     day: DayTiming
+    food: FoodChoices
 
 
 @value(kw_only=True)
@@ -488,7 +498,8 @@ class KnowledgeFiles:
 
 SNAPSHOT_CLASSES = (
     *(Source, Disclaimer, Form, Goal, RdaRow, Rda, LimitRow, UpperLimits, Dosing, Intakes),
-    *(Ages, Children, Amounts, DayTiming, Planning, MedicineClass, Qualifiers, MagnesiumNames),
+    *(Ages, Children, Amounts, DayTiming, FoodChoices, Planning, MedicineClass, Qualifiers),
+    MagnesiumNames,
     *(Condition, WarningCase, WarningText, _MedicinesFile, _SourcesFile, _WarningsFile),
     KnowledgeFiles,
 )
@@ -605,6 +616,7 @@ def _check_sources(folder: Path, files: KnowledgeFiles) -> None:
         check("conditions.toml", cond.id, cond.sources)
     intakes = files.intakes
     check("intakes.toml", "rda", [intakes.rda.source])
+    check("intakes.toml", "ear", [intakes.ear.source])
     check("intakes.toml", "dosing", [intakes.dosing.source])
     for std, limits in intakes.upper_limits.items():
         check("intakes.toml", std, [limits.source, *(r.source for r in limits.rows if r.source)])

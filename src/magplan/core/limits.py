@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from magplan.core.knowledge import Knowledge
+from magplan.core.knowledge import Knowledge, RdaRow
 from magplan.core.request import PlanRequest
 from magplan.core.values import value
 
@@ -16,6 +16,7 @@ class Limits:
     limit_source: str
     rda_mg: int
     rda_row: str  # which RDA column applied, for the explanation
+    ear_mg: int | None = None  # the Estimated Average Requirement; None for infants
 
     @property
     def none_set(self) -> bool:
@@ -30,7 +31,22 @@ class Limits:
 
 def rda_for(k: Knowledge, req: PlanRequest) -> tuple[int, str]:
     """The RDA for the person; with sex unknown, the lower of the two columns."""
-    row = next(r for r in k.intakes.rda.rows if r.age_min <= req.age_years <= r.age_max)
+    return _intake_for(k.intakes.rda.rows, req)
+
+
+def ear_for(k: Knowledge, req: PlanRequest) -> int | None:
+    """The Estimated Average Requirement for the person (IOM 1997), in the same columns as the
+    RDA; None under 1 year, where only an adequate intake is set."""
+    rows = k.intakes.ear.rows
+    if not any(r.age_min <= req.age_years <= r.age_max for r in rows):
+        return None
+    return _intake_for(rows, req)[0]
+
+
+def _intake_for(rows: list[RdaRow], req: PlanRequest) -> tuple[int, str]:
+    """The figure of the person's age band: pregnancy, lactation, or their sex's column (with
+    sex unknown, the lower of the two)."""
+    row = next(r for r in rows if r.age_min <= req.age_years <= r.age_max)
     if req.pregnant and row.pregnancy is not None:
         return row.pregnancy, "pregnancy"
     if req.lactating and row.lactation is not None:
@@ -55,6 +71,7 @@ def limits_for(k: Knowledge, req: PlanRequest) -> Limits:
         limit_source=(row.source if row and row.source else standard.source),
         rda_mg=rda,
         rda_row=rda_row,
+        ear_mg=ear_for(k, req),
     )
 
 

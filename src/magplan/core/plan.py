@@ -6,11 +6,14 @@ nothing here is validated again (and nothing imports pydantic).
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from magplan.core.knowledge import Severity
 from magplan.core.timeofday import format_time
 from magplan.core.values import value
+
+if TYPE_CHECKING:
+    from magplan.core.diet import DietEstimate
 
 WEEKDAYS_SHORT = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -162,6 +165,19 @@ class Plan:
     wake_min: int
     bed_min: int
     meals_min: tuple[int, ...]
+    diet: DietEstimate | None = None  # the diet estimate, when the person answered the checklist
+    ear_mg: int | None = None  # the Estimated Average Requirement (none for infants)
+    target_from_diet: bool = False  # the daily amount is the dietary gap, as asked
+
+    @property
+    def diet_gap_mg(self) -> float | None:
+        """The RDA less the diet estimate (at least 0), when there is an estimate."""
+        return None if self.diet is None else max(0.0, self.rda_mg - self.diet.mg_per_day)
+
+    @property
+    def total_with_diet_mg(self) -> float | None:
+        """The diet estimate, the plan and the person's other products together."""
+        return None if self.diet is None else round(self.diet.mg_per_day + self.total_with_other_mg)
 
     @property
     def total_with_other_mg(self) -> float:
@@ -227,6 +243,29 @@ class Plan:
             "notes": list(self.notes),
             "medicines": [_medicine_json(m) for m in self.medicines],
             "weekday_times": [_weekday_times_json(w) for w in self.weekday_times],
+        } | self._diet_json()
+
+    def _diet_json(self) -> dict[str, Any]:
+        """The diet estimate's keys, when the person gave their diet (``--diet``)."""
+        if self.diet is None:
+            return {}
+        return {
+            "diet_mg": _num(self.diet.mg_per_day),
+            "ear_mg": self.ear_mg,
+            "diet_gap_mg": _num_or_none(self.diet_gap_mg),
+            "total_mg": _num_or_none(self.total_with_diet_mg),
+            "target_from_diet": self.target_from_diet,
+            "diet": [
+                {
+                    "food": line.item,
+                    "servings": _num(line.servings),
+                    "per": line.per,
+                    "mg_per_day": _num(line.mg_per_day),
+                    "source": line.source,
+                }
+                for line in self.diet.lines
+            ],
+            "diet_carried_by": [line.item for line in self.diet.carried_by],
         }
 
 

@@ -10,6 +10,9 @@ and ``dose_reasons``), ``weekday_times``, ``titration``; what the plan says, in
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from magplan.core.diet import estimate
 from magplan.core.doses import schedule
 from magplan.core.form_warnings import form_warnings, goals_unserved, no_form, not_by_mouth
 from magplan.core.forms import FormPick, add_filler, pick_forms
@@ -59,7 +62,8 @@ def plan_day(req: PlanRequest, k: Knowledge | None = None) -> Plan:
     warnings: list[PlanWarning] = []
     meds = medicines(k, req, warnings)
     blocked = gates(k, req, lim, warnings)
-    target = target_mg(k, req, lim, warnings)
+    diet = estimate(req.diet) if req.diet else None
+    target = target_mg(k, req, lim, warnings, diet.mg_per_day if diet else None)
     choice = _choose_forms(k, req, target)
     what = unlocked(k, req, lim)
     if not blocked and req.target_mg is None and what:
@@ -73,7 +77,8 @@ def plan_day(req: PlanRequest, k: Knowledge | None = None) -> Plan:
     if not blocked:
         warnings.extend(goals_unserved(k, req, choice.pick, planned.doses, choice.avoid_laxative))
     warnings.extend(above_limit(k, req, lim, planned.daily_mg))
-    return _plan(k, req, lim, choice, meds, planned, warnings, blocked=blocked, target=target)
+    plan = _plan(k, req, lim, choice, meds, planned, warnings, blocked=blocked, target=target)
+    return replace(plan, diet=diet, ear_mg=lim.ear_mg, target_from_diet=req.target_from_diet)
 
 
 def _choose_forms(k: Knowledge, req: PlanRequest, target: float) -> _FormChoice:

@@ -35,6 +35,8 @@ MAX_TIMES_PER_MEDICINE = 6
 MAX_MEALS = 6
 MAX_PRODUCTS = 8
 MAX_RAMP_HOLDS = 12  # weeks a start-low ramp may be held in all (a quarter of a year)
+MAX_DIET_ITEMS = 80  # foods and checklist groups in one diet
+MAX_SERVINGS_PER_DAY = 20.0  # servings of one food a day (140 a week)
 WEEKDAYS = WEEKDAYS_SHORT
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -63,6 +65,17 @@ def _check_ramp_holds(holds: tuple[int, ...]) -> None:
     for step in holds:
         if isinstance(step, bool) or not isinstance(step, int) or not 1 <= step <= MAX_RAMP_HOLDS:
             raise PlanInputError("ramp_holds", f"{step!r} is not a step of the ramp")
+
+
+def _check_diet(diet: tuple[DietServing, ...]) -> None:
+    """At most :data:`MAX_DIET_ITEMS` answers, each food or group once."""
+    if len(diet) > MAX_DIET_ITEMS:
+        raise PlanInputError("diet", f"at most {MAX_DIET_ITEMS} foods can be listed")
+    seen: set[str] = set()
+    for answer in diet:
+        if answer.item in seen:
+            raise PlanInputError("diet", f"{answer.item} is listed twice: give it once")
+        seen.add(answer.item)
 
 
 @value(kw_only=True, slots=True)
@@ -116,6 +129,37 @@ class MedicineTimes:
         return not self.weekdays
 
 
+DietPer = Literal["day", "week"]
+
+
+@value(kw_only=True, slots=True)
+class DietServing:
+    """How often the person eats one food or checklist group (``resources/foods.json``,
+    ``food_groups.toml``): ``servings`` a day, or a week, as they answered."""
+
+    item: str
+    servings: Annotated[float, Bounds(gt=0, le=MAX_SERVINGS_PER_DAY * 7)]
+    per: DietPer = "day"
+
+    def __post_init__(self) -> None:
+        check_fields(self)
+        if self.per_day > MAX_SERVINGS_PER_DAY:
+            raise PlanInputError(
+                "diet",
+                f"{self.item}: {self.servings:g} servings a {self.per} is more than "
+                f"{MAX_SERVINGS_PER_DAY:g} a day",
+            )
+
+    @property
+    def per_day(self) -> float:
+        return self.servings if self.per == "day" else self.servings / 7
+
+    @property
+    def typed(self) -> str:
+        """As the command line takes it: ``almonds:1`` or ``almonds:3w``."""
+        return f"{self.item}:{self.servings:g}" + ("w" if self.per == "week" else "")
+
+
 @value(kw_only=True, slots=True)
 class PlanRequest:
     """Everything the planner needs. Every field has a safe default.
@@ -145,11 +189,14 @@ class PlanRequest:
     supervised: bool = False
     supervised_by: str = ""  # the supervising clinician, when a plan is supervised
     ramp_holds: tuple[int, ...] = ()  # steps of the start-low ramp held one more week each
+    diet: tuple[DietServing, ...] = ()  # the food-frequency answers, for the diet estimate
+    target_from_diet: bool = False  # plan the gap between the diet and the RDA (never default)
 
     def __post_init__(self) -> None:
         check_fields(self)
         _minutes_of_day(self.meals_min, "meals_min")
         _check_ramp_holds(self.ramp_holds)
+        _check_diet(self.diet)
 
     @property
     def waking_min(self) -> int:

@@ -4,6 +4,7 @@ around, a person and an amount the planner can plan for. The first problem is on
 
 from __future__ import annotations
 
+from magplan.core.diet import check_diet
 from magplan.core.errors import PlanInputError, shown
 from magplan.core.knowledge import Knowledge
 from magplan.core.request import (
@@ -27,6 +28,7 @@ def validate_request(req: PlanRequest, k: Knowledge) -> None:
     _check_person(req, k)
     check_day(req.wake_min, req.bed_min, req.meals_min)
     _check_target(req, k)
+    check_diet(req)
 
 
 def _check_names(req: PlanRequest, k: Knowledge) -> None:

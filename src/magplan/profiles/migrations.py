@@ -52,6 +52,12 @@ Schema version 3 (before the journal could hold a step of the ramp)
 -------------------------------------------------------------------
 As version 4, without ``request.ramp_holds`` (the steps of the start-low ramp the person chose
 to hold one more week, from the journal's suggestion): none were held.
+
+Schema version 4 (before the diet estimate)
+-------------------------------------------
+As version 5, without ``request.diet`` (the food-frequency answers: ``food``, ``servings`` and
+``per`` "day" or "week") and ``request.target_from_diet`` (plan the dietary gap): no diet was
+given, and the usual amount was planned.
 """
 
 from __future__ import annotations
@@ -213,7 +219,19 @@ def v3_to_v4(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "schema_version": 4, "request": {**request, "ramp_holds": []}}
 
 
-MIGRATIONS: dict[int, Step] = {1: v1_to_v2, 2: v2_to_v3, 3: v3_to_v4}
+def v4_to_v5(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 4 -> 5: the request gains ``diet`` (none given) and ``target_from_diet`` (off)."""
+    request = data.get("request")
+    if not isinstance(request, dict):
+        return {**data, "schema_version": 5}  # the version-5 check names what is wrong
+    return {
+        **data,
+        "schema_version": 5,
+        "request": {**request, "diet": [], "target_from_diet": False},
+    }
+
+
+MIGRATIONS: dict[int, Step] = {1: v1_to_v2, 2: v2_to_v3, 3: v3_to_v4, 4: v4_to_v5}
 """Step ``MIGRATIONS[n]`` turns a version-``n`` object into a version-``n+1`` one."""
 
 OLDEST_SCHEMA_VERSION = min(MIGRATIONS)

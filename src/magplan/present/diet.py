@@ -1,0 +1,124 @@
+"""The diet estimate and the food lists in words, for every face: the plan's one diet line
+(terminal, window, card), the food table (``magplan foods``, the Food page, the printed list)
+and the food-first suggestions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from magplan.core.diet import DietEstimate, FoodFirst, FoodSuggestion
+from magplan.core.foods import Food, FoodTable
+from magplan.core.plan import Plan
+from magplan.core.values import value
+from magplan.present.words import format_mg
+
+ESTIMATE = "an estimate"
+ESTIMATE_NOTE = (
+    "An estimate from usual servings (USDA FoodData Central); the foods you eat and how they "
+    "are prepared change it."
+)
+NO_DIET = "No diet given: tick what you eat on the Food page to estimate it."
+
+
+@value
+class FoodRow:
+    """One food as every food list shows it."""
+
+    id: str
+    name: str
+    category: str
+    serving: str
+    grams: str  # "28 g"
+    mg: str  # "79", or "20-100" for a food that varies
+    fibre: str  # "3.1 g", or "" when the data has none
+    source: str  # "USDA FoodData Central, SR Legacy: Nuts, almonds, ..."
+
+
+def food_row(food: Food, table: FoodTable) -> FoodRow:
+    return FoodRow(
+        id=food.id,
+        name=food.name,
+        category=table.categories[food.category].name,
+        serving=food.serving,
+        grams=f"{food.grams:.0f} g",
+        mg=food.mg_words,
+        fibre="" if food.fibre_g is None else f"{food.fibre_g:g} g",
+        source=food.source,
+    )
+
+
+def food_json(food: Food) -> dict[str, Any]:
+    """One food in ``magplan foods --json``: id, name, serving, grams, mg a serving, source."""
+    data: dict[str, Any] = {
+        "id": food.id,
+        "name": food.name,
+        "category": food.category,
+        "serving": food.serving,
+        "grams": food.grams,
+        "mg": food.mg,
+    }
+    if food.mg_high is not None:
+        data["mg_high"] = food.mg_high
+    data |= {
+        "fibre_g": food.fibre_g,
+        "source": "USDA FoodData Central",
+        "data_type": food.data_type,
+        "fdc_description": food.fdc_description,
+        "portion_basis": food.portion_basis,
+    }
+    return data
+
+
+def carried_by_words(estimate: DietEstimate) -> str:
+    """The foods that carried the estimate: "almonds, spinach and black beans"."""
+    names = [line.name.lower() for line in estimate.carried_by]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def requirement_words(ear_mg: int | None, rda_mg: int) -> str:
+    """ "average requirement (EAR) 265 mg, recommended (RDA) 320 mg a day"."""
+    ear = f"average requirement (EAR) {ear_mg} mg, " if ear_mg is not None else ""
+    return f"{ear}recommended (RDA) {rda_mg} mg a day"
+
+
+def gap_words(diet_mg: float, ear_mg: int | None, rda_mg: int) -> str:
+    """Where the diet stands: below the EAR, between EAR and RDA, or at the RDA."""
+    gap = rda_mg - diet_mg
+    if gap <= 0:
+        return "meets the RDA"
+    below = ear_mg is not None and diet_mg < ear_mg
+    return f"{format_mg(gap)} below the RDA" + (" (and below the EAR)" if below else "")
+
+
+def diet_line(plan: Plan) -> str:
+    """The plan's one diet line (the card adds only this): the estimate, its foods, the
+    person's EAR and RDA, the gap and the total with this plan; "" without a diet."""
+    diet = plan.diet
+    if diet is None:
+        return ""
+    carried = carried_by_words(diet)
+    mostly = f", mostly from {carried}" if carried else ""
+    total = plan.total_with_diet_mg or 0.0
+    return (
+        f"Diet ({ESTIMATE}): about {format_mg(diet.mg_per_day)} a day from food{mostly}; "
+        f"{gap_words(diet.mg_per_day, plan.ear_mg, plan.rda_mg)} "
+        f"({requirement_words(plan.ear_mg, plan.rda_mg)}). "
+        f"With this plan: about {format_mg(total)} a day in all."
+    )
+
+
+def suggestion_words(s: FoodSuggestion) -> str:
+    """ "Pumpkin seeds, 1 oz a day: +156 mg (a good source of fibre)"."""
+    fibre = " (a good source of fibre)" if s.fibre_rich else ""
+    return f"{s.food.name}, {s.food.serving} a day: +{format_mg(s.adds_mg)}{fibre}"
+
+
+def food_first_words(ff: FoodFirst) -> str:
+    """The estimate against the requirements, in one sentence."""
+    diet = ff.estimate.mg_per_day
+    return (
+        f"About {format_mg(diet)} a day from food ({ESTIMATE}): "
+        f"{gap_words(diet, ff.ear_mg, ff.rda_mg)}; {requirement_words(ff.ear_mg, ff.rda_mg)}."
+    )
