@@ -8,6 +8,7 @@ from typing import Any
 
 from magplan.core.diet import DietEstimate, FoodFirst, FoodSuggestion
 from magplan.core.foods import Food, FoodTable
+from magplan.core.knowledge import Knowledge
 from magplan.core.plan import Plan
 from magplan.core.values import value
 from magplan.present.words import format_mg
@@ -121,4 +122,74 @@ def food_first_words(ff: FoodFirst) -> str:
     return (
         f"About {format_mg(diet)} a day from food ({ESTIMATE}): "
         f"{gap_words(diet, ff.ear_mg, ff.rda_mg)}; {requirement_words(ff.ear_mg, ff.rda_mg)}."
+    )
+
+
+@value
+class ShelfView:
+    """One category of the grocery list in words."""
+
+    name: str
+    foods: tuple[FoodRow, ...]
+    meal_ideas: tuple[str, ...]
+
+
+@value
+class FoodSheet:
+    """The food-sources and grocery-list page, and the Food page's advice, in words.
+
+    ``estimate`` is "" without a diet; ``suggestions`` are the foods that would close the gap
+    first (none when the diet meets the RDA or there is no diet); ``shelves`` the grocery list.
+    """
+
+    title: str
+    estimate: str  # the diet against the EAR and RDA, with ESTIMATE_NOTE's caveat
+    carried_by: str  # "Your estimate comes mostly from almonds, ..." or ""
+    supplement: str  # what the plan adds and the total, or ""
+    suggestions_heading: str
+    suggestions: tuple[str, ...]
+    shelves: tuple[ShelfView, ...]
+    fibre_first: bool
+    sources: str  # where the numbers come from
+
+
+def food_sheet(
+    k: Knowledge, table: FoodTable, goals: tuple[str, ...], plan: Plan | None = None
+) -> FoodSheet:
+    """The food advice for a person with ``goals`` and, when given, their ``plan`` (which
+    carries the diet estimate and their EAR and RDA)."""
+    from magplan.core.diet import food_first, grocery_list
+
+    shelves = tuple(
+        ShelfView(s.name, tuple(food_row(f, table) for f in s.foods), s.meal_ideas)
+        for s in grocery_list(k, goals, table)
+    )
+    fibre_first = "constipation" in goals
+    heading = "Foods that would close the gap first" + (
+        " (good sources of fibre, for constipation)" if fibre_first else ""
+    )
+    sources = (
+        f"Magnesium per serving: {table.about.get('source', 'USDA FoodData Central')}, "
+        f"{table.about.get('release', '')}; each food cited by its FDC description and data "
+        "type. EAR: Institute of Medicine, 1997. RDA: NIH Office of Dietary Supplements."
+    )
+    if plan is None or plan.diet is None:
+        return FoodSheet(
+            "Magnesium in food", "", "", "", heading, (), shelves, fibre_first, sources
+        )
+    ff = food_first(k, plan.diet, rda_mg=plan.rda_mg, ear_mg=plan.ear_mg, goals=goals, table=table)
+    carried = carried_by_words(plan.diet)
+    return FoodSheet(
+        title="Magnesium in food",
+        estimate=f"{food_first_words(ff)} {ESTIMATE_NOTE}",
+        carried_by=f"Your estimate comes mostly from {carried}." if carried else "",
+        supplement=(
+            f"The supplement plan adds {format_mg(plan.daily_elemental_mg)} a day: about "
+            f"{format_mg(plan.total_with_diet_mg or 0.0)} a day from food and supplements."
+        ),
+        suggestions_heading=heading,
+        suggestions=tuple(suggestion_words(s) for s in ff.suggestions),
+        shelves=shelves,
+        fibre_first=fibre_first,
+        sources=sources,
     )
