@@ -24,6 +24,7 @@ from magplan.gui.app import install_extensions
 from magplan.gui.food_page import FoodPage
 from magplan.gui.main_window import MainWindow
 from magplan.gui.pages import FOOD, PLAN
+from magplan.present.diet import NO_DIET
 from magplan.profiles import Profile
 from magplan.profiles.store import ProfileStore
 from tests.gui.helpers import choose, click, focused, retype
@@ -79,8 +80,13 @@ def test_typing_servings_changes_the_plans_diet_estimate(qtbot: QtBot, window: M
     group = _first_group()
     row = page.checklist.rows[group.id]
     assert row.spin.text() == "none" and row.per() == group.asked
-    assert window.current_plan().diet is None  # type: ignore[union-attr]
+    usual = window.current_plan()
+    assert usual is not None and usual.diet is None
     assert not window.result_panel.diet_line.text()
+    # before any diet: how to give one, and the person's EAR and RDA from the plan
+    assert page.estimate.estimate_label.text() == NO_DIET
+    requirement = page.estimate.carried_label.text()
+    assert f"(EAR) {usual.ear_mg} mg" in requirement and f"(RDA) {usual.rda_mg} mg" in requirement
 
     retype(qtbot, row.spin, "3")
     request = window.current_request()

@@ -37,7 +37,7 @@ from magplan.gui.fields import Errors, FieldMarks, sentence
 from magplan.gui.food_advice import AdviceView, EstimatePanel
 from magplan.gui.food_checklist import ChecklistPanel, OwnFoodsPanel, ServingsRow
 from magplan.gui.food_search import FoodSearch
-from magplan.present.diet import ESTIMATE_NOTE, FoodSheet, food_sheet
+from magplan.present.diet import ESTIMATE_NOTE, FoodSheet, food_sheet, requirement_line
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
@@ -248,8 +248,11 @@ class FoodPage(QWidget):
         request = self._w.current_request()
         if request is not None:
             self._goals = request.goals
-        self.sheet = food_sheet(
-            self._w.knowledge(), self.table, self._goals, self._w.current_plan()
-        )
-        self.estimate.show_sheet(self.sheet, ESTIMATE_NOTE)
+        plan = self._w.current_plan()
+        self.sheet = food_sheet(self._w.knowledge(), self.table, self._goals, plan)
         self.advice.show_sheet(self.sheet)
+        if plan is None:
+            return
+        self.estimate.show_sheet(self.sheet, ESTIMATE_NOTE, requirement_line(plan))
+        food_mg = plan.diet.mg_per_day if plan.diet is not None else 0.0
+        self.estimate.bar.show_amounts(food_mg, plan.total_with_other_mg, plan.ear_mg, plan.rda_mg)

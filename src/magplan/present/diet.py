@@ -193,3 +193,22 @@ def food_sheet(
         fibre_first=fibre_first,
         sources=sources,
     )
+
+
+GAP_TARGET = "Use my dietary gap as the supplement target"
+"""The choice to plan the gap between the diet and the RDA (``target_from_diet``; never the
+default)."""
+GAP_TARGET_NOTE = (
+    "Plans the supplement to close the gap between your diet estimate and the recommended "
+    "intake (RDA) instead of the usual amount; the upper limit still counts supplements only."
+)
+
+
+def requirement_line(plan: Plan) -> str:
+    """The person's EAR and RDA as a sentence, for a face that shows them before any diet is
+    given: "Your requirement: average requirement (EAR) 265 mg, recommended (RDA) 320 mg a day,
+    from food and supplements together."."""
+    return (
+        f"Your requirement: {requirement_words(plan.ear_mg, plan.rda_mg)}, "
+        "from food and supplements together."
+    )
