@@ -49,6 +49,7 @@ CSV_TYPE = {name: key for key, name in DATA_TYPES.items()}
 # ounce is 29.5735295625 mL, and a millilitre of water weighs a gram.
 GRAMS_PER_UNIT = {"oz": 28.349523125, "fl oz": 29.5735295625, "L": 1000.0}
 AS_WATER = {"fl oz", "L"}
+WATER_BASED = {"coffee-tea", "water"}  # the categories whose servings may be weighed as water
 GLYPHS = {"1/2": "½", "1/4": "¼", "3/4": "¾", "1/3": "⅓", "2/3": "⅔", "1/8": "⅛"}
 
 
@@ -207,6 +208,8 @@ def serving_grams(
     food: Mapping[str, Any], row: Row, rows: Mapping[RowKey, list[Row]]
 ) -> tuple[float, str]:
     if "measure" in food:
+        if food["measure"].partition(" ")[2] in AS_WATER and food["category"] not in WATER_BASED:
+            raise BuildError(f"{food['id']}: only water and brewed drinks are weighed as water")
         return measured_grams(food["measure"])
     if "portion_of" in food:
         of = (food["portion_of"], food["portion_of_type"])
