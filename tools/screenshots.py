@@ -45,10 +45,11 @@ PICTURES = {
 }
 FOOD_PERSON = ("--goal", "constipation", "--age", "52", "--sex", "female")
 FOOD_EATEN: tuple[tuple[str, float, Literal["day", "week"]], ...] = (
-    ("g_wholegrain", 2, "day"),
-    ("g_dairy", 1, "day"),
-    ("g_beans", 2, "week"),
-    ("g_fruit", 1, "day"),
+    ("white-bread", 2, "day"),
+    ("milk", 1, "day"),
+    ("fruit", 1, "day"),
+    ("beans-lentils", 2, "week"),
+    ("coffee-tea", 2, "day"),
     ("almonds", 3, "week"),
 )
 """What the Food page's person eats: (food or checklist group, servings, a day or a week)."""

@@ -154,9 +154,11 @@ def test_a_bad_value_keeps_the_last_plan_and_marks_its_field(
     assert row.message.isVisible() and row.message.text() == message
     assert page.estimate.stale_label.isVisible()
     assert message in page.estimate.stale_label.text()
+    assert page.veil.isVisible()  # the results are dimmed: they are the last valid plan's
 
     retype(qtbot, row.spin, "4")
     assert not window.marks.marked() and not row.message.isVisible()
+    assert not page.veil.isVisible() and not page.estimate.stale_label.isVisible()
     assert window.current_plan() is not plan
     assert window.current_request().diet[0].servings == 4  # type: ignore[union-attr]
 

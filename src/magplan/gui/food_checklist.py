@@ -132,14 +132,12 @@ class ServingsGrid(QGroupBox):
         self.grid = QGridLayout(self)
         self.grid.setHorizontalSpacing(10)
         self.grid.setVerticalSpacing(2)
-        self.grid.setColumnStretch(_NAME, 3)
-        self.grid.setColumnStretch(_SERVING, 3)
+        self.grid.setColumnStretch(_NAME, 3)  # names are longer than servings
+        self.grid.setColumnStretch(_SERVING, 2)
         headers = ((_NAME, "Food"), (_SERVING, "A serving"), (_SERVINGS, "Servings"))
         for column, text in (*headers, (_PER, "How often")):
             self.grid.addWidget(muted(QLabel(text)), 0, column)
-        # every grid keeps room for Remove, so that the checklist's columns and the person's
-        # foods' line up
-        self.grid.setColumnMinimumWidth(_REMOVE, QPushButton("Remove").sizeHint().width())
+
         self._next_grid_row = 1
 
     def add_row(self, row: ServingsRow) -> ServingsRow:

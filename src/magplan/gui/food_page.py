@@ -37,6 +37,7 @@ from magplan.gui.fields import Errors, FieldMarks, sentence
 from magplan.gui.food_advice import AdviceView, EstimatePanel
 from magplan.gui.food_checklist import ChecklistPanel, OwnFoodsPanel, ServingsRow
 from magplan.gui.food_search import FoodSearch
+from magplan.gui.stale_plan import StaleVeil
 from magplan.present.diet import ESTIMATE_NOTE, FoodSheet, food_sheet, requirement_line
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ if TYPE_CHECKING:
     from magplan.core.plan import Plan
     from magplan.core.request import PlanRequest
 
-INPUTS_PX = 560
+INPUTS_PX = 600
 """The answers' column at first: the checklist's four columns without squeezing."""
 
 
@@ -92,10 +93,10 @@ class FoodPage(QWidget):
         self.answers.attach(self.problems, lambda: self.estimate.gap_box)
         self.answers.shown.connect(self.show_answers)
         self._w.planChanged.connect(self.show_plan)
-        self._w.planProblems.connect(self.estimate.show_problems)
+        self._w.planProblems.connect(self.show_problems)
         self.show_answers()
         self.show_plan()
-        self.estimate.show_problems(list(self._w.marks.marked().values()))
+        self.show_problems(list(self._w.marks.marked().values()))
 
     # ---- building ---------------------------------------------------------------------------
 
@@ -133,6 +134,9 @@ class FoodPage(QWidget):
         right.addWidget(self.estimate)
         right.addWidget(self.advice, 1)
 
+        # while a field is marked, the results are the last valid plan's: dimmed, as on the
+        # Plan page (the gap choice is an input, and the line saying why stays clear)
+        self.veil = StaleVeil(results, (self.estimate.gap_box, self.estimate.stale_label))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("foodSplitter")
         self.splitter.setChildrenCollapsible(False)
@@ -240,6 +244,11 @@ class FoodPage(QWidget):
         return {**self.checklist.problems(), **self.own_foods.problems()}
 
     # ---- the plan ---------------------------------------------------------------------------
+
+    def show_problems(self, messages: list[str]) -> None:
+        """The marked fields' messages (none: the results are the answers' own)."""
+        self.estimate.show_problems(messages)
+        self.veil.cover(bool(messages))
 
     def show_plan(self) -> None:
         """The estimate, suggestions and grocery list of the plan the window shows."""
