@@ -26,7 +26,7 @@ from magplan.gui.theme import severity_color
 from magplan.gui.timeline import TimelineWidget
 from magplan.gui.titration_view import TitrationList
 from magplan.gui.warnings_view import WarningsList
-from magplan.present import TotalView, present
+from magplan.present import PlanView, TotalView, present
 from magplan.present.day import total_in_words
 
 SMALL_TEXT = 0.9
@@ -167,18 +167,12 @@ class ResultPanel(QWidget):
         self.schedule_table.scrollToTop()
         self.titration_list.show_view(view)
         self.notes.setText(" ".join(plan.notes))
-        self._show_diet(plan)
+        self._show_diet(view)
 
-    def _show_diet(self, plan: Plan) -> None:
+    def _show_diet(self, view: PlanView) -> None:
         """The plan's one diet line (the estimate, the gap, the total), only with a diet."""
-        if plan.diet is None:
-            self.diet_line.clear()
-            self.diet_line.hide()
-            return
-        from magplan.present.diet import diet_line  # with a diet only: not at the start
-
-        self.diet_line.setText(diet_line(plan))
-        self.diet_line.show()
+        self.diet_line.setText(view.diet)
+        self.diet_line.setVisible(bool(view.diet))
 
 
 def small_font(label: QLabel) -> QFont:

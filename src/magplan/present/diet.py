@@ -212,9 +212,8 @@ GAP_TARGET_NOTE = (
 
 def requirement_line(plan: Plan) -> str:
     """The person's EAR and RDA as a sentence, for a face that shows them before any diet is
-    given: "Your requirement: average requirement (EAR) 265 mg, recommended (RDA) 320 mg a day,
-    from food and supplements together."."""
-    return (
-        f"Your requirement: {requirement_words(plan.ear_mg, plan.rda_mg)}, "
-        "from food and supplements together."
-    )
+    given: "Your requirement: the average requirement (EAR, 265 mg) and the recommended intake
+    (RDA, 320 mg a day), from food and supplements together."."""
+    rda = f"the recommended intake (RDA, {plan.rda_mg} mg a day)"
+    ear = f"the average requirement (EAR, {plan.ear_mg} mg) and " if plan.ear_mg is not None else ""
+    return f"Your requirement: {ear}{rda}, from food and supplements together."
