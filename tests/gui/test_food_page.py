@@ -239,6 +239,17 @@ def test_the_gap_choice_is_off_needs_a_diet_and_plans_the_gap(
     click(qtbot, box)
     assert window.current_plan().target_mg == usual.target_mg  # type: ignore[union-attr]
 
+    # ticked, then no diet: the core's message at the box, which stays usable to be cleared
+    click(qtbot, box)
+    retype(qtbot, page.checklist.rows[_first_group().id].spin, "0")
+    assert window.marks.message(box) == "The dietary gap as the target needs the diet: " + (
+        "list what you eat first"
+    )
+    assert box.isEnabled() and page.estimate.gap_message.isVisible()
+    click(qtbot, box)
+    assert not window.marks.marked()
+    assert not box.isEnabled() and "what you eat" in box.toolTip().lower()
+
 
 def test_the_gap_and_a_target_of_its_own_show_the_cores_error(
     qtbot: QtBot, window: MainWindow
@@ -359,6 +370,13 @@ def test_alt_3_opens_the_page_with_the_keyboard_in_it_in_reading_order(
     assert stops[: len(expected)] == expected  # the first field has the keyboard, then Tab
     assert stops[len(expected)] is page.search.search_edit  # no foods added yet
     assert stops[len(expected) + 1] is page.search.view
+    unnamed = [
+        w
+        for w in page.findChildren(QWidget)
+        if w.isVisibleTo(page) and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        if not w.accessibleName()
+    ]
+    assert unnamed == []  # every control a screen reader reaches says what it is
     assert all(s.accessibleName() for s in stops)
 
 

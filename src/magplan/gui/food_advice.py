@@ -53,6 +53,8 @@ class EstimatePanel(QGroupBox):
         self.caveat_label = muted(_wrapped("About the estimate"))
         self.gap_box = QCheckBox(GAP_TARGET.replace("gap", "&gap", 1))  # Alt+G
         named(self.gap_box, GAP_TARGET, GAP_TARGET_NOTE)
+        self.gap_box.setToolTip(GAP_TARGET_NOTE)  # before it is registered: a mark restores it
+        self._marks = marks
         self.gap_message = FieldMessage(GAP_TARGET)
         marks.register(self.gap_box, self.gap_message)
         self.stale_label = _wrapped("Input problem")
@@ -93,7 +95,8 @@ class EstimatePanel(QGroupBox):
         self.gap_box.blockSignals(False)
         usable = diet_given or ticked
         self.gap_box.setEnabled(usable)
-        self.gap_box.setToolTip(GAP_TARGET_NOTE if usable else GAP_NEEDS_DIET)
+        if not self._marks.message(self.gap_box):  # a marked box's tooltip is its message
+            self.gap_box.setToolTip(GAP_TARGET_NOTE if usable else GAP_NEEDS_DIET)
 
     def show_problems(self, messages: list[str]) -> None:
         """While a field is marked, the estimate shown is the last valid plan's: say so."""

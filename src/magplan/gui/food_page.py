@@ -126,7 +126,7 @@ class FoodPage(QWidget):
         self.answers_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields take Tab
 
         self.estimate = EstimatePanel(marks)
-        self.estimate.gap_box.toggled.connect(self.answers.set_target_from_diet)
+        self.estimate.gap_box.toggled.connect(self._gap_toggled)
         self.advice = AdviceView()
         results = QWidget()
         right = QVBoxLayout(results)
@@ -235,6 +235,10 @@ class FoodPage(QWidget):
 
     def _show_listed(self) -> None:
         self.search.set_listed(set(self.own_foods.rows))
+
+    def _gap_toggled(self, ticked: bool) -> None:
+        self.answers.set_target_from_diet(ticked)
+        self._show_gap_choice()  # unticked without a diet: it cannot be ticked again
 
     def _show_gap_choice(self) -> None:
         self.estimate.show_gap_choice(self.answers.target_from_diet, bool(self.answers.diet))
