@@ -235,6 +235,7 @@ def test_the_gap_choice_is_off_needs_a_diet_and_plans_the_gap(
     step = load_knowledge().planning.amounts.no_product_step_mg
     assert plan.target_mg == math.ceil(plan.diet_gap_mg / step) * step
     assert plan.target_mg != usual.target_mg
+    assert window.history.undo_action.text() == "&Undo Tick Dietary gap as the target"
 
     click(qtbot, box)
     assert window.current_plan().target_mg == usual.target_mg  # type: ignore[union-attr]
