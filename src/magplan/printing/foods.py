@@ -222,7 +222,7 @@ class _Page:
           .grid, .box {{ border-collapse: collapse; border-color: #000000;
                          border-style: solid; }}
           .box {{ margin-top: 6px; }}
-          .tick {{ font-size: {round(pt * 1.2, 1)}pt; }}
+          .tick {{ font-size: {pt}pt; }}
         """
 
     def header(self) -> str:
@@ -239,7 +239,7 @@ class _Page:
         )
         return (
             '<table width="100%" cellspacing="0" cellpadding="0" border="0"><tr>'
-            '<td width="58%" valign="top">'
+            '<td width="58%" valign="top" style="padding-right: 12px;">'
             f'<p style="font-size: {round(self.pt * 1.9, 1)}pt; font-weight: bold;">'
             f"{_e(self.sheet.title)}</p>"
             '<p class="muted">Foods that carry magnesium, each at a usual serving, and a '
@@ -309,7 +309,7 @@ class _Page:
         )
         return (
             f'<p class="shelf">{_e(shelf.name)}</p>'
-            '<table width="100%" cellspacing="0" cellpadding="1" border="0">'
+            '<table width="100%" cellspacing="0" cellpadding="0" border="0">'
             f"{foods}</table>{ideas}"
         )
 
@@ -318,12 +318,16 @@ class _Page:
         list puts fibre first)."""
         fibre = ""
         if self.sheet.fibre_first:
-            fibre = f'<td class="muted" width="10%" align="right">{_e(row.fibre)}</td>'
+            fibre = (
+                f'<td class="muted" width="8%" align="right" style="padding-left: 4px;">'
+                f"{_e(row.fibre)}</td>"
+            )
         return (
-            f'<tr><td class="tick" width="6%" valign="top">{BOX}</td>'
+            f'<tr valign="baseline"><td class="tick" width="5%">{BOX}</td>'
             f"<td>{_e(row.name)}</td>"
-            f'<td class="small" width="26%">{_e(row.serving)} ({_e(row.grams)})</td>'
-            f'<td width="16%" align="right" style="white-space: nowrap;">'
+            f'<td class="small" width="23%" style="white-space: nowrap; padding-left: 4px;">'
+            f"{_e(row.serving)} ({_e(row.grams)})</td>"
+            f'<td width="14%" align="right" style="white-space: nowrap; padding-left: 4px;">'
             f"<b>{_e(row.mg)}&#160;mg</b></td>"
             f"{fibre}</tr>"
         )
@@ -350,6 +354,7 @@ class _Page:
         foods = [food for row in rows for shelf in row for food in shelf.foods]
         cited = _citations(foods) if cite else _e(CITATIONS_ELSEWHERE)
         return (
+            f'<p style="font-size: {round(self.pt * 0.5, 1)}pt;">&#160;</p>'
             '<p class="h2">Sources</p>'
             f'<p class="muted">{_e(self.sheet.sources)}</p>'
             f'<p class="muted" style="margin-top: 2px;">{cited}</p>'
@@ -362,17 +367,16 @@ def _blank(text: str, width: int = 26) -> str:
 
 
 def _citations(foods: Sequence[FoodRow]) -> str:
-    """The foods on the list as FoodData Central describes them, by data type: "SR Legacy:
-    Almonds (Nuts, almonds); ..."."""
+    """The foods on the list as FoodData Central describes them, in the list's order, by data
+    type: "SR Legacy: Seeds, flaxseed; Nuts, almonds; ..."."""
     by_type: dict[str, list[str]] = {}
     for food in {food.id: food for food in foods}.values():
         cited = food.source.removeprefix(f"{FDC}, ")
         data_type, _, description = cited.partition(": ")
         if not description:
             data_type, description = FDC, cited
-        entry = f"{_e(food.name)} <i>({_e(description)})</i>"
-        by_type.setdefault(data_type, []).append(entry)
+        by_type.setdefault(data_type, []).append(_e(description))
     listed = " ".join(
         f"<b>{_e(data_type)}:</b> {'; '.join(entries)}." for data_type, entries in by_type.items()
     )
-    return f"Each food as {FDC} describes it. {listed}"
+    return f"The foods above, in their order, as {FDC} describes them. {listed}"
