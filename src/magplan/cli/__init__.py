@@ -79,6 +79,7 @@ Command = Callable[[argparse.Namespace], int]
 COMMAND_MODULES = {
     "plan": "magplan.cli.plan_cmd",
     "forms": "magplan.cli.forms_cmd",
+    "foods": "magplan.cli.foods_cmd",
     "print": "magplan.cli.print_cmd",
     "export": "magplan.cli.export_cmd",
     "profiles": "magplan.cli.profiles_cmd",

@@ -20,7 +20,10 @@ from magplan.core.request import (
     DEFAULT_WAKE_MIN,
     MAX_AGE_YEARS,
     MAX_OTHER_MG,
+    MAX_SERVINGS_PER_DAY,
     MAX_STATED_SPACING_MIN,
+    DietPer,
+    DietServing,
     LimitStandard,
     MedEntry,
     PlanRequest,
@@ -39,6 +42,7 @@ from magplan.core.validation import validate_request
 if TYPE_CHECKING:
     # Saved profiles (their models, the store, platformdirs) load only with --profile or
     # --save-profile: a command without them does not pay for their import.
+    from magplan.core.foods import FoodTable
     from magplan.profiles import Profile
 
 
@@ -49,6 +53,11 @@ def add_plan_options(p: argparse.ArgumentParser) -> None:
     _day_options(g)
     _amount_options(g)
     _medicine_options(g)
+    _diet_options(
+        p.add_argument_group(
+            "the diet (an estimate of magnesium from food; magplan foods lists the foods)"
+        )
+    )
     s = p.add_argument_group(
         "saved profiles",
         "An option given on the command line overrides the profile's value; a repeatable "
@@ -131,6 +140,24 @@ def _amount_options(g: _Group) -> None:
         "--other-magnesium",
         metavar="MG",
         help="magnesium you already take from other products (multivitamin, antacid)",
+    )
+
+
+def _diet_options(g: _Group) -> None:
+    g.add_argument(
+        "--diet",
+        action="append",
+        default=None,
+        metavar="FOOD:N[w]",
+        help="how often you eat a food or checklist group (magplan foods): N servings a day, "
+        "or Nw a week, e.g. almonds:1 or nuts:3w (repeatable)",
+    )
+    g.add_argument(
+        "--diet-gap",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="plan the gap between your diet and your recommended intake (RDA), held to the "
+        "upper limit for supplements (never the default)",
     )
 
 
@@ -266,7 +293,49 @@ def _given_fields(args: argparse.Namespace, k: Knowledge) -> dict[str, Any]:
         **_day_fields(args),
         **_amount_fields(args, k),
         **_medicine_fields(args, k),
+        **_diet_fields(args),
     }
+
+
+def _diet_fields(args: argparse.Namespace) -> dict[str, Any]:
+    fields: dict[str, Any] = {}
+    if getattr(args, "diet", None):
+        from magplan.core.foods import FoodDataError, load_foods
+
+        try:
+            table = load_foods()
+        except FoodDataError as exc:
+            raise PlanInputError("diet", str(exc)) from None
+        fields["diet"] = tuple(parse_diet_spec(table, spec) for spec in args.diet)
+    if getattr(args, "diet_gap", None) is not None:
+        fields["target_from_diet"] = args.diet_gap
+    return fields
+
+
+_DIET_SPEC = re.compile(r"(?P<food>[^:]+):(?P<n>[0-9]+(?:\.[0-9]+)?)(?P<per>[dw]?)")
+
+
+def parse_diet_spec(table: FoodTable, spec: str) -> DietServing:
+    """``almonds:1`` (a serving a day) or ``nuts:3w`` (three a week), the food checked."""
+    from magplan.core.diet import parse_diet_item
+
+    found = _DIET_SPEC.fullmatch(spec.strip())
+    if found is None:
+        raise PlanInputError(
+            "diet",
+            f"--diet '{shown(spec)}': give FOOD:SERVINGS_PER_DAY or FOOD:Nw for a week, "
+            "e.g. almonds:1 or nuts:3w",
+        )
+    item = parse_diet_item(table, found["food"])
+    servings = float(found["n"])
+    per: DietPer = "week" if found["per"] == "w" else "day"
+    most = MAX_SERVINGS_PER_DAY * (7 if per == "week" else 1)
+    if not 0 < servings <= most:
+        raise PlanInputError(
+            "diet",
+            f"--diet '{shown(spec)}': servings a {per} must be more than 0 and at most {most:g}",
+        )
+    return DietServing(item=item, servings=servings, per=per)
 
 
 def _person_fields(args: argparse.Namespace, k: Knowledge) -> dict[str, Any]:

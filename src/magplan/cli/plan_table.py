@@ -12,6 +12,8 @@ from magplan.present.words import SUPERVISED, UPPER_LIMIT, format_mg, supervised
 def render_table(view: PlanView) -> str:
     """The plan as a terminal reader sees it."""
     out = _summary_lines(view)
+    if view.diet:
+        out += textwrap.wrap(view.diet, 100)
     if view.doses:
         out += ["", *_dose_table(view)]
     if view.ramp:
