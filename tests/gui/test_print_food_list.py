@@ -4,12 +4,10 @@ card is. No dialog is ever shown: each is replaced by what a user would do."""
 
 from __future__ import annotations
 
-import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pytest
-from pypdf import PdfReader
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -27,7 +25,7 @@ from magplan.gui.status import StatusBar
 from magplan.present.words import format_mg
 from magplan.printing.foods import BOX
 from tests.gui.helpers import click
-from tests.printing.food_cases import CONSTIPATION_ARGS, with_diet
+from tests.printing.food_cases import CONSTIPATION_ARGS, page_texts, with_diet
 
 PRINT = "Print Food List…"
 EXPORT = "Export Food List as PDF…"
@@ -86,11 +84,9 @@ def _save_as(monkeypatch: pytest.MonkeyPatch, path: Path) -> list[str]:
 
 
 def _text(path: Path) -> str:
-    """The PDF's text as a reader copies it, ligatures ("ﬁ") written out."""
-    pages = PdfReader(str(path)).pages
+    pages = page_texts(path)
     assert 1 <= len(pages) <= 2
-    text = " ".join(unicodedata.normalize("NFKC", p.extract_text() or "") for p in pages)
-    return " ".join(text.split())
+    return " ".join(pages)
 
 
 def test_the_food_list_is_beside_print_and_waits_for_a_valid_plan(

@@ -5,6 +5,9 @@ with far more shelves than the food data has, to make the list run onto a second
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
+
+from pypdf import PdfReader
 
 from magplan.core.foods import FoodTable, load_foods
 from magplan.core.knowledge import load_knowledge
@@ -13,6 +16,29 @@ from magplan.core.planner import plan_day
 from magplan.core.request import DietServing, PlanRequest
 from magplan.present.diet import FoodRow, FoodSheet, ShelfView, food_sheet
 from tests.printing.print_cases import request_for
+
+LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl"})
+
+
+def page_texts(path: Path) -> list[str]:
+    """Each page's text as a reader copies it: whitespace runs collapsed, the font's
+    ligatures ("ﬁ") written out."""
+    return [
+        " ".join((page.extract_text() or "").translate(LIGATURES).split())
+        for page in PdfReader(str(path)).pages
+    ]
+
+
+def reader_text(path: Path) -> str:
+    """The whole PDF's text, as :func:`page_texts`."""
+    return " ".join(page_texts(path))
+
+
+def says(text: str, phrase: str) -> bool:
+    """Whether ``text`` (a PDF's) holds ``phrase``, wherever a line was broken: after a
+    hyphen ("whole-|wheat") a reader gets a space that is not in the phrase."""
+    return "".join(phrase.split()) in "".join(text.split())
+
 
 CONSTIPATION_ARGS = ["--goal", "constipation", "--product", "citrate:100:capsule"]
 SLEEP_ARGS = ["--goal", "sleep", "--product", "glycinate:100:capsule"]

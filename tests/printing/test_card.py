@@ -5,7 +5,6 @@ from __future__ import annotations
 import errno
 import os
 import re
-import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
@@ -33,7 +32,7 @@ from magplan.printing.card import (
     write_pdf,
 )
 from magplan.printing.files import OutputError
-from tests.printing.food_cases import long_named_diet, with_diet
+from tests.printing.food_cases import long_named_diet, reader_text, says, with_diet
 from tests.printing.print_cases import (
     BLOCKED_ARGS,
     SUPERVISED_ARGS,
@@ -342,11 +341,6 @@ def test_the_cards_rules_and_badges_are_styled_once_in_its_style_sheet(
 # ---- the one line about food ------------------------------------------------------------------
 
 
-def _reader_text(path: Path) -> str:
-    """The PDF's text as a reader copies it, ligatures ("ﬁ") written out."""
-    return unicodedata.normalize("NFKC", pdf_text(path))
-
-
 def test_a_card_with_a_diet_adds_one_line_with_the_estimate_and_the_gap(tmp_path: Path) -> None:
     plan, _ = with_diet(TYPICAL_ARGS)
     line = diet_line(plan)
@@ -354,7 +348,7 @@ def test_a_card_with_a_diet_adds_one_line_with_the_estimate_and_the_gap(tmp_path
     out = tmp_path / "diet.pdf"
     write_pdf(plan, info(), out)
     assert len(pdf_pages(out)) == 1
-    assert line in _reader_text(out)
+    assert says(reader_text(out), line)
 
 
 def test_a_card_without_a_diet_says_nothing_about_food(tmp_path: Path) -> None:
@@ -362,7 +356,7 @@ def test_a_card_without_a_diet_says_nothing_about_food(tmp_path: Path) -> None:
     assert plan.diet is None and diet_line(plan) == ""
     out = tmp_path / "card.pdf"
     write_pdf(plan, info(), out)
-    text = _reader_text(out)
+    text = reader_text(out)
     assert "Diet (an estimate)" not in text and "a day from food" not in text
 
 
@@ -377,7 +371,7 @@ def test_a_crowded_day_with_a_long_diet_line_still_fits_one_page(
     out = tmp_path / "crowded-diet.pdf"
     write_pdf(plan, info(paper), out)
     assert len(pdf_pages(out)) == 1
-    text = _reader_text(out)
-    assert diet_line(plan) in text and "Tick each dose" in text and "Sources" in text
+    text = reader_text(out)
+    assert says(text, diet_line(plan)) and "Tick each dose" in text and "Sources" in text
     for dose in plan.doses:
         assert dose.time in text
