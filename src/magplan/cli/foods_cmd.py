@@ -17,6 +17,7 @@ import argparse
 import contextlib
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -124,8 +125,8 @@ def _table_text(table: FoodTable, foods: list[Food], groups: list[FoodGroup]) ->
     if foods:
         out.append("Foods (--diet FOOD:N a day, or FOOD:Nw a week):")
         food_rows = [food_row(f, table) for f in foods]
-        rows = [(r.id, r.name, r.serving, r.grams, r.mg, r.source) for r in food_rows]
-        out += _columns(("ID", "FOOD", "SERVING", "GRAMS", "MG", "SOURCE"), rows)
+        lines = [(r.id, r.name, r.serving, r.grams, r.mg, r.source) for r in food_rows]
+        out += _columns(("ID", "FOOD", "SERVING", "GRAMS", "MG", "SOURCE"), lines)
     out.append("")
     out.append(
         "Magnesium per serving from USDA FoodData Central (public domain), "
@@ -134,7 +135,7 @@ def _table_text(table: FoodTable, foods: list[Food], groups: list[FoodGroup]) ->
     return "\n".join(out)
 
 
-def _columns(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
+def _columns(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> list[str]:
     every = [header, *rows]
     last = len(header) - 1
     widths = [max(len(r[i]) for r in every) for i in range(last)]

@@ -18,6 +18,7 @@ ESTIMATE_NOTE = (
     "An estimate from usual servings (USDA FoodData Central); the foods you eat and how they "
     "are prepared change it."
 )
+UPPER_LIMIT_COUNTS = "the upper limit counts supplements only"
 NO_DIET = "No diet given: tick what you eat on the Food page to estimate it."
 
 
@@ -70,32 +71,38 @@ def food_json(food: Food) -> dict[str, Any]:
     return data
 
 
+def plain_name(name: str) -> str:
+    """A food's name inside a sentence: "Bread, whole wheat" -> "bread (whole wheat)"."""
+    first, _, rest = name.partition(", ")
+    return first.lower() + (f" ({rest})" if rest else "")
+
+
 def carried_by_words(estimate: DietEstimate) -> str:
-    """The foods that carried the estimate: "almonds, spinach and black beans"."""
-    names = [line.name.lower() for line in estimate.carried_by]
+    """The foods that carried the estimate: "almonds (dry roasted), milk and bread"."""
+    names = [plain_name(line.name) for line in estimate.carried_by]
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def requirement_words(ear_mg: int | None, rda_mg: int) -> str:
-    """ "average requirement (EAR) 265 mg, recommended (RDA) 320 mg a day"."""
-    ear = f"average requirement (EAR) {ear_mg} mg, " if ear_mg is not None else ""
-    return f"{ear}recommended (RDA) {rda_mg} mg a day"
-
-
-def gap_words(diet_mg: float, ear_mg: int | None, rda_mg: int) -> str:
-    """Where the diet stands: below the EAR, between EAR and RDA, or at the RDA."""
-    gap = rda_mg - diet_mg
-    if gap <= 0:
-        return "meets the RDA"
-    below = ear_mg is not None and diet_mg < ear_mg
-    return f"{format_mg(gap)} below the RDA" + (" (and below the EAR)" if below else "")
+def standing_words(diet_mg: float, ear_mg: int | None, rda_mg: int) -> str:
+    """Where the diet stands against the person's EAR and RDA."""
+    rda = f"the recommended intake (RDA, {rda_mg} mg a day)"
+    if diet_mg >= rda_mg:
+        return f"meets {rda}"
+    short = f"{format_mg(rda_mg - diet_mg)} short of {rda}"
+    if ear_mg is None:
+        return short
+    ear = f"the average requirement (EAR, {ear_mg} mg)"
+    if diet_mg < ear_mg:
+        return f"below {ear} and {short}"
+    return f"above {ear} but {short}"
 
 
 def diet_line(plan: Plan) -> str:
-    """The plan's one diet line (the card adds only this): the estimate, its foods, the
-    person's EAR and RDA, the gap and the total with this plan; "" without a diet."""
+    """The plan's one diet line (the card adds only this): the estimate, its foods, where it
+    stands against the person's EAR and RDA, and the total with this plan; "" without a
+    diet."""
     diet = plan.diet
     if diet is None:
         return ""
@@ -103,10 +110,9 @@ def diet_line(plan: Plan) -> str:
     mostly = f", mostly from {carried}" if carried else ""
     total = plan.total_with_diet_mg or 0.0
     return (
-        f"Diet ({ESTIMATE}): about {format_mg(diet.mg_per_day)} a day from food{mostly}; "
-        f"{gap_words(diet.mg_per_day, plan.ear_mg, plan.rda_mg)} "
-        f"({requirement_words(plan.ear_mg, plan.rda_mg)}). "
-        f"With this plan: about {format_mg(total)} a day in all."
+        f"Diet ({ESTIMATE}): about {format_mg(diet.mg_per_day)} a day from food{mostly}: "
+        f"{standing_words(diet.mg_per_day, plan.ear_mg, plan.rda_mg)}. With this plan, about "
+        f"{format_mg(total)} a day from food and supplements ({UPPER_LIMIT_COUNTS})."
     )
 
 
@@ -121,7 +127,7 @@ def food_first_words(ff: FoodFirst) -> str:
     diet = ff.estimate.mg_per_day
     return (
         f"About {format_mg(diet)} a day from food ({ESTIMATE}): "
-        f"{gap_words(diet, ff.ear_mg, ff.rda_mg)}; {requirement_words(ff.ear_mg, ff.rda_mg)}."
+        f"{standing_words(diet, ff.ear_mg, ff.rda_mg)}."
     )
 
 

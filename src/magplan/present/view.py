@@ -9,6 +9,7 @@ from magplan.core.knowledge import Knowledge
 from magplan.core.plan import Plan
 from magplan.core.values import value
 from magplan.present.clock import DEFAULT_CLOCK, Clock
+from magplan.present.diet import diet_line
 from magplan.present.forms import FormItem, HeadlineWords, form_items, headline_words
 from magplan.present.ramp import RampRow, ramp_rows
 from magplan.present.rows import (
@@ -49,6 +50,7 @@ class PlanView:
     forms_in_sentence: str  # "magnesium glycinate (bisglycinate) and ...", or "magnesium"
     forms_plain: str  # "magnesium glycinate (bisglycinate), ...", or "none"
     clock: Clock = DEFAULT_CLOCK  # how its times of day are written: "24h" or "12h"
+    diet: str = ""  # the diet estimate, the gap and the total in one line; "" without a diet
 
     @property
     def dangers(self) -> tuple[WarningRow, ...]:
@@ -85,6 +87,7 @@ def present(plan: Plan, k: Knowledge, *, clock: Clock = DEFAULT_CLOCK) -> PlanVi
         forms_in_sentence=" and ".join(form_in_sentence(n) for n in names) or "magnesium",
         forms_plain=", ".join(n.lower() for n in names) or "none",
         clock=clock,
+        diet=diet_line(plan),
     )
 
 
