@@ -344,7 +344,7 @@ def test_the_cards_rules_and_badges_are_styled_once_in_its_style_sheet(
 def test_a_card_with_a_diet_adds_one_line_with_the_estimate_and_the_gap(tmp_path: Path) -> None:
     plan, _ = with_diet(TYPICAL_ARGS)
     line = diet_line(plan)
-    assert line.startswith("Diet (an estimate): about") and "below the RDA" in line
+    assert line.startswith("Diet (an estimate): about") and "(RDA, " in line
     out = tmp_path / "diet.pdf"
     write_pdf(plan, info(), out)
     assert len(pdf_pages(out)) == 1

@@ -34,7 +34,6 @@ from magplan.core.knowledge import Knowledge, load_knowledge
 from magplan.core.plan import Plan
 from magplan.core.values import value
 from magplan.present import DoseRow, PlanView, WarningRow, present
-from magplan.present.diet import diet_line
 from magplan.present.words import SUPERVISED, UPPER_LIMIT, format_mg, supervised_by
 from magplan.printing.files import write_atomically
 
@@ -458,7 +457,7 @@ def _summary(view: PlanView) -> str:
 def _diet(view: PlanView) -> str:
     """The card's one line about food: the diet estimate and the gap to the RDA, when the
     person gave their diet (nothing otherwise)."""
-    line = diet_line(view.plan)
+    line = view.diet
     if not line:
         return ""
     label, colon, rest = line.partition(": ")
