@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow
 from pytestqt.qtbot import QtBot
 
@@ -27,6 +27,7 @@ from magplan.printing.foods import BOX
 from tests.gui.helpers import click
 from tests.printing.food_cases import CONSTIPATION_ARGS, page_texts, with_diet
 
+PREVIEW = "Food List Preview…"
 PRINT = "Print Food List…"
 EXPORT = "Export Food List as PDF…"
 
@@ -93,13 +94,15 @@ def test_the_food_list_is_beside_print_and_waits_for_a_valid_plan(
     contract: ContractWindow,
 ) -> None:
     texts = [a.text().replace("&", "") for a in contract.file_menu.actions() if a.text()]
-    assert texts.index(PRINT) == texts.index("Print…") + 1
+    assert texts.index(PREVIEW) == texts.index("Print…") + 1
+    assert texts.index(PRINT) == texts.index("Print…") + 2
     assert texts.index(EXPORT) == texts.index("Export PDF…") + 1
     assert not _action(contract, PRINT).isEnabled() and not _action(contract, EXPORT).isEnabled()
     contract.show_plan(with_diet(CONSTIPATION_ARGS))
     assert _action(contract, PRINT).isEnabled() and _action(contract, EXPORT).isEnabled()
+    assert _action(contract, PREVIEW).isEnabled()
     contract.show_plan(None)  # a field marked invalid: no plan the inputs describe
-    assert not _action(contract, PRINT).isEnabled()
+    assert not _action(contract, PRINT).isEnabled() and not _action(contract, PREVIEW).isEnabled()
 
 
 def test_without_a_valid_plan_it_says_why(
@@ -198,3 +201,25 @@ def test_the_window_exports_the_food_list_for_its_goals(
     assert "Your diet" not in text  # no diet given in the window
     bar = window.statusBar()
     assert isinstance(bar, StatusBar) and bar.note.text() == f"Exported to {out}"
+
+
+def test_the_preview_paints_the_food_list(
+    contract: ContractWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    contract.show_plan(with_diet(CONSTIPATION_ARGS))
+    out = tmp_path / "preview.pdf"
+    titles: list[str] = []
+
+    def show(dialog: QPrintPreviewDialog) -> int:
+        titles.append(dialog.windowTitle())
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        dialog.paintRequested.emit(printer)
+        return 0
+
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", show)
+    _action(contract, PREVIEW).trigger()
+    assert titles == ["Food List Preview — Magnesium Planner"]
+    text = _text(out)
+    assert "Maria Jensen" in text and "Grocery list" in text and "Your diet." in text

@@ -116,6 +116,7 @@ def test_actions_go_before_quit_and_wait_for_a_plan(window: ContractWindow) -> N
     assert texts == [
         "Print Preview…",
         "Print…",
+        "Food List Preview…",
         "Print Food List…",
         "Export PDF…",
         "Export Food List as PDF…",

@@ -1,5 +1,5 @@
-"""File ▸ Print Preview…, Print…, Print Food List…, Export PDF…, Export Food List as PDF…,
-Export Calendar… for the main window.
+"""File ▸ Print Preview…, Print…, Food List Preview…, Print Food List…, Export PDF…, Export
+Food List as PDF…, Export Calendar… for the main window.
 
 Every action uses the window's current plan: the card through the one card renderer
 (:mod:`magplan.printing.card`), the food list (the foods that carry magnesium for the person's
@@ -89,12 +89,16 @@ class PrintActions:
         self.preview.setShortcut(QKeySequence("Ctrl+Shift+P"))
         self.export_pdf.setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.export_ics = QAction("Export &Calendar…", window)
+        self.preview_food_list = QAction("Food List Pr&eview…", window)
         self.print_food_list = QAction("Print Food &List…", window)
         self.export_food_list = QAction("Export Food Lis&t as PDF…", window)
         self.preview.setStatusTip("See the printed one-page schedule")
         self.print.setStatusTip("Print the one-page schedule")
         self.export_pdf.setStatusTip("Save the one-page schedule as a PDF")
         self.export_ics.setStatusTip("Save daily reminders for each dose as a calendar file")
+        self.preview_food_list.setStatusTip(
+            "See the printed food list: your diet estimate, foods to try and a grocery list"
+        )
         self.print_food_list.setStatusTip(
             "Print the foods that carry magnesium, your diet estimate and a grocery list"
         )
@@ -105,11 +109,13 @@ class PrintActions:
         self.print.triggered.connect(self.print_card)
         self.export_pdf.triggered.connect(self.save_pdf)
         self.export_ics.triggered.connect(self.save_calendar)
+        self.preview_food_list.triggered.connect(self.show_food_list_preview)
         self.print_food_list.triggered.connect(self.print_foods)
         self.export_food_list.triggered.connect(self.save_food_list_pdf)
         self.actions = [
             self.preview,
             self.print,
+            self.preview_food_list,
             self.print_food_list,
             self.export_pdf,
             self.export_food_list,
@@ -152,6 +158,7 @@ class PrintActions:
             self.preview,
             self.print,
             self.export_pdf,
+            self.preview_food_list,
             self.print_food_list,
             self.export_food_list,
         ):
@@ -174,15 +181,20 @@ class PrintActions:
         current = self._current_or_explain("Print Preview")
         if current is None:
             return
-        from PySide6.QtPrintSupport import QPrintPreviewDialog
-
-        from magplan.printing.card import build_card, print_document
+        from magplan.printing.card import build_card
 
         info = self.card_info()
-        doc = build_card(current[0], info)
-        printer = self._printer(info)
+        self._preview("Print Preview", "Magnesium schedule", build_card(current[0], info), info)
+
+    def _preview(self, title: str, doc_name: str, doc: QTextDocument, info: CardInfo) -> None:
+        """Show ``doc`` as it will print, at the page's width; its Print button prints it."""
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+        from magplan.printing.card import print_document
+
+        printer = self._printer(info, doc_name)
         dialog = QPrintPreviewDialog(printer, self.window)
-        dialog.setWindowTitle("Print Preview — Magnesium Planner")
+        dialog.setWindowTitle(f"{title} — Magnesium Planner")
         dialog.paintRequested.connect(lambda p: print_document(doc, p))
         _fit_to_width(dialog)
         window = self.window.size()  # a page is read comfortably at the window's height
@@ -243,6 +255,18 @@ class PrintActions:
         except FoodDataError as exc:
             QMessageBox.warning(self.window, title, f"The food list cannot be made: {exc}")
             return None
+
+    def show_food_list_preview(self) -> None:
+        """Food List Preview…: the food list as it will print."""
+        title = "Food List Preview"
+        sheet = self._food_sheet(title)
+        if sheet is None:
+            return
+        from magplan.printing.foods import build_food_list
+
+        info = self.card_info()
+        doc = build_food_list(sheet, person_name=info.person_name, prepared_by=info.prepared_by)
+        self._preview(title, "Magnesium in food", doc, info)
 
     def print_foods(self) -> None:
         """File ▸ Print Food List…: the food list on the printer the user chooses."""
