@@ -48,6 +48,7 @@ CITATIONS_ELSEWHERE = (
     "Each food's FoodData Central description and data type are listed by magplan foods --json."
 )
 SCREEN_DPI = 96
+LIKELY_STEPS_ABOVE = 2  # type sizes tried above the one the list's height says should fit
 
 Render = Callable[[float, bool, int | None, bool], str]
 """(font size, cite each food, shelf rows on page 1 or None for one page, page 1 only) to
@@ -74,24 +75,35 @@ class FoodListDocument(CardDocument):
         self.split = None
         for cite in (True, False):
             sizes = [s for s in FONT_SIZES_PT if s >= CITED_FLOOR_PT] if cite else FONT_SIZES_PT
-            if any(self._lay_out(size, cite, None) <= 1 for size in sizes):
+            if self._lay_out(sizes[0], cite, None) <= 1:
+                return
+            likely = self._likely_sizes(sizes, page_size.height())
+            if any(self._lay_out(size, cite, None) <= 1 for size in likely):
                 return
         for cite in (True, False):
             if any(self._two_pages(size, cite) <= 2 for size in FONT_SIZES_PT):
                 return
 
+    def _likely_sizes(self, sizes: Sequence[float], page_height: float) -> Sequence[float]:
+        """The sizes after the first worth trying, laid out as it is at the first: text height
+        grows about with the square of the type size, so from two steps above the size that
+        should just fit (a few layouts instead of one a size)."""
+        height = float(self.documentLayout().blockBoundingRect(self.lastBlock()).bottom())
+        guess = sizes[0] * (page_height / height) ** 0.5 if height else 0.0
+        below = next((i for i, size in enumerate(sizes) if size <= guess), len(sizes))
+        return sizes[max(1, below - LIKELY_STEPS_ABOVE) :]
+
     def _two_pages(self, size: float, cite: bool) -> int:
         """Lay out on two pages at ``size``: as many shelf rows on page 1 as fit there (the
         estimate and the suggestions always stay on it). Returns the pages it took."""
-        split = next(
-            (
-                rows
-                for rows in range(self._shelf_rows - 1, -1, -1)
-                if self._lay_out(size, cite, rows, first_only=True) <= 1
-            ),
-            0,
-        )
-        return self._lay_out(size, cite, split)
+        fits, too_many = 0, self._shelf_rows  # page 1 holds ``fits`` rows, not ``too_many``
+        while too_many - fits > 1:
+            rows = (fits + too_many) // 2
+            if self._lay_out(size, cite, rows, first_only=True) <= 1:
+                fits = rows
+            else:
+                too_many = rows
+        return self._lay_out(size, cite, fits)
 
     def _lay_out(
         self, size: float, cite: bool, split: int | None, *, first_only: bool = False
