@@ -9,10 +9,11 @@ a box to tick at the shop and a few meal ideas; and at the foot where the number
 Built like the pill card (:mod:`magplan.printing.card`): a ``QTextDocument`` that keeps its HTML
 source and is laid out again for the device it goes to (printer, preview or PDF), its type
 shrinking a step at a time until the list fits one page. Each food's FoodData Central
-description is cited at the foot while that still fits one page at a readable size; otherwise
-the foot says where the citations are. A list too long for one page even then goes onto a
-second page at its full size, broken between shelves (never a heading left alone at the foot
-of the first page). :func:`write_food_list_pdf` writes the PDF all at once or not at all.
+description is cited at the foot while that still fits one page at :data:`CITED_FLOOR_PT` or
+more; otherwise the foot says where the citations are. A list too long for one page even at
+7 pt goes onto a second page at the largest type that fits two, broken between rows of shelves
+(never a heading left alone at the foot of the first page). :func:`write_food_list_pdf`
+writes the PDF all at once or not at all.
 Needs a ``QGuiApplication`` (the command line's comes from :mod:`magplan.printing.headless`).
 """
 
@@ -231,8 +232,7 @@ class _Page:
           .small {{ font-size: {small}pt; }}
           .muted {{ font-size: {small}pt; color: #333333; }}
           .idea {{ font-size: {small}pt; font-style: italic; margin-top: 1px; }}
-          .grid, .box {{ border-collapse: collapse; border-color: #000000;
-                         border-style: solid; }}
+          .box {{ border-collapse: collapse; border-color: #000000; border-style: solid; }}
           .box {{ margin-top: 6px; }}
           .tick {{ font-size: {pt}pt; }}
         """
