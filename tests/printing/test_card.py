@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,8 +14,11 @@ from PySide6.QtCore import QLocale, QSizeF
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
+from magplan.core.foods import load_foods
 from magplan.core.knowledge import load_knowledge
+from magplan.core.planner import plan_day
 from magplan.present import present
+from magplan.present.diet import diet_line
 from magplan.present.words import SEVERITY_LABELS
 from magplan.printing import files
 from magplan.printing.card import (
@@ -28,6 +32,7 @@ from magplan.printing.card import (
     write_pdf,
 )
 from magplan.printing.files import OutputError
+from tests.printing.food_cases import long_named_diet, reader_text, says, with_diet
 from tests.printing.print_cases import (
     BLOCKED_ARGS,
     SUPERVISED_ARGS,
@@ -331,3 +336,42 @@ def test_the_cards_rules_and_badges_are_styled_once_in_its_style_sheet(
     body = html.split("<body>", 1)[1]
     assert re.findall(r'style="[^"]*(?:border|color: #ffffff|padding: 6px)[^"]*"', body) == []
     assert re.search(r'<table [^>]*class="(grid|gate)"', body)
+
+
+# ---- the one line about food ------------------------------------------------------------------
+
+
+def test_a_card_with_a_diet_adds_one_line_with_the_estimate_and_the_gap(tmp_path: Path) -> None:
+    plan, _ = with_diet(TYPICAL_ARGS)
+    line = diet_line(plan)
+    assert line.startswith("Diet (an estimate): about") and "(RDA, " in line
+    out = tmp_path / "diet.pdf"
+    write_pdf(plan, info(), out)
+    assert len(pdf_pages(out)) == 1
+    assert says(reader_text(out), line)
+
+
+def test_a_card_without_a_diet_says_nothing_about_food(tmp_path: Path) -> None:
+    plan, _ = planned(TYPICAL_ARGS)
+    assert plan.diet is None and diet_line(plan) == ""
+    out = tmp_path / "card.pdf"
+    write_pdf(plan, info(), out)
+    text = reader_text(out)
+    assert "Diet (an estimate)" not in text and "a day from food" not in text
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_a_crowded_day_with_a_long_diet_line_still_fits_one_page(
+    tmp_path: Path, paper: str
+) -> None:
+    crowded, request = hard_plan()
+    with_food = plan_day(replace(request, diet=long_named_diet(load_foods())))
+    plan = replace(crowded, diet=with_food.diet, ear_mg=with_food.ear_mg)
+    assert plan.diet is not None and len(plan.diet.carried_by) == 3
+    out = tmp_path / "crowded-diet.pdf"
+    write_pdf(plan, info(paper), out)
+    assert len(pdf_pages(out)) == 1
+    text = reader_text(out)
+    assert says(text, diet_line(plan)) and "Tick each dose" in text and "Sources" in text
+    for dose in plan.doses:
+        assert dose.time in text

@@ -113,7 +113,16 @@ def _warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def test_actions_go_before_quit_and_wait_for_a_plan(window: ContractWindow) -> None:
     actions = install_print_actions(window)
     texts = [a.text().replace("&", "") for a in window.file_menu.actions() if not a.isSeparator()]
-    assert texts == ["Print Preview…", "Print…", "Export PDF…", "Export Calendar…", "Quit"]
+    assert texts == [
+        "Print Preview…",
+        "Print…",
+        "Food List Preview…",
+        "Print Food List…",
+        "Export PDF…",
+        "Export Food List as PDF…",
+        "Export Calendar…",
+        "Quit",
+    ]
     assert window.file_menu.actions()[-2].isSeparator()
     named = _by_text(actions)
     assert named["Print…"].shortcut() == QKeySequence(QKeySequence.StandardKey.Print)

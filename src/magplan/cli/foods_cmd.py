@@ -168,7 +168,7 @@ def _print_list(args: argparse.Namespace, table: FoodTable) -> int:
     sheet = food_sheet(k, table, request.goals if personal else (), plan)
     app = gui_application()  # fonts need one; kept alive until the list is out
     paper = args.paper or default_paper()
-    who = {"person_name": args.name or "", "prepared_by": args.prepared_by or ""}
+    who: dict[str, Any] = {"person_name": args.name or "", "prepared_by": args.prepared_by or ""}
     if args.output is not None:
         try:
             pages = write_food_list_pdf(sheet, Path(args.output), paper=paper, **who)

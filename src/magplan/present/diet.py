@@ -159,6 +159,19 @@ class FoodSheet:
     sources: str  # where the numbers come from
 
 
+def supplement_words(plan: Plan) -> str:
+    """What the supplement plan adds to the diet, or that it adds nothing and why."""
+    total = format_mg(plan.total_with_diet_mg or 0.0)
+    if plan.blocked:
+        return f"No supplement is planned: see the plan's warnings. About {total} a day in all."
+    if not plan.doses:
+        return f"No supplement is planned (see the plan). About {total} a day in all."
+    return (
+        f"The supplement plan adds {format_mg(plan.daily_elemental_mg)} a day: about "
+        f"{total} a day from food and supplements."
+    )
+
+
 def food_sheet(
     k: Knowledge, table: FoodTable, goals: tuple[str, ...], plan: Plan | None = None
 ) -> FoodSheet:
@@ -189,10 +202,7 @@ def food_sheet(
         title="Magnesium in food",
         estimate=f"{food_first_words(ff)} {ESTIMATE_NOTE}",
         carried_by=f"Your estimate comes mostly from {carried}." if carried else "",
-        supplement=(
-            f"The supplement plan adds {format_mg(plan.daily_elemental_mg)} a day: about "
-            f"{format_mg(plan.total_with_diet_mg or 0.0)} a day from food and supplements."
-        ),
+        supplement=supplement_words(plan),
         suggestions_heading=heading,
         suggestions=tuple(suggestion_words(s) for s in ff.suggestions),
         shelves=shelves,

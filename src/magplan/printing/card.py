@@ -264,6 +264,7 @@ def card_html(
         first.append(_gate(view, sources, pt))
     else:
         first += [_summary(view), _dose_table(view, pt)]
+    first.append(_diet(view))
     ramp = "" if plan.blocked else _titration(view)
     medicines = _medicines(view) if overflow < 2 else ""
     first += [_side_by_side(ramp, medicines)] if compact else [ramp, medicines]
@@ -451,6 +452,17 @@ def _summary(view: PlanView) -> str:
         + "<br/>".join(lines)
         + " Amounts are elemental magnesium, not the weight of the compound.</p>"
     )
+
+
+def _diet(view: PlanView) -> str:
+    """The card's one line about food: the diet estimate and the gap to the RDA, when the
+    person gave their diet (nothing otherwise)."""
+    line = view.diet
+    if not line:
+        return ""
+    label, colon, rest = line.partition(": ")
+    text = f"<b>{_e(label)}:</b> {_e(rest)}" if colon else _e(line)
+    return f'<p style="margin-top: 4px;">{text}</p>'
 
 
 _DOSE_HEAD = (
