@@ -1,6 +1,7 @@
 """The README's screenshots, made from the real window: 1280x720, a light and a dark palette,
-for the golden "crowded" person (two forms, five other medicines; tests/golden/people.py), and
-the Journal page with eight weeks of a made-up person's journal (tools/journal_demo.py).
+for the golden "crowded" person (two forms, five other medicines; tests/golden/people.py), the
+Journal page with eight weeks of a made-up person's journal (tools/journal_demo.py), and the
+Food page of a made-up person with constipation who told what she eats (:data:`FOOD_PERSON`).
 
     python tools/screenshots.py               # docs/screenshot.png, docs/screenshot-dark.png
     python tools/screenshots.py --out DIR     # somewhere else
@@ -24,7 +25,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:  # loaded in the process that opens the window, not the one that runs Xvfb
     from PySide6.QtGui import QPalette
@@ -40,7 +41,18 @@ PICTURES = {
     "light": "screenshot.png",
     "dark": "screenshot-dark.png",
     "journal": "screenshot-journal.png",  # the Journal page with tools/journal_demo.py's weeks
+    "food": "screenshot-food.png",  # the Food page of FOOD_PERSON
 }
+FOOD_PERSON = ("--goal", "constipation", "--age", "52", "--sex", "female")
+FOOD_EATEN: tuple[tuple[str, float, Literal["day", "week"]], ...] = (
+    ("white-bread", 2, "day"),
+    ("milk", 1, "day"),
+    ("fruit", 1, "day"),
+    ("beans-lentils", 2, "week"),
+    ("coffee-tea", 2, "day"),
+    ("almonds", 3, "week"),
+)
+"""What the Food page's person eats: (food or checklist group, servings, a day or a week)."""
 SETTLE_MS = 1500  # after the window shows: its layout and first paints are done well before
 
 # A dark palette for Qt's Fusion style: (role, colour), and the colours of disabled text.
@@ -155,6 +167,11 @@ def take(theme: str, picture: Path) -> int:
     window.remember_state = False
     if theme == "journal":
         _open_demo_journal(window)
+    elif theme == "food":
+        window.set_inputs(food_request(window), *NAMES)
+        from magplan.gui.pages import FOOD
+
+        window.pages.view_actions[FOOD].trigger()
     else:
         window.set_inputs(crowded_request(window), *NAMES)
     window.setWindowState(Qt.WindowState.WindowNoState)  # not maximized on a small screen
@@ -199,6 +216,19 @@ def crowded_request(window: MainWindow) -> PlanRequest:
 
     args = build_parser().parse_args(["plan", *PEOPLE[PERSON]])
     return request_from_args(args, window.knowledge())
+
+
+def food_request(window: MainWindow) -> PlanRequest:
+    """:data:`FOOD_PERSON` with what she eats (:data:`FOOD_EATEN`)."""
+    from dataclasses import replace
+
+    from magplan.cli import build_parser
+    from magplan.cli.options import request_from_args
+    from magplan.core.request import DietServing
+
+    args = build_parser().parse_args(["plan", *FOOD_PERSON])
+    diet = tuple(DietServing(item=i, servings=n, per=per) for i, n, per in FOOD_EATEN)
+    return replace(request_from_args(args, window.knowledge()), diet=diet)
 
 
 def dark_palette() -> QPalette:

@@ -61,10 +61,10 @@ def test_the_window_starts_without_the_journal(tmp_path: Path) -> None:
 
 def test_view_opens_the_journal_page_built_the_first_time(qtbot: QtBot, window: MainWindow) -> None:
     pages = window.pages
-    assert [pages.tabs.tabText(i) for i in range(pages.tabs.count())] == ["Plan", "Journal"]
+    assert [pages.tabs.tabText(i) for i in range(pages.tabs.count())] == ["Plan", "Journal", "Food"]
     assert pages.page(JOURNAL) is None  # not built before it is opened
-    view_texts = [a.text() for a in window.view_menu.actions()[:2]]
-    assert view_texts == ["&Plan", "&Journal"]
+    view_texts = [a.text() for a in window.view_menu.actions()[:3]]
+    assert view_texts == ["&Plan", "&Journal", "&Food"]
 
     pages.view_actions[JOURNAL].trigger()
     page = pages.page(JOURNAL)

@@ -36,6 +36,7 @@ _TICKS = (
     ("pregnant", "Pregnant"),
     ("lactating", "Breastfeeding"),
     ("supervised", "Prescribed and supervised"),
+    ("target_from_diet", "Dietary gap as the target"),
 )
 _ROWS = (("medicines", "medicine"), ("products", "product"))
 
@@ -75,6 +76,7 @@ def describe_change(before: InputState, after: InputState, k: Knowledge) -> str:
         ],
         *_chosen(old.conditions, new.conditions, "Conditions", lambda c: k.conditions[c].name),
         *[_rows(*_table(before, after, f), noun) for f, noun in _ROWS],
+        _diet(old, new),
         "Name" if before.person_name != after.person_name else "",
         "Prepared by" if before.prepared_by != after.prepared_by else "",
     ]
@@ -112,6 +114,22 @@ def _chosen(
     if len(added) + len(removed) == 1:
         return [_tick(name(added[0] if added else removed[0]), bool(added))]
     return [label]
+
+
+def _diet(old: PlanRequest, new: PlanRequest) -> str:
+    """The food or checklist group whose servings changed ("Nuts and seeds"), or ``Food
+    eaten`` (several)."""
+    if old.diet == new.diet:
+        return ""
+    before = {answer.item: answer for answer in old.diet}
+    after = {answer.item: answer for answer in new.diet}
+    changed = [i for i in before.keys() | after.keys() if before.get(i) != after.get(i)]
+    if len(changed) != 1:
+        return "Food eaten"
+    from magplan.core.foods import load_foods  # loaded already: the diet was planned
+
+    item = load_foods().item(changed[0])
+    return item.name if item is not None else "Food eaten"
 
 
 def _rows(old: Sequence[object], new: Sequence[object], noun: str) -> str:

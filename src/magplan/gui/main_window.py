@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from magplan.core.request import PlanRequest
     from magplan.gui.actions import ViewActions
     from magplan.gui.conditions_panel import ConditionsPanel
+    from magplan.gui.diet_answers import DietAnswers
     from magplan.gui.fields import Errors, Field, FieldMarks, InputPanel, Values
     from magplan.gui.form_panel import FormPanel
     from magplan.gui.goals_panel import GoalsPanel
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
     inputsChanged = Signal()  # after every user edit, not when set_inputs loads values
     planChanged = Signal()  # after a new plan is shown
     loaded = Signal()  # once, when the fields and the first plan are in place
+    planProblems = Signal(list)  # after each replan: the marked fields' messages (none: valid)
 
     # Built by finish_loading(); a deferred window has none of them before that.
     marks: FieldMarks
@@ -79,13 +81,14 @@ class MainWindow(QMainWindow):
     medicines_editor: MedicinesEditor
     products_editor: ProductsEditor
     amount_panel: AmountPanel
+    diet_answers: DietAnswers  # what the person eats: the Food page shows and edits them
     sections: InputSections
     inputs_scroll: QScrollArea
     result_panel: ResultPanel
     form_panel: FormPanel
     splitter: QSplitter
     view_actions: ViewActions
-    pages: WindowPages  # the Plan and the Journal
+    pages: WindowPages  # the Plan, the Journal and Food
 
     def __init__(
         self,
@@ -172,6 +175,7 @@ class MainWindow(QMainWindow):
         sections of one column that scrolls (``sections``, its scroll area ``inputs_scroll``).
         A section (or a page to come) is one line here."""
         from magplan.gui.conditions_panel import ConditionsPanel
+        from magplan.gui.diet_answers import DietAnswers
         from magplan.gui.fields import FieldMarks
         from magplan.gui.goals_panel import GoalsPanel
         from magplan.gui.medicines_editor import MedicinesEditor
@@ -188,6 +192,7 @@ class MainWindow(QMainWindow):
         self.medicines_editor = MedicinesEditor(k, self.marks)
         self.products_editor = ProductsEditor(k, self.marks)
         self.amount_panel = AmountPanel(k, self.marks)
+        self.diet_answers = DietAnswers(self)  # kept here: the Food page is built when opened
         self.sections = sections = InputSections()
         sections.add_section("Goals", self.goals_panel)
         sections.add_section(
@@ -207,6 +212,7 @@ class MainWindow(QMainWindow):
             self.medicines_editor,
             self.products_editor,
             self.amount_panel,
+            self.diet_answers,
         )
 
     def _build_result(self, k: Knowledge) -> None:
@@ -392,7 +398,7 @@ class MainWindow(QMainWindow):
         try:
             return PlanRequest(**fields), errors
         except PlanInputError as exc:
-            errors[self._field_widgets.get(exc.field, self.goals_panel)] = exc.message
+            errors[self._field_for(exc.field)] = exc.message
             return None, errors
 
     def replan(self) -> None:
@@ -412,6 +418,7 @@ class MainWindow(QMainWindow):
                 errors[self._field_for(exc.field)] = sentence(exc.message)
         self.marks.apply(errors)
         self.result_panel.show_problems(list(errors.values()))
+        self.planProblems.emit(list(errors.values()))
         if plan is not None and request is not None:
             self._request, self._plan = request, plan
             self.result_panel.show_plan(plan, self.supervisor())
@@ -431,6 +438,9 @@ class MainWindow(QMainWindow):
         """Where the core's message about the request's field ``name`` is marked."""
         if name in self._field_widgets:
             return self._field_widgets[name]
+        diet_field = self.diet_answers.core_field() if name == "diet" else None
+        if diet_field is not None:  # the Food page's, once it is built
+            return diet_field
         rows = {
             "product": self.products_editor.first_product,
             "med": self.medicines_editor.first_name,

@@ -1,10 +1,10 @@
-"""The window's main area as pages: the Plan (the inputs beside the plan) and the Journal of the
-saved profile; a Food page will be one more :meth:`WindowPages.add_page` line.
+"""The window's main area as pages: the Plan (the inputs beside the plan), the Journal of the
+saved profile, and Food (what the person eats); each is one :meth:`WindowPages.add_page` line.
 
 The tabs that switch pages sit in the menu bar's corner, so the plan keeps every pixel of its
 height on a laptop's screen; where the menu bar is the platform's own (macOS), they sit over
-the pages. View ▸ Plan (Alt+1) and View ▸ Journal (Alt+2) switch too, and going to a section
-of the inputs (Ctrl+1, ...) shows the Plan.
+the pages. View ▸ Plan (Alt+1), View ▸ Journal (Alt+2) and View ▸ Food (Alt+3) switch too, and
+going to a section of the inputs (Ctrl+1, ...) shows the Plan.
 
 The pages share the window's centre, one shown at a time: a page that is hidden takes no room
 there, so the window's least size stays the plan's. Every page but the Plan is built the first
@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QBoxLayout, QMainWindow, QMenu, QTabBar, QWidget
 
-PLAN, JOURNAL = 0, 1
+PLAN, JOURNAL, FOOD = 0, 1, 2
 """The pages' places, in the tabs and in View."""
 
 # A segmented switch the height of the menu bar, marked as the section list marks its current
@@ -53,7 +53,9 @@ class WindowPages(QObject):
         self.tabs = QTabBar()
         self.tabs.setObjectName("pageTabs")
         self.tabs.setAccessibleName("Pages")
-        self.tabs.setAccessibleDescription("Switch between the plan and the journal (Alt+1, Alt+2)")
+        self.tabs.setAccessibleDescription(
+            "Switch between the plan, the journal and food (Alt+1, Alt+2, Alt+3)"
+        )
         self.tabs.setDocumentMode(True)
         self.tabs.setDrawBase(False)
         self.tabs.setExpanding(False)
@@ -178,9 +180,18 @@ def _journal_page(window: QMainWindow) -> Callable[[], QWidget]:
     return build
 
 
+def _food_page(window: QMainWindow) -> Callable[[], QWidget]:
+    def build() -> QWidget:
+        from magplan.gui.food_page import FoodPage  # with the food data
+
+        return FoodPage(window)
+
+    return build
+
+
 def install_pages(window: QMainWindow, view_menu: QMenu, plan_page: QWidget) -> WindowPages:
     """Pages in the window's centre: ``plan_page`` (what the centre shows now) is the Plan, and
-    the Journal goes beside it."""
+    the Journal and Food go beside it."""
     centre = window.centralWidget()
     assert centre is not None
     pages = WindowPages(window, centre, plan_page)
@@ -188,6 +199,11 @@ def install_pages(window: QMainWindow, view_menu: QMenu, plan_page: QWidget) -> 
         "Journal",
         _journal_page(window),
         "Show the journal of the saved profile: doses taken, how it goes, suggestions",
+    )
+    pages.add_page(
+        "Food",
+        _food_page(window),
+        "Show what you eat: the magnesium it gives, the foods to try first, a grocery list",
     )
     pages.place(view_menu)
     return pages

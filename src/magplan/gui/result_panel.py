@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -26,7 +26,7 @@ from magplan.gui.theme import severity_color
 from magplan.gui.timeline import TimelineWidget
 from magplan.gui.titration_view import TitrationList
 from magplan.gui.warnings_view import WarningsList
-from magplan.present import TotalView, present
+from magplan.present import PlanView, TotalView, present
 from magplan.present.day import total_in_words
 
 SMALL_TEXT = 0.9
@@ -102,6 +102,12 @@ class ResultPanel(QWidget):
         top.addWidget(self.form_panel, 1)
         top.addWidget(self.total, 1)
         lay.addLayout(top)
+        self.diet_line = QLabel()  # the diet estimate and the gap, when a diet is given
+        self.diet_line.setWordWrap(True)
+        self.diet_line.setAccessibleName("Diet")
+        self.diet_line.setFont(small_font(self.diet_line))
+        self.diet_line.hide()
+        lay.addWidget(self.diet_line)
         # reading order, row by row: the daily total's bar stands highest, then the form's
         # choice and its "Why?" beside it
         QWidget.setTabOrder(self.total.bar, self.form_panel.combo)
@@ -124,9 +130,7 @@ class ResultPanel(QWidget):
         self.notes.setWordWrap(True)
         self.notes.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.notes.setAccessibleName("Notes")
-        small = self.notes.font()
-        small.setPointSizeF(small.pointSizeF() * SMALL_TEXT)
-        self.notes.setFont(small)
+        self.notes.setFont(small_font(self.notes))
         lay.addWidget(self.notes)
 
         named(self, "Plan", "The plan made from the inputs")
@@ -163,6 +167,19 @@ class ResultPanel(QWidget):
         self.schedule_table.scrollToTop()
         self.titration_list.show_view(view)
         self.notes.setText(" ".join(plan.notes))
+        self._show_diet(view)
+
+    def _show_diet(self, view: PlanView) -> None:
+        """The plan's one diet line (the estimate, the gap, the total), only with a diet."""
+        self.diet_line.setText(view.diet)
+        self.diet_line.setVisible(bool(view.diet))
+
+
+def small_font(label: QLabel) -> QFont:
+    """The muted lines' type: :data:`SMALL_TEXT` of the label's own."""
+    small = label.font()
+    small.setPointSizeF(small.pointSizeF() * SMALL_TEXT)
+    return small
 
 
 def _box(title: str, *views: QWidget) -> QGroupBox:

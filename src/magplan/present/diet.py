@@ -209,3 +209,21 @@ def food_sheet(
         fibre_first=fibre_first,
         sources=sources,
     )
+
+
+GAP_TARGET = "Use my dietary gap as the supplement target"
+"""The choice to plan the gap between the diet and the RDA (``target_from_diet``; never the
+default)."""
+GAP_TARGET_NOTE = (
+    "Plans the supplement to close the gap between your diet estimate and the recommended "
+    "intake (RDA) instead of the usual amount; the upper limit still counts supplements only."
+)
+
+
+def requirement_line(plan: Plan) -> str:
+    """The person's EAR and RDA as a sentence, for a face that shows them before any diet is
+    given: "Your requirement: the average requirement (EAR, 265 mg) and the recommended intake
+    (RDA, 320 mg a day), from food and supplements together."."""
+    rda = f"the recommended intake (RDA, {plan.rda_mg} mg a day)"
+    ear = f"the average requirement (EAR, {plan.ear_mg} mg) and " if plan.ear_mg is not None else ""
+    return f"Your requirement: {ear}{rda}, from food and supplements together."
