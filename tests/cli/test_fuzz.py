@@ -31,6 +31,7 @@ HOSTILE = [
     "glycinate:100:capsule", "citrate:150:tablet:half", "glycinate:1e308", "l-threonate:48",
     "sertraline@08:00", "ciprofloxacin@08:00", "alendronate@07:00/mon", "ursodiol@12:00",
     "ursodiol=2", "sertralin@08:00", "milk of magnesia@08:00", "calcium@25:00",
+    "almonds:1", "nuts:3w", "almonds:0", "almnds:1", "water:1e308",
     "s\u202eertraline@08:00", "zero\u200bwidth", "💊@08:00", "Ānna Ōta", "名前", "a/b", "..",
 ]  # fmt: skip
 
@@ -105,7 +106,9 @@ def test_any_command_line_ends_in_one_line_or_success(
         words += ["--output", path]
     elif command == "export":
         words += ["--ics", path.replace(".pdf", ".ics")]
-    if profile is not None and command in ("plan", "print", "export"):
+    elif command == "foods" and "--print" in words:
+        words += ["--output", path]  # never the test machine's printer
+    if profile is not None and command in ("plan", "print", "export", "foods"):
         words += ["--save-profile", profile]
     before = _snapshot(sandbox)
     out, err = io.StringIO(), io.StringIO()
@@ -127,6 +130,7 @@ def test_any_command_line_ends_in_one_line_or_success(
 
 
 def test_the_grammar_covers_every_command_and_option() -> None:
-    assert {"plan", "print", "export", "forms", "profiles"} <= set(GRAMMAR)
+    assert {"plan", "print", "export", "forms", "profiles", "foods"} <= set(GRAMMAR)
     plan_options = {o for o, _ in GRAMMAR["plan"]}
     assert {"--goal", "--med", "--med-spacing", "--product", "--wake", "--name"} <= plan_options
+    assert {"--diet", "--no-diet-gap"} <= plan_options

@@ -56,10 +56,11 @@ class Food:
 
     @property
     def mg_words(self) -> str:
-        """The mg in a serving, as a range where the food varies: "20-100"."""
+        """The mg in a serving to the whole mg (the data's tenths are not a person's
+        precision), as a range where the food varies: "10-20"."""
         if self.mg_high is not None and self.mg_high > self.mg:
-            return f"{self.mg:g}-{self.mg_high:g}"
-        return f"{self.mg:g}"
+            return f"{self.mg:.0f}-{self.mg_high:.0f}"
+        return f"{self.mg:.0f}"
 
 
 @value(kw_only=True, slots=True)

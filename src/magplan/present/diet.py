@@ -119,7 +119,7 @@ def diet_line(plan: Plan) -> str:
 def suggestion_words(s: FoodSuggestion) -> str:
     """ "Pumpkin seeds, 1 oz a day: +156 mg (a good source of fibre)"."""
     fibre = " (a good source of fibre)" if s.fibre_rich else ""
-    return f"{s.food.name}, {s.food.serving} a day: +{format_mg(s.adds_mg)}{fibre}"
+    return f"{s.food.name}, {s.food.serving} a day: +{format_mg(round(s.adds_mg))}{fibre}"
 
 
 def food_first_words(ff: FoodFirst) -> str:
