@@ -21,7 +21,17 @@ from bench.table import Row, machine, report, table
 
 PROG = "python -m bench"
 DEFAULT_JSON = Path(__file__).resolve().parent / "results" / "latest.json"
-MEASURES = ("startup", "plan", "edit", "print", "cli", "memory", "journal", "journal-page")
+MEASURES = (
+    "startup",
+    "plan",
+    "edit",
+    "print",
+    "cli",
+    "memory",
+    "journal",
+    "journal-page",
+    "food",
+)
 # The table's order of rows, whatever order the measures ran in.
 ROW_ORDER = (
     "startup",
@@ -37,6 +47,9 @@ ROW_ORDER = (
     "report",
     "log",
     "journal_page",
+    "diet",
+    "foods",
+    "food_list",
 )
 
 
@@ -70,7 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="MEASURE",
         help=f"run only this measure (repeatable): {', '.join(MEASURES)} "
         "(cli: magplan plan --json against python -c pass; journal: magplan report and log "
-        "on a year of a four-dose plan; journal-page: the Journal page opened on it)",
+        "on a year of a four-dose plan; journal-page: the Journal page opened on it; food: a "
+        "plan with a diet, magplan foods and the printed food list)",
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
     return p
@@ -140,6 +154,11 @@ def run_measures(only: set[str], counts: dict[str, int], log: Callable[[str], No
     if "journal-page" in only:
         log(f"journal-page: the Journal page opened in {counts['runs']} window processes")
         rows += measure_journal_page(counts["runs"], log)
+    if "food" in only:
+        from bench.food import measure_food
+
+        log(f"food: the diet estimate and the food list, {counts['runs']} runs of each program")
+        rows += measure_food(counts["runs"], log)
     order = {row_id: i for i, row_id in enumerate(ROW_ORDER)}
     rows.sort(key=lambda r: order.get(r.id, len(order)))
     return rows

@@ -22,8 +22,10 @@ import csv
 import hashlib
 import io
 import json
+import os
 import subprocess
 import sys
+import tempfile
 import tomllib
 import zipfile
 from collections.abc import Iterator, Mapping, Sequence
@@ -308,12 +310,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 when --out differs")
     parser.add_argument("--selection", type=Path, default=SELECTION, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if not str(args.out).strip() or not str(args.cache).strip():
+        print("build_foods: --out and --cache need a path", file=sys.stderr)
+        return 2
     try:
         text = build_text(args.selection, args.cache)
-    except BuildError as exc:
+        current = args.out.read_bytes().decode("utf-8", "replace") if args.out.is_file() else None
+    except (BuildError, OSError, zipfile.BadZipFile) as exc:
         print(f"build_foods: {exc}", file=sys.stderr)
         return 2
-    current = args.out.read_bytes().decode("utf-8", "replace") if args.out.is_file() else None
     if args.check:
         if text != current:
             print(
@@ -323,9 +328,28 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
         return 0
     if text != current:
-        args.out.write_bytes(text.encode("utf-8"))
+        try:
+            write_atomically(args.out, text.encode("utf-8"))
+        except OSError as exc:
+            print(f"build_foods: cannot write {args.out}: {exc}", file=sys.stderr)
+            return 2
         print(f"wrote {args.out}")
     return 0
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """``data`` at ``path`` all at once or not at all: a temporary file beside it, flushed to
+    disk, then renamed over it (an interrupted build never leaves a half-written data file)."""
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 if __name__ == "__main__":

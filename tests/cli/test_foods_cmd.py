@@ -4,10 +4,25 @@ JSON, and one line with exit 2 for a food the program does not know."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from magplan.core.foods import load_foods
-from tests.cli.test_cli import magplan, plan_json
+from tests.cli.test_cli import plan_json
+
+
+def magplan(*args: str, env_data: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """``magplan ARGS`` in a process of its own; with ``env_data``, that data folder."""
+    env = os.environ | ({"MAGPLAN_DATA_DIR": str(env_data)} if env_data is not None else {})
+    return subprocess.run(
+        [sys.executable, "-m", "magplan", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
 
 
 def test_foods_json_lists_every_food_with_its_serving_grams_mg_and_source() -> None:
@@ -72,7 +87,7 @@ def test_the_dietary_gap_as_target_plans_the_gap_held_to_the_upper_limit() -> No
     man = plan_json("--age", "40", "--sex", "male", "--diet", "apple:1", "--diet-gap")
     assert man["daily_elemental_mg"] == 350
     capped = next(w for w in man["warnings"] if w["code"] == "diet-gap")  # type: ignore[attr-defined]
-    assert "held to the upper limit" in capped["message"]
+    assert "held to the room the upper limit leaves them" in capped["message"]
 
 
 def test_a_diet_that_meets_the_rda_plans_no_supplement_for_the_gap() -> None:
@@ -97,8 +112,9 @@ def test_an_unknown_food_is_one_line_with_did_you_mean_and_exit_2(tmp_path: Path
 def test_bad_diet_specs_are_refused_with_their_reason() -> None:
     for spec, words in (
         ("almonds", "FOOD:SERVINGS_PER_DAY"),
-        ("almonds:0", "more than 0"),
-        ("almonds:21", "at most 20"),
+        ("almonds:0", "from 0.01 to 20"),
+        ("almonds:0.001", "from 0.01 to 20"),
+        ("almonds:21", "from 0.01 to 20"),
         ("almonds:-1", "FOOD:SERVINGS_PER_DAY"),
         ("almonds:1x", "FOOD:SERVINGS_PER_DAY"),
     ):
@@ -121,3 +137,75 @@ def test_the_plan_table_says_the_diet_estimate_in_one_line() -> None:
     assert "the average requirement (EAR, 265 mg)" in said
     assert "the recommended intake (RDA, 320 mg a day)" in said
     assert "the upper limit counts supplements only" in said
+
+
+# ---- what the hostile probe found ---------------------------------------------------------------
+
+
+def test_every_option_of_foods_does_something_or_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "f.pdf"
+    for words, said in (
+        (["foods", "--diet", "almonds:1"], "--diet makes the printed food list"),
+        (["foods", "--age", "5"], "--age makes the printed food list"),
+        (["foods", "--paper", "a4"], "--paper is for the printed food list"),
+        (["foods", "-o", str(out)], "-o is for the printed food list"),
+        (["foods", "--print", "--search", "nuts", "-o", str(out)], "--search lists foods"),
+        (["foods", "--print", "--json", "-o", str(out)], "--json lists foods"),
+    ):
+        done = magplan(*words)
+        assert done.returncode == 2 and said in done.stderr, (words, done.stderr)
+        assert len(done.stderr.strip().splitlines()) == 1
+    assert not out.exists()
+
+
+def _damaged_resources(tmp_path: Path, foods_text: str) -> dict[str, str]:
+    import shutil
+
+    from magplan.resources import resource_dir
+
+    folder = tmp_path / "res"
+    shutil.copytree(resource_dir(), folder, dirs_exist_ok=True)
+    (folder / "foods.json").write_text(foods_text, encoding="utf-8")
+    return os.environ | {"MAGPLAN_RESOURCES": str(folder), "MAGPLAN_DATA_DIR": str(tmp_path)}
+
+
+def test_a_damaged_food_file_is_one_line_and_leaves_profiles_alone(tmp_path: Path) -> None:
+    saved = magplan("plan", "--diet", "almonds:1", "--save-profile", "Eats", env_data=tmp_path)
+    assert saved.returncode == 0, saved.stderr
+    for text in ("{", '{"about": [], "foods": []}', '{"about": {}, "foods": ["x"]}',
+                 "[" * 100_000 + "]" * 100_000,
+                 '{"about": {}, "foods": [{"id": "a", "mg": 1e308}]}'):  # fmt: skip
+        env = _damaged_resources(tmp_path, text)
+        for words in (["plan", "--profile", "Eats"], ["foods"], ["plan", "--diet", "almonds:1"]):
+            done = subprocess.run(
+                [sys.executable, "-m", "magplan", *words],
+                capture_output=True, text=True, timeout=60, env=env,
+            )  # fmt: skip
+            assert "Traceback" not in done.stderr, (words, done.stderr)
+            assert done.returncode == 1 and "broken installation" in done.stderr, done.stderr
+            assert len(done.stderr.strip().splitlines()) == 1
+        listed = subprocess.run(
+            [sys.executable, "-m", "magplan", "profiles"],
+            capture_output=True, text=True, timeout=60, env=env,
+        )  # fmt: skip
+        assert listed.returncode == 0 and "Eats" in listed.stdout, listed.stderr
+        plain = subprocess.run(
+            [sys.executable, "-m", "magplan", "plan", "--json"],
+            capture_output=True, text=True, timeout=60, env=env,
+        )  # fmt: skip
+        assert plain.returncode == 0  # a plan without a diet needs no food data
+    assert not list((tmp_path / "profiles").glob("*.corrupt*"))
+
+
+def test_a_target_given_replaces_the_profiles_gap_and_the_gap_its_target(tmp_path: Path) -> None:
+    words = ["--sex", "female", "--diet", "milk:1"]
+    saved = magplan("plan", *words, "--diet-gap", "--save-profile", "Gap", env_data=tmp_path)
+    assert saved.returncode == 0, saved.stderr
+    done = magplan("plan", "--profile", "Gap", "--target", "100", "--json", env_data=tmp_path)
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert data["target_from_diet"] is False and data["daily_elemental_mg"] == 100
+    saved = magplan("plan", *words, "--target", "100", "--save-profile", "T", env_data=tmp_path)
+    done = magplan("plan", "--profile", "T", "--diet-gap", "--json", env_data=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["target_from_diet"] is True

@@ -143,3 +143,91 @@ def test_the_grocery_list_has_a_shelf_per_category_with_meal_ideas() -> None:
             f.fibre_g is not None and f.fibre_g >= K.planning.food.fibre_rich_g for f in shelf.foods
         ]
         assert rich == sorted(rich, reverse=True)  # fibre-rich foods first on every shelf
+
+
+# ---- what the pharmacist's review found ---------------------------------------------------------
+
+
+def _woman(**fields: object) -> PlanRequest:
+    base: dict[str, object] = {"age_years": 40, "sex": "female"}
+    return PlanRequest(**(base | fields))  # type: ignore[arg-type]
+
+
+def test_a_blocked_or_clinician_set_plan_never_says_a_gap_is_planned() -> None:
+    from magplan.present.diet import diet_line
+
+    diet = (DietServing(item="milk", servings=1),)
+    for extra in ({}, {"supervised": True, "supervised_by": "Dr Lee"}):
+        req = _woman(conditions=("kidney-disease",), diet=diet, target_from_diet=True, **extra)
+        plan = plan_day(req, K)
+        assert plan.doses == () and plan.warning("diet-gap") is None
+        line = diet_line(plan)
+        assert "no supplement is planned" in line and "short of" not in line
+        assert "With this plan" not in line
+
+
+def test_the_gap_counts_the_persons_other_magnesium_products() -> None:
+    diet = (DietServing(item="milk", servings=1),)
+    alone = plan_day(_woman(diet=diet, target_from_diet=True), K)
+    with_multi = plan_day(_woman(diet=diet, target_from_diet=True, other_magnesium_mg=100), K)
+    assert with_multi.daily_elemental_mg == alone.daily_elemental_mg - 100
+    note = with_multi.warning("diet-gap")
+    assert note is not None and "100 mg/day from your other products" in note.message
+    assert with_multi.diet is not None
+    total = with_multi.diet.mg_per_day + with_multi.total_with_other_mg
+    assert total <= 320 + K.planning.amounts.no_product_step_mg
+
+
+def test_without_sex_the_gap_is_refused_and_the_diet_is_not_compared() -> None:
+    from magplan.present.diet import NEEDS_SEX, diet_line, food_sheet
+
+    diet = (DietServing(item="seeds", servings=2), DietServing(item="nuts", servings=1))
+    with pytest.raises(PlanInputError) as caught:
+        plan_day(PlanRequest(age_years=35, diet=diet, target_from_diet=True), K)
+    assert caught.value.field == "sex"
+    plan = plan_day(PlanRequest(age_years=35, diet=diet), K)
+    assert plan.diet_needs_sex and NEEDS_SEX in diet_line(plan)
+    assert "meets" not in diet_line(plan)
+    assert food_sheet(K, TABLE, (), plan, age_years=35).suggestions == ()
+    child = plan_day(PlanRequest(age_years=10, diet=diet, target_from_diet=True), K)
+    assert not child.diet_needs_sex  # the same figures for girls and boys under 14
+
+
+def test_brazil_nuts_are_never_suggested_and_eaten_groups_count_as_eaten() -> None:
+    seeds = TABLE.groups["seeds"]
+    everything_else = [
+        DietServing(item=f.id, servings=0.1)
+        for f in sorted(TABLE.foods.values(), key=lambda f: -f.mg)[:12]
+        if f.id != "brazil-nuts" and f.mg_high is None
+    ]
+    eaten = everything_else[:10]
+    est = estimate((DietServing(item="seeds", servings=1), *eaten))
+    ff = food_first(K, est, rda_mg=420, ear_mg=350, goals=("sleep",))
+    picked = {s.food.id for s in ff.suggestions}
+    assert "brazil-nuts" not in picked
+    assert not picked & set(seeds.foods)  # a food of a group the person eats
+    assert ff.suggestions and not picked & {a.item for a in eaten}
+
+
+def test_a_young_child_gets_no_nuts_seeds_or_popcorn_and_is_told_why() -> None:
+    from magplan.present.diet import food_sheet
+
+    diet = (DietServing(item="milk", servings=1),)
+    plan = plan_day(PlanRequest(age_years=2, diet=diet), K)
+    sheet = food_sheet(K, TABLE, ("sleep",), plan, age_years=2)
+    names = {f.name for shelf in sheet.shelves for f in shelf.foods}
+    nuts = {f.name for f in TABLE.foods.values() if f.category == "nuts-seeds"}
+    assert names and not names & nuts and "Popcorn" not in " ".join(names)
+    assert not any("seeds" in s.lower() or "nuts" in s.lower() for s in sheet.suggestions)
+    assert TABLE.suggest.young_child_why in sheet.notes
+    older = food_sheet(K, TABLE, ("sleep",), plan, age_years=8)
+    assert {f.name for shelf in older.shelves for f in shelf.foods} & nuts
+
+
+def test_a_diet_that_meets_the_rda_says_a_supplement_may_not_be_needed() -> None:
+    from magplan.present.diet import MAY_NOT_NEED, diet_line
+
+    plan = plan_day(_woman(diet=(DietServing(item="pumpkin-seeds", servings=3),)), K)
+    assert plan.doses and MAY_NOT_NEED in diet_line(plan)
+    low = plan_day(_woman(diet=(DietServing(item="coffee", servings=1),)), K)
+    assert "less than half the average requirement" in diet_line(low)

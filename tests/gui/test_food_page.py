@@ -43,6 +43,9 @@ def _richest_food() -> Food:
 
 
 def _open_food(window: MainWindow) -> FoodPage:
+    """The Food page, for a woman (the EAR and RDA need the person's sex from 14 years)."""
+    combo = window.person_panel.sex_combo
+    combo.setCurrentIndex(combo.findText("Female", Qt.MatchFlag.MatchContains))
     window.pages.view_actions[FOOD].trigger()
     page = window.pages.page(FOOD)
     assert isinstance(page, FoodPage) and page.isVisible()
@@ -280,7 +283,7 @@ def test_a_profile_with_a_diet_opens_plans_and_saves_the_same_without_the_page(
         DietServing(item=food.id, servings=1.5, per="day"),
         DietServing(item=group.id, servings=3, per="week"),
     )
-    request = PlanRequest(goals=("constipation",), diet=diet, target_from_diet=True)
+    request = PlanRequest(goals=("constipation",), sex="female", diet=diet, target_from_diet=True)
     ProfileStore().save(Profile(name="Dora", request=request))
     monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("Dora", True)))
     _action(window, "Open…").trigger()  # type: ignore[attr-defined]

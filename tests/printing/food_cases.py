@@ -40,8 +40,8 @@ def says(text: str, phrase: str) -> bool:
     return "".join(phrase.split()) in "".join(text.split())
 
 
-CONSTIPATION_ARGS = ["--goal", "constipation", "--product", "citrate:100:capsule"]
-SLEEP_ARGS = ["--goal", "sleep", "--product", "glycinate:100:capsule"]
+CONSTIPATION_ARGS = ["--goal", "constipation", "--product", "citrate:100:capsule", "--sex", "f"]
+SLEEP_ARGS = ["--goal", "sleep", "--product", "glycinate:100:capsule", "--sex", "f"]
 
 
 def little_diet(table: FoodTable) -> tuple[DietServing, ...]:
@@ -54,7 +54,8 @@ def little_diet(table: FoodTable) -> tuple[DietServing, ...]:
 
 def with_diet(args: list[str]) -> tuple[Plan, PlanRequest]:
     """The plan for ``args``, with :func:`little_diet` as the person's diet."""
-    request = replace(request_for(args), diet=little_diet(load_foods()))
+    request = request_for(args)  # the EAR and RDA need the person's sex from 14 years
+    request = replace(request, diet=little_diet(load_foods()), sex=request.sex or "female")
     return plan_day(request), request
 
 

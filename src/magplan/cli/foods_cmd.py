@@ -21,10 +21,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from magplan.cli import UsageError, notice, refuse_profiles_folder, write_output
+from magplan.cli import UsageError, build_parser, notice, refuse_profiles_folder, write_output
 from magplan.cli.options import add_plan_options, request_from_args, save_profile_if_asked
 from magplan.core.errors import PlanInputError, shown
-from magplan.core.foods import Food, FoodDataError, FoodGroup, FoodTable, load_foods
+from magplan.core.foods import Food, FoodGroup, FoodTable, load_foods
 
 PLAN_OPTIONS = ("goal", "diet", "profile", "age", "sex", "pregnant", "lactating", "diet_gap")
 """The options that make the printed list the person's own (the plan is made only then)."""
@@ -56,12 +56,8 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        table = load_foods()
-    except FoodDataError as exc:
-        raise UsageError(str(exc)) from None
-    if args.output is not None and not args.print_list:
-        raise UsageError("-o writes the printed food list: add --print")
+    _check_combination(args)
+    table = load_foods()  # a broken file is a broken installation, said in one line
     if args.print_list:
         return _print_list(args, table)
     foods, groups = _matching(table, args.search)
@@ -72,6 +68,32 @@ def run(args: argparse.Namespace) -> int:
     with contextlib.suppress(BrokenPipeError):
         write_output(text)
     return 0
+
+
+_LIST_ONLY = (("search", "--search"), ("json", "--json"))
+_PRINT_ONLY = (("output", "-o"), ("paper", "--paper"))
+
+
+def _check_combination(args: argparse.Namespace) -> None:
+    """Every option given does something: the plan's options, -o and --paper only with
+    --print; --search and --json only without it."""
+    if args.print_list:
+        for attr, option in _LIST_ONLY:
+            if getattr(args, attr) not in (None, False):
+                raise UsageError(f"{option} lists foods; the printed list has them all")
+        return
+    for attr, option in _PRINT_ONLY:
+        if getattr(args, attr) is not None:
+            raise UsageError(f"{option} is for the printed food list: add --print")
+    defaults = vars(build_parser("plan").parse_args(["plan"]))
+    given = [
+        key
+        for key, value in vars(args).items()
+        if key in defaults and key not in ("command", "run", "json") and value != defaults[key]
+    ]
+    if given:
+        option = "--" + given[0].replace("_", "-")
+        raise UsageError(f"{option} makes the printed food list the person's own: add --print")
 
 
 def _matching(table: FoodTable, search: str | None) -> tuple[list[Food], list[FoodGroup]]:
@@ -165,7 +187,13 @@ def _print_list(args: argparse.Namespace, table: FoodTable) -> int:
     request = request_from_args(args, k)
     personal = any(getattr(args, name, None) not in (None, [], False) for name in PLAN_OPTIONS)
     plan = plan_day(request, k) if personal else None
-    sheet = food_sheet(k, table, request.goals if personal else (), plan)
+    sheet = food_sheet(
+        k,
+        table,
+        request.goals if personal else (),
+        plan,
+        age_years=request.age_years if personal else None,
+    )
     app = gui_application()  # fonts need one; kept alive until the list is out
     paper = args.paper or default_paper()
     who: dict[str, Any] = {"person_name": args.name or "", "prepared_by": args.prepared_by or ""}

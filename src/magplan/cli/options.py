@@ -22,6 +22,7 @@ from magplan.core.request import (
     MAX_OTHER_MG,
     MAX_SERVINGS_PER_DAY,
     MAX_STATED_SPACING_MIN,
+    MIN_SERVINGS,
     DietPer,
     DietServing,
     LimitStandard,
@@ -300,19 +301,20 @@ def _given_fields(args: argparse.Namespace, k: Knowledge) -> dict[str, Any]:
 def _diet_fields(args: argparse.Namespace) -> dict[str, Any]:
     fields: dict[str, Any] = {}
     if getattr(args, "diet", None):
-        from magplan.core.foods import FoodDataError, load_foods
+        from magplan.core.foods import load_foods  # a broken file is a broken installation
 
-        try:
-            table = load_foods()
-        except FoodDataError as exc:
-            raise PlanInputError("diet", str(exc)) from None
+        table = load_foods()
         fields["diet"] = tuple(parse_diet_spec(table, spec) for spec in args.diet)
     if getattr(args, "diet_gap", None) is not None:
         fields["target_from_diet"] = args.diet_gap
+        if args.diet_gap and args.target is None:
+            fields["target_mg"] = None  # the gap replaces a profile's own target
+    elif args.target is not None:
+        fields["target_from_diet"] = False  # a target given replaces a profile's gap
     return fields
 
 
-_DIET_SPEC = re.compile(r"(?P<food>[^:]+):(?P<n>[0-9]+(?:\.[0-9]+)?)(?P<per>[dw]?)")
+_DIET_SPEC = re.compile(r"(?P<food>[^:]+):(?P<n>[0-9]+(?:\.[0-9]+)?)(?P<per>[dwDW]?)")
 
 
 def parse_diet_spec(table: FoodTable, spec: str) -> DietServing:
@@ -328,12 +330,12 @@ def parse_diet_spec(table: FoodTable, spec: str) -> DietServing:
         )
     item = parse_diet_item(table, found["food"])
     servings = float(found["n"])
-    per: DietPer = "week" if found["per"] == "w" else "day"
+    per: DietPer = "week" if found["per"].lower() == "w" else "day"
     most = MAX_SERVINGS_PER_DAY * (7 if per == "week" else 1)
-    if not 0 < servings <= most:
+    if not MIN_SERVINGS <= servings <= most:
         raise PlanInputError(
             "diet",
-            f"--diet '{shown(spec)}': servings a {per} must be more than 0 and at most {most:g}",
+            f"--diet '{shown(spec)}': servings a {per} must be from {MIN_SERVINGS:g} to {most:g}",
         )
     return DietServing(item=item, servings=servings, per=per)
 

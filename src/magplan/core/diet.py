@@ -27,6 +27,7 @@ class DietLine:
 
     item: str
     name: str
+    group: bool  # a checklist group, not one food
     serving: str
     servings: float
     per: str  # "day" or "week"
@@ -91,9 +92,11 @@ def parse_diet_item(table: FoodTable, text: str) -> str:
     raise PlanInputError("diet", f"unknown food '{shown(text.strip())}'{hint}")
 
 
-def check_diet(req: PlanRequest) -> None:
+def check_diet(req: PlanRequest, k: Knowledge) -> None:
     """Every answer names a food or group the program knows; the gap as a target needs a
-    diet and no target of its own."""
+    diet, no target of its own, and the person's sex where the requirement depends on it."""
+    from magplan.core.limits import sex_matters
+
     if req.target_from_diet and not req.diet:
         raise PlanInputError(
             "diet", "the dietary gap as the target needs the diet: list what you eat first"
@@ -101,6 +104,12 @@ def check_diet(req: PlanRequest) -> None:
     if req.target_from_diet and req.target_mg is not None:
         raise PlanInputError(
             "target", "give either a target or the dietary gap as the target, not both"
+        )
+    if req.target_from_diet and req.diet and sex_matters(k, req):
+        raise PlanInputError(
+            "sex",
+            "the dietary gap needs the person's sex: from 14 years the recommended intakes of "
+            "women and men differ",
         )
     if req.diet:
         table = load_foods()
@@ -128,6 +137,7 @@ def _line(answer: DietServing, item: Food | FoodGroup) -> DietLine:
     return DietLine(
         item=item.id,
         name=item.name,
+        group=isinstance(item, FoodGroup),
         serving=item.serving,
         servings=answer.servings,
         per=answer.per,
@@ -144,16 +154,18 @@ def food_first(
     ear_mg: int | None,
     goals: tuple[str, ...],
     table: FoodTable | None = None,
+    age_years: int | None = None,
 ) -> FoodFirst:
     """The gap to the RDA and the few foods, a serving a day each, that would close the most
-    of it; for constipation, only foods that are a good source of fibre."""
+    of it; for constipation, only foods that are a good source of fibre; never a food the
+    person already eats (alone or in a checklist group), nor one left out for their age."""
     table = table or load_foods()
     gap = max(0.0, rda_mg - diet.mg_per_day)
     fibre_first = CONSTIPATION_GOAL in goals
-    eaten = {line.item for line in diet.lines}
+    eaten = eaten_foods(diet, table)
     picked: list[FoodSuggestion] = []
     closed = 0.0
-    for food in _candidates(k, table, fibre_first, eaten):
+    for food in _candidates(k, table, fibre_first, eaten, age_years):
         if len(picked) == FOOD_FIRST or closed >= gap:
             break
         picked.append(
@@ -180,12 +192,25 @@ def _fibre_rich(k: Knowledge, food: Food) -> bool:
     return food.fibre_g is not None and food.fibre_g >= k.planning.food.fibre_rich_g
 
 
-def _candidates(k: Knowledge, table: FoodTable, fibre_first: bool, eaten: set[str]) -> list[Food]:
+def eaten_foods(diet: DietEstimate, table: FoodTable) -> set[str]:
+    """The foods the person eats: those they listed, and every food of a group they ticked."""
+    eaten: set[str] = set()
+    for line in diet.lines:
+        group = table.groups.get(line.item)
+        eaten.update(group.foods if group is not None else (line.item,))
+    return eaten
+
+
+def _candidates(
+    k: Knowledge, table: FoodTable, fibre_first: bool, eaten: set[str], age_years: int | None
+) -> list[Food]:
     """The richest food of each category not already eaten, richest first; a varying food
-    (water) is never suggested."""
+    (water) is never suggested, nor one the table's rules leave out for this age."""
     best: dict[str, Food] = {}
     for food in sorted(table.foods.values(), key=lambda f: (-f.mg, f.id)):
         if food.mg_high is not None or food.id in eaten:
+            continue
+        if not table.suggest.allowed(food, age_years):
             continue
         if fibre_first and not _fibre_rich(k, food):
             continue
@@ -194,15 +219,22 @@ def _candidates(k: Knowledge, table: FoodTable, fibre_first: bool, eaten: set[st
 
 
 def grocery_list(
-    k: Knowledge, goals: tuple[str, ...], table: FoodTable | None = None
+    k: Knowledge,
+    goals: tuple[str, ...],
+    table: FoodTable | None = None,
+    age_years: int | None = None,
 ) -> tuple[Shelf, ...]:
     """The grocery list: each category's richest foods (fibre-rich first for constipation),
-    with meal ideas, in the categories' order."""
+    with meal ideas, in the categories' order; without the foods left out for this age."""
     table = table or load_foods()
     fibre_first = CONSTIPATION_GOAL in goals
     shelves = []
     for category in table.categories.values():
-        foods = [f for f in table.foods.values() if f.category == category.id]
+        foods = [
+            f
+            for f in table.foods.values()
+            if f.category == category.id and table.suggest.allowed(f, age_years)
+        ]
 
         def rank(f: Food) -> tuple[bool, float, str]:
             return (fibre_first and not _fibre_rich(k, f), -f.mg, f.id)

@@ -20,16 +20,19 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from magplan.core.knowledge import KnowledgeError
 from magplan.core.values import value
 from magplan.resources import resource_path
 
 FOODS_FILE = "foods.json"
 GROUPS_FILE = "food_groups.toml"
 DID_YOU_MEAN = 3  # names offered for an unknown food
+MOST_MG = 10_000.0  # more in a serving (or grams in one) is a damaged file, not a food
 
 
-class FoodDataError(RuntimeError):
-    """A food file is missing or malformed: the installation is broken."""
+class FoodDataError(KnowledgeError):
+    """A food file is missing or malformed: the installation is broken (said in one line, as
+    a broken knowledge file is)."""
 
 
 @value(kw_only=True, slots=True)
@@ -77,7 +80,8 @@ class FoodGroup:
 
     @property
     def source(self) -> str:
-        return "USDA FoodData Central: the mean of " + str(len(self.foods)) + " foods"
+        count = len(self.foods)
+        return f"USDA FoodData Central: the mean of {count} food{'s' if count != 1 else ''}"
 
 
 @value(kw_only=True, slots=True)
@@ -90,6 +94,27 @@ class FoodCategory:
 
 
 @value(kw_only=True, slots=True)
+class SuggestRules:
+    """Which foods the food-first suggestions and the grocery list leave out, and why
+    (``food_groups.toml``'s ``[suggest]``: cautious choices, said where they apply)."""
+
+    never: frozenset[str]  # never suggested to eat more of (still counted when eaten)
+    never_why: str
+    young_child_under_years: int
+    whole_piece_categories: frozenset[str]  # left out for a young child: choking hazards
+    whole_piece_foods: frozenset[str]
+    young_child_why: str
+
+    def allowed(self, food: Food, age_years: int | None) -> bool:
+        """Whether ``food`` may be suggested or listed for a person of ``age_years``."""
+        if food.id in self.never:
+            return False
+        young = age_years is not None and age_years < self.young_child_under_years
+        whole = food.category in self.whole_piece_categories or food.id in self.whole_piece_foods
+        return not (young and whole)
+
+
+@value(kw_only=True, slots=True)
 class FoodTable:
     """Every food and group the program knows, and where the data came from."""
 
@@ -97,6 +122,7 @@ class FoodTable:
     groups: dict[str, FoodGroup]
     categories: dict[str, FoodCategory]
     about: dict[str, str]
+    suggest: SuggestRules
 
     def item(self, item_id: str) -> Food | FoodGroup | None:
         """The food or checklist group with this id."""
@@ -138,16 +164,23 @@ def load_foods(folder: Path | None = None) -> FoodTable:
     try:
         raw_foods = json.loads(foods_path.read_text(encoding="utf-8"))
         raw_groups = tomllib.loads(groups_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, RecursionError) as exc:
         raise FoodDataError(f"cannot read the food data: {exc}") from None
     try:
         return _table(raw_foods, raw_groups)
-    except (KeyError, TypeError, ValueError) as exc:
+    except KeyError as exc:
+        raise FoodDataError(f"{foods_path.parent}: the food data lacks {exc}") from None
+    except (TypeError, ValueError, AttributeError, RecursionError) as exc:
         raise FoodDataError(f"{foods_path.parent}: the food data is malformed: {exc}") from None
 
 
 def _table(raw_foods: dict[str, Any], raw_groups: dict[str, Any]) -> FoodTable:
-    categories = {c["id"]: _category(c) for c in raw_groups["categories"]}
+    categories: dict[str, FoodCategory] = {}
+    for entry in raw_groups["categories"]:
+        category = _category(entry)
+        if category.id in categories:
+            raise ValueError(f"category '{category.id}' is listed twice")
+        categories[category.id] = category
     foods: dict[str, Food] = {}
     for entry in raw_foods["foods"]:
         food = _food(entry)
@@ -163,35 +196,72 @@ def _table(raw_foods: dict[str, Any], raw_groups: dict[str, Any]) -> FoodTable:
             raise ValueError(f"group '{group.id}' repeats an id")
         groups[group.id] = group
     about = {str(key): str(text) for key, text in raw_foods["about"].items()}
-    return FoodTable(foods=foods, groups=groups, categories=categories, about=about)
+    suggest = _suggest(raw_groups["suggest"], foods, categories)
+    return FoodTable(
+        foods=foods, groups=groups, categories=categories, about=about, suggest=suggest
+    )
+
+
+def _suggest(
+    entry: dict[str, Any], foods: dict[str, Food], categories: dict[str, FoodCategory]
+) -> SuggestRules:
+    never = frozenset(str(f) for f in entry["never"])
+    pieces = frozenset(str(f) for f in entry["whole_piece_foods"])
+    shelves = frozenset(str(c) for c in entry["whole_piece_categories"])
+    unknown = sorted((never | pieces) - set(foods)) + sorted(shelves - set(categories))
+    if unknown:
+        raise ValueError(f"[suggest] names unknown foods or categories {unknown}")
+    age = entry["young_child_under_years"]
+    if isinstance(age, bool) or not isinstance(age, int) or not 0 < age < 18:
+        raise ValueError("[suggest] young_child_under_years must be a whole number of years")
+    return SuggestRules(
+        never=never,
+        never_why=str(entry["never_why"]),
+        young_child_under_years=age,
+        whole_piece_categories=shelves,
+        whole_piece_foods=pieces,
+        young_child_why=str(entry["young_child_why"]),
+    )
 
 
 def _positive(entry: dict[str, Any], key: str) -> float:
     number = entry[key]
     if isinstance(number, bool) or not isinstance(number, int | float):
         raise TypeError(f"'{entry.get('id')}': {key} must be a number")
-    if not math.isfinite(number) or number < 0:
-        raise ValueError(f"'{entry.get('id')}': {key} must be a number of 0 or more")
+    if not math.isfinite(number) or not 0 <= number <= MOST_MG:
+        raise ValueError(f"'{entry.get('id')}': {key} must be a number from 0 to {MOST_MG:g}")
     return float(number)
 
 
+def _text(entry: dict[str, Any], key: str) -> str:
+    text = entry[key]
+    if not isinstance(text, str) or not text.strip():
+        raise TypeError(f"'{entry.get('id')}': {key} must be text")
+    return text
+
+
 def _food(entry: dict[str, Any]) -> Food:
+    if not isinstance(entry, dict):
+        raise TypeError(f"a food must be a table of its values, not {type(entry).__name__}")
     fibre = entry.get("fibre_g")
     high = entry.get("mg_high")
-    return Food(
-        id=str(entry["id"]),
-        name=str(entry["name"]),
-        category=str(entry["category"]),
-        serving=str(entry["serving"]),
+    food = Food(
+        id=_text(entry, "id"),
+        name=_text(entry, "name"),
+        category=_text(entry, "category"),
+        serving=_text(entry, "serving"),
         grams=_positive(entry, "grams"),
         mg=_positive(entry, "mg"),
         mg_high=None if high is None else _positive(entry, "mg_high"),
         mg_per_100g=_positive(entry, "mg_per_100g"),
         fibre_g=None if fibre is None else _positive(entry, "fibre_g"),
-        fdc_description=str(entry["fdc_description"]),
-        data_type=str(entry["data_type"]),
-        portion_basis=str(entry["portion_basis"]),
+        fdc_description=_text(entry, "fdc_description"),
+        data_type=_text(entry, "data_type"),
+        portion_basis=_text(entry, "portion_basis"),
     )
+    if food.grams <= 0 or (food.mg_high is not None and food.mg_high < food.mg):
+        raise ValueError(f"'{food.id}': grams must be above 0 and mg_high at least mg")
+    return food
 
 
 def _group(entry: dict[str, Any], foods: dict[str, Food]) -> FoodGroup:
@@ -218,8 +288,11 @@ def _group(entry: dict[str, Any], foods: dict[str, Food]) -> FoodGroup:
 
 
 def _category(entry: dict[str, Any]) -> FoodCategory:
+    ideas = entry.get("meal_ideas", [])
+    if not isinstance(ideas, list):
+        raise TypeError(f"category '{entry.get('id')}': meal_ideas must be a list of ideas")
     return FoodCategory(
-        id=str(entry["id"]),
-        name=str(entry["name"]),
-        meal_ideas=tuple(str(i) for i in entry.get("meal_ideas", ())),
+        id=_text(entry, "id"),
+        name=_text(entry, "name"),
+        meal_ideas=tuple(str(i) for i in ideas),
     )

@@ -115,7 +115,8 @@ def target_mg(
     diet_mg: float | None = None,
 ) -> float:
     """The daily elemental mg to plan from supplements, within the person's limits: with the
-    dietary gap asked for, the gap to the RDA (``diet_mg`` is the diet estimate)."""
+    dietary gap asked for, the gap to the RDA (``diet_mg`` is the diet estimate, given only
+    when doses can be planned: never for a blocked plan or one a clinician sets)."""
     ul = lim.upper_limit_mg
     if ul is None:
         return 0.0
@@ -133,7 +134,7 @@ def target_mg(
         )
     step = k.planning.amounts.no_product_step_mg
     if req.target_from_diet and diet_mg is not None:
-        return _diet_gap(k, lim, diet_mg, _round_down(room, step), out)
+        return _diet_gap(k, req, lim, diet_mg, _round_down(room, step), out)
     if req.target_mg is None:
         return _round_down(room, step)
     if is_child(k, req.age_years) and req.target_mg > room:
@@ -152,14 +153,23 @@ def target_mg(
 
 
 def _diet_gap(
-    k: Knowledge, lim: Limits, diet_mg: float, room_mg: float, out: list[PlanWarning]
+    k: Knowledge,
+    req: PlanRequest,
+    lim: Limits,
+    diet_mg: float,
+    room_mg: float,
+    out: list[PlanWarning],
 ) -> float:
-    """The RDA less the diet, up in planning steps, never above the room the upper limit
-    leaves for supplements (which counts supplements only)."""
+    """The RDA (food and supplements together) less the diet and the person's other
+    magnesium products, up in planning steps, never above the room the upper limit leaves for
+    supplements (which counts supplements only)."""
     step = k.planning.amounts.no_product_step_mg
-    gap = max(0.0, lim.rda_mg - diet_mg)
+    gap = max(0.0, lim.rda_mg - diet_mg - req.other_magnesium_mg)
     target = min(room_mg, math.ceil(gap / step) * step)
     case = "met" if gap <= 0 else ("capped" if target < gap else "")
+    other = ""
+    if req.other_magnesium_mg:
+        other = words(k, "diet-gap", "other", other_mg=req.other_magnesium_mg)
     out.append(
         warning(
             k,
@@ -169,7 +179,7 @@ def _diet_gap(
             diet_mg=diet_mg,
             gap_mg=round(gap),
             target_mg=target,
-            upper_limit_mg=lim.upper_limit_mg,
+            other=other,
         )
     )
     return float(target)

@@ -43,6 +43,15 @@ def ear_for(k: Knowledge, req: PlanRequest) -> int | None:
     return _intake_for(rows, req)[0]
 
 
+def sex_matters(k: Knowledge, req: PlanRequest) -> bool:
+    """Whether the person's requirement depends on the sex they did not give: from 14 years
+    the figures of women and men differ, and the lower one would reassure a man falsely."""
+    if req.sex is not None or req.pregnant or req.lactating:
+        return False
+    row = next(r for r in k.intakes.rda.rows if r.age_min <= req.age_years <= r.age_max)
+    return row.male != row.female
+
+
 def _intake_for(rows: list[RdaRow], req: PlanRequest) -> tuple[int, str]:
     """The figure of the person's age band: pregnancy, lactation, or their sex's column (with
     sex unknown, the lower of the two)."""

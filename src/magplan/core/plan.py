@@ -168,6 +168,7 @@ class Plan:
     diet: DietEstimate | None = None  # the diet estimate, when the person answered the checklist
     ear_mg: int | None = None  # the Estimated Average Requirement (none for infants)
     target_from_diet: bool = False  # the daily amount is the dietary gap, as asked
+    diet_needs_sex: bool = False  # the EAR and RDA depend on the sex the person did not give
 
     @property
     def diet_gap_mg(self) -> float | None:
@@ -255,6 +256,7 @@ class Plan:
             "diet_gap_mg": _num_or_none(self.diet_gap_mg),
             "total_mg": _num_or_none(self.total_with_diet_mg),
             "target_from_diet": self.target_from_diet,
+            "diet_needs_sex": self.diet_needs_sex,
             "diet": [
                 {
                     "food": line.item,

@@ -18,7 +18,7 @@ from magplan.core.form_warnings import form_warnings, goals_unserved, no_form, n
 from magplan.core.forms import FormPick, add_filler, pick_forms
 from magplan.core.gates import above_limit, amount_needed, gates, target_mg, unlocked
 from magplan.core.knowledge import Knowledge, load_knowledge
-from magplan.core.limits import Limits, limits_for
+from magplan.core.limits import Limits, limits_for, sex_matters
 from magplan.core.medicines import Medicines, avoided_warnings, medicines
 from magplan.core.plan import Dose, Plan, PlanWarning, TitrationStep, WeekdayTimes, daily_mg
 from magplan.core.request import PlanRequest
@@ -62,10 +62,11 @@ def plan_day(req: PlanRequest, k: Knowledge | None = None) -> Plan:
     warnings: list[PlanWarning] = []
     meds = medicines(k, req, warnings)
     blocked = gates(k, req, lim, warnings)
-    diet = estimate(req.diet) if req.diet else None
-    target = target_mg(k, req, lim, warnings, diet.mg_per_day if diet else None)
-    choice = _choose_forms(k, req, target)
     what = unlocked(k, req, lim)
+    diet = estimate(req.diet) if req.diet else None
+    plans_gap = diet is not None and not blocked and not what  # a clinician's plan has none
+    target = target_mg(k, req, lim, warnings, diet.mg_per_day if diet and plans_gap else None)
+    choice = _choose_forms(k, req, target)
     if not blocked and req.target_mg is None and what:
         # the upper limit does not protect these people: the clinician prescribes the amount
         warnings.append(amount_needed(k, what))
@@ -78,7 +79,13 @@ def plan_day(req: PlanRequest, k: Knowledge | None = None) -> Plan:
         warnings.extend(goals_unserved(k, req, choice.pick, planned.doses, choice.avoid_laxative))
     warnings.extend(above_limit(k, req, lim, planned.daily_mg))
     plan = _plan(k, req, lim, choice, meds, planned, warnings, blocked=blocked, target=target)
-    return replace(plan, diet=diet, ear_mg=lim.ear_mg, target_from_diet=req.target_from_diet)
+    return replace(
+        plan,
+        diet=diet,
+        ear_mg=lim.ear_mg,
+        target_from_diet=req.target_from_diet,
+        diet_needs_sex=diet is not None and sex_matters(k, req),
+    )
 
 
 def _choose_forms(k: Knowledge, req: PlanRequest, target: float) -> _FormChoice:

@@ -37,6 +37,7 @@ MAX_PRODUCTS = 8
 MAX_RAMP_HOLDS = 12  # weeks a start-low ramp may be held in all (a quarter of a year)
 MAX_DIET_ITEMS = 80  # foods and checklist groups in one diet
 MAX_SERVINGS_PER_DAY = 20.0  # servings of one food a day (140 a week)
+MIN_SERVINGS = 0.01  # less is no serving at all: a typing slip, not a diet
 WEEKDAYS = WEEKDAYS_SHORT
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -138,7 +139,7 @@ class DietServing:
     ``food_groups.toml``): ``servings`` a day, or a week, as they answered."""
 
     item: str
-    servings: Annotated[float, Bounds(gt=0, le=MAX_SERVINGS_PER_DAY * 7)]
+    servings: Annotated[float, Bounds(ge=MIN_SERVINGS, le=MAX_SERVINGS_PER_DAY * 7)]
     per: DietPer = "day"
 
     def __post_init__(self) -> None:

@@ -28,7 +28,7 @@ def validate_request(req: PlanRequest, k: Knowledge) -> None:
     _check_person(req, k)
     check_day(req.wake_min, req.bed_min, req.meals_min)
     _check_target(req, k)
-    check_diet(req)
+    check_diet(req, k)
 
 
 def _check_names(req: PlanRequest, k: Knowledge) -> None:

@@ -52,7 +52,9 @@ WARNING_SHAPES: dict[str, WarningShape] = {
     "supervised-amount-needed": _shape("unlocked figure_from_age", words="pregnancy lactation"),
     "limit-reached": _shape("other_mg upper_limit_mg", "over", sources_from="limit"),
     "above-upper-limit": _shape("total_mg upper_limit_mg limit_name", sources_from="limit"),
-    "diet-gap": _shape("rda_mg diet_mg gap_mg target_mg upper_limit_mg", "capped met"),
+    "diet-gap": _shape(
+        "rda_mg diet_mg gap_mg target_mg other other_mg", "capped met", words="other"
+    ),
     "stated-separation": _shape("medicine times spacing", "no-spacing", sources_from="medicines"),
     "magnesium-not-with-medicine": _shape(
         "medicine times label_says what_to_do", sources_from="medicines"

@@ -215,7 +215,9 @@ def advice_html(sheet: FoodSheet) -> str:
         parts.append(f"<h3>{escape(sheet.suggestions_heading)}</h3><ul>")
         parts.extend(f"<li>{escape(s)}</li>" for s in sheet.suggestions)
         parts.append("</ul>")
-    parts.append("<h3>Grocery list</h3>")
+    parts.extend(f"<p><small>{escape(n)}</small></p>" for n in sheet.notes)
+    if sheet.shelves:
+        parts.append("<h3>Grocery list</h3>")
     for shelf in sheet.shelves:
         parts.append(f"<h4>{escape(shelf.name)}</h4><ul>")
         parts.extend(

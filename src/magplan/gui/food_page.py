@@ -77,6 +77,7 @@ class FoodPage(QWidget):
         self._w = cast(FoodWindow, window)
         self.answers = self._w.diet_answers
         self._goals: tuple[str, ...] = ()
+        self._age_years: int | None = None
         self.sheet: FoodSheet | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 0)
@@ -260,9 +261,11 @@ class FoodPage(QWidget):
             return
         request = self._w.current_request()
         if request is not None:
-            self._goals = request.goals
+            self._goals, self._age_years = request.goals, request.age_years
         plan = self._w.current_plan()
-        self.sheet = food_sheet(self._w.knowledge(), self.table, self._goals, plan)
+        self.sheet = food_sheet(
+            self._w.knowledge(), self.table, self._goals, plan, age_years=self._age_years
+        )
         self.advice.show_sheet(self.sheet)
         if plan is None:
             return

@@ -251,7 +251,9 @@ class PrintActions:
 
         plan, request = current
         try:
-            return food_sheet(load_knowledge(), load_foods(), request.goals, plan)
+            return food_sheet(
+                load_knowledge(), load_foods(), request.goals, plan, age_years=request.age_years
+            )
         except FoodDataError as exc:
             QMessageBox.warning(self.window, title, f"The food list cannot be made: {exc}")
             return None

@@ -4,9 +4,10 @@ and the food-first suggestions."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
-from magplan.core.diet import DietEstimate, FoodFirst, FoodSuggestion
+from magplan.core.diet import DietEstimate, FoodSuggestion, Shelf
 from magplan.core.foods import Food, FoodTable
 from magplan.core.knowledge import Knowledge
 from magplan.core.plan import Plan
@@ -15,8 +16,21 @@ from magplan.present.words import format_mg
 
 ESTIMATE = "an estimate"
 ESTIMATE_NOTE = (
-    "An estimate from usual servings (USDA FoodData Central); the foods you eat and how they "
-    "are prepared change it."
+    "An estimate from usual servings (USDA FoodData Central): only the foods listed are "
+    "counted, and the foods you eat and how they are prepared change it."
+)
+LOW_ESTIMATE = "less than half the average requirement: check that the list holds all you eat"
+RANGED = "water is counted at the low end of its range (a label gives its own mg a litre)"
+NEEDS_SEX = (
+    "give the person's sex to compare it with their requirement (from 14 years, women's and "
+    "men's differ)"
+)
+NOT_PLANNED = (
+    "no supplement is planned (see the plan's warnings): talk about food choices with the "
+    "person's clinician too"
+)
+MAY_NOT_NEED = (
+    "a supplement may not be needed: the dietary gap as the target plans only what the diet leaves"
 )
 UPPER_LIMIT_COUNTS = "the upper limit counts supplements only"
 NO_DIET = "No diet given: tick what you eat on the Food page to estimate it."
@@ -79,7 +93,9 @@ def plain_name(name: str) -> str:
 
 def carried_by_words(estimate: DietEstimate) -> str:
     """The foods that carried the estimate: "almonds (dry roasted), milk and bread"."""
-    names = [plain_name(line.name) for line in estimate.carried_by]
+    names = [
+        line.name.lower() if line.group else plain_name(line.name) for line in estimate.carried_by
+    ]
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
@@ -99,6 +115,33 @@ def standing_words(diet_mg: float, ear_mg: int | None, rda_mg: int) -> str:
     return f"above {ear} but {short}"
 
 
+def food_is_clinicians(plan: Plan) -> bool:
+    """Whether a condition stops the plan, or a clinician sets its amount and has not: food
+    choices are then theirs too, and the lists suggest nothing."""
+    return plan.blocked or (plan.supervised and not plan.doses)
+
+
+def plan_standing(plan: Plan) -> str:
+    """Where the plan's diet estimate stands, as every face says it: against the person's EAR
+    and RDA, or why it is not compared (a plan a condition stops; the sex not given), with
+    the estimate's own limits."""
+    diet = plan.diet
+    if diet is None:
+        return ""
+    if food_is_clinicians(plan):
+        return NOT_PLANNED
+    if plan.diet_needs_sex:
+        return NEEDS_SEX
+    said = standing_words(diet.mg_per_day, plan.ear_mg, plan.rda_mg)
+    if plan.ear_mg is not None and diet.mg_per_day < plan.ear_mg / 2:
+        said += f"; {LOW_ESTIMATE}"
+    if diet.mg_per_day >= plan.rda_mg and plan.doses and not plan.target_from_diet:
+        said += f"; {MAY_NOT_NEED}"
+    if diet.ranged:
+        said += f"; {RANGED}"
+    return said
+
+
 def diet_line(plan: Plan) -> str:
     """The plan's one diet line (the card adds only this): the estimate, its foods, where it
     stands against the person's EAR and RDA, and the total with this plan; "" without a
@@ -108,11 +151,13 @@ def diet_line(plan: Plan) -> str:
         return ""
     carried = carried_by_words(diet)
     mostly = f", mostly from {carried}" if carried else ""
+    head = f"Diet ({ESTIMATE}): about {format_mg(diet.mg_per_day)} a day from food{mostly}: "
+    if plan.blocked or not plan.doses:
+        return head + plan_standing(plan) + "."
     total = plan.total_with_diet_mg or 0.0
     return (
-        f"Diet ({ESTIMATE}): about {format_mg(diet.mg_per_day)} a day from food{mostly}: "
-        f"{standing_words(diet.mg_per_day, plan.ear_mg, plan.rda_mg)}. With this plan, about "
-        f"{format_mg(total)} a day from food and supplements ({UPPER_LIMIT_COUNTS})."
+        f"{head}{plan_standing(plan)}. With this plan, about {format_mg(total)} a day from food "
+        f"and supplements ({UPPER_LIMIT_COUNTS})."
     )
 
 
@@ -120,15 +165,6 @@ def suggestion_words(s: FoodSuggestion) -> str:
     """ "Pumpkin seeds, 1 oz a day: +156 mg (a good source of fibre)"."""
     fibre = " (a good source of fibre)" if s.fibre_rich else ""
     return f"{s.food.name}, {s.food.serving} a day: +{format_mg(round(s.adds_mg))}{fibre}"
-
-
-def food_first_words(ff: FoodFirst) -> str:
-    """The estimate against the requirements, in one sentence."""
-    diet = ff.estimate.mg_per_day
-    return (
-        f"About {format_mg(diet)} a day from food ({ESTIMATE}): "
-        f"{standing_words(diet, ff.ear_mg, ff.rda_mg)}."
-    )
 
 
 @value
@@ -157,6 +193,7 @@ class FoodSheet:
     shelves: tuple[ShelfView, ...]
     fibre_first: bool
     sources: str  # where the numbers come from
+    notes: tuple[str, ...] = ()  # the foods left out of the lists, and why
 
 
 def supplement_words(plan: Plan) -> str:
@@ -173,16 +210,18 @@ def supplement_words(plan: Plan) -> str:
 
 
 def food_sheet(
-    k: Knowledge, table: FoodTable, goals: tuple[str, ...], plan: Plan | None = None
+    k: Knowledge,
+    table: FoodTable,
+    goals: tuple[str, ...],
+    plan: Plan | None = None,
+    *,
+    age_years: int | None = None,
 ) -> FoodSheet:
-    """The food advice for a person with ``goals`` and, when given, their ``plan`` (which
-    carries the diet estimate and their EAR and RDA)."""
+    """The food advice for a person of ``age_years`` with ``goals`` and, when given, their
+    ``plan`` (which carries the diet estimate and their EAR and RDA). A plan a condition
+    stops gets no suggestions and no grocery list: food choices are the clinician's then."""
     from magplan.core.diet import food_first, grocery_list
 
-    shelves = tuple(
-        ShelfView(s.name, tuple(food_row(f, table) for f in s.foods), s.meal_ideas)
-        for s in grocery_list(k, goals, table)
-    )
     fibre_first = "constipation" in goals
     heading = "Foods that would close the gap first" + (
         " (good sources of fibre, for constipation)" if fibre_first else ""
@@ -192,22 +231,43 @@ def food_sheet(
         f"{table.about.get('release', '')}; each food cited by its FDC description and data "
         "type. EAR: Institute of Medicine, 1997. RDA: NIH Office of Dietary Supplements."
     )
+    notes = [table.suggest.never_why]
+    if age_years is not None and age_years < table.suggest.young_child_under_years:
+        notes.append(table.suggest.young_child_why)
+    stopped = plan is not None and food_is_clinicians(plan)
+    shelves = () if stopped else _shelves(grocery_list(k, goals, table, age_years), table)
+    empty = FoodSheet("Magnesium in food", "", "", "", heading, (), shelves, fibre_first, sources)
     if plan is None or plan.diet is None:
-        return FoodSheet(
-            "Magnesium in food", "", "", "", heading, (), shelves, fibre_first, sources
+        return replace(empty, notes=tuple(notes))
+    suggestions: tuple[str, ...] = ()
+    if not (stopped or plan.diet_needs_sex):
+        ff = food_first(
+            k,
+            plan.diet,
+            rda_mg=plan.rda_mg,
+            ear_mg=plan.ear_mg,
+            goals=goals,
+            table=table,
+            age_years=age_years,
         )
-    ff = food_first(k, plan.diet, rda_mg=plan.rda_mg, ear_mg=plan.ear_mg, goals=goals, table=table)
+        suggestions = tuple(suggestion_words(s) for s in ff.suggestions)
     carried = carried_by_words(plan.diet)
-    return FoodSheet(
-        title="Magnesium in food",
-        estimate=f"{food_first_words(ff)} {ESTIMATE_NOTE}",
+    return replace(
+        empty,
+        estimate=(
+            f"About {format_mg(plan.diet.mg_per_day)} a day from food ({ESTIMATE}): "
+            f"{plan_standing(plan)}. {ESTIMATE_NOTE}"
+        ),
         carried_by=f"Your estimate comes mostly from {carried}." if carried else "",
-        supplement=supplement_words(plan),
-        suggestions_heading=heading,
-        suggestions=tuple(suggestion_words(s) for s in ff.suggestions),
-        shelves=shelves,
-        fibre_first=fibre_first,
-        sources=sources,
+        supplement="" if stopped else supplement_words(plan),
+        suggestions=suggestions,
+        notes=tuple(notes) if not stopped else (),
+    )
+
+
+def _shelves(shelves: tuple[Shelf, ...], table: FoodTable) -> tuple[ShelfView, ...]:
+    return tuple(
+        ShelfView(s.name, tuple(food_row(f, table) for f in s.foods), s.meal_ideas) for s in shelves
     )
 
 

@@ -280,10 +280,11 @@ class _Page:
     def suggestions(self) -> str:
         """The foods that would close the gap first, one a line; nothing when there are none."""
         sheet = self.sheet
+        notes = "".join(f'<p class="muted">{_e(n)}</p>' for n in sheet.notes)
         if not sheet.suggestions:
-            return ""
+            return notes
         items = "".join(f"<p>• {_e(s)}</p>" for s in sheet.suggestions)
-        return f'<p class="h2">{_e(sheet.suggestions_heading)}</p>{items}'
+        return f'<p class="h2">{_e(sheet.suggestions_heading)}</p>{items}{notes}'
 
     def grocery_heading(self, *, continued: bool = False) -> str:
         head = "Grocery list" + (" (continued)" if continued else "")
