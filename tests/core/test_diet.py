@@ -138,7 +138,7 @@ def test_the_grocery_list_has_a_shelf_per_category_with_meal_ideas() -> None:
     shelves = grocery_list(K, ("constipation",))
     assert {s.category for s in shelves} == {f.category for f in TABLE.foods.values()}
     for shelf in shelves:
-        assert shelf.meal_ideas and 1 <= len(shelf.foods) <= 4
+        assert shelf.meal_ideas and 1 <= len(shelf.foods) <= 4  # (for an adult: no age given)
         rich = [
             f.fibre_g is not None and f.fibre_g >= K.planning.food.fibre_rich_g for f in shelf.foods
         ]
@@ -220,6 +220,8 @@ def test_a_young_child_gets_no_nuts_seeds_or_popcorn_and_is_told_why() -> None:
     assert names and not names & nuts and "Popcorn" not in " ".join(names)
     assert not any("seeds" in s.lower() or "nuts" in s.lower() for s in sheet.suggestions)
     assert TABLE.suggest.young_child_why in sheet.notes
+    ideas = " ".join(i for shelf in sheet.shelves for i in shelf.meal_ideas).lower()
+    assert ideas and "nut" not in ideas and "seed" not in ideas
     older = food_sheet(K, TABLE, ("sleep",), plan, age_years=8)
     assert {f.name for shelf in older.shelves for f in shelf.foods} & nuts
 

@@ -246,7 +246,9 @@ def grocery_list(
                     category=category.id,
                     name=category.name,
                     foods=tuple(foods[:GROCERY_PER_CATEGORY]),
-                    meal_ideas=category.meal_ideas,
+                    meal_ideas=tuple(
+                        i for i in category.meal_ideas if table.suggest.idea_allowed(i, age_years)
+                    ),
                 )
             )
     return tuple(shelves)

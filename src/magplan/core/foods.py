@@ -104,6 +104,7 @@ class SuggestRules:
     whole_piece_categories: frozenset[str]  # left out for a young child: choking hazards
     whole_piece_foods: frozenset[str]
     young_child_why: str
+    young_child_idea_words: tuple[str, ...]  # meal ideas with these words are left out too
 
     def allowed(self, food: Food, age_years: int | None) -> bool:
         """Whether ``food`` may be suggested or listed for a person of ``age_years``."""
@@ -112,6 +113,12 @@ class SuggestRules:
         young = age_years is not None and age_years < self.young_child_under_years
         whole = food.category in self.whole_piece_categories or food.id in self.whole_piece_foods
         return not (young and whole)
+
+    def idea_allowed(self, idea: str, age_years: int | None) -> bool:
+        """Whether a meal idea may be given to a person of ``age_years``."""
+        if age_years is None or age_years >= self.young_child_under_years:
+            return True
+        return not any(word in idea.lower() for word in self.young_child_idea_words)
 
 
 @value(kw_only=True, slots=True)
@@ -221,6 +228,7 @@ def _suggest(
         whole_piece_categories=shelves,
         whole_piece_foods=pieces,
         young_child_why=str(entry["young_child_why"]),
+        young_child_idea_words=tuple(str(w).lower() for w in entry["young_child_idea_words"]),
     )
 
 

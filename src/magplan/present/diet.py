@@ -26,8 +26,8 @@ NEEDS_SEX = (
     "men's differ)"
 )
 NOT_PLANNED = (
-    "no supplement is planned (see the plan's warnings): talk about food choices with the "
-    "person's clinician too"
+    "no supplement is planned (see the plan's warnings), and food choices are best talked "
+    "over with the person's clinician too"
 )
 MAY_NOT_NEED = (
     "a supplement may not be needed: the dietary gap as the target plans only what the diet leaves"

@@ -366,11 +366,11 @@ class _Page:
         """Where the numbers come from; each food's FDC description when ``cite``."""
         foods = [food for row in rows for shelf in row for food in shelf.foods]
         cited = _citations(foods) if cite else _e(CITATIONS_ELSEWHERE)
+        listed = f'<p class="muted" style="margin-top: 2px;">{cited}</p>' if foods else ""
         return (
             f'<p style="font-size: {round(self.pt * 0.5, 1)}pt;">&#160;</p>'
             '<p class="h2">Sources</p>'
-            f'<p class="muted">{_e(self.sheet.sources)}</p>'
-            f'<p class="muted" style="margin-top: 2px;">{cited}</p>'
+            f'<p class="muted">{_e(self.sheet.sources)}</p>{listed}'
         )
 
 
