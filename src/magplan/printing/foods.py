@@ -46,7 +46,8 @@ CITED_FLOOR_PT = 8.0
 citations are (``magplan foods --json``)."""
 FDC = "USDA FoodData Central"
 CITATIONS_ELSEWHERE = (
-    "Each food's FoodData Central description and data type are listed by magplan foods --json."
+    "The FoodData Central record of each food (its description and data type) is in the "
+    "program's full food list."
 )
 SCREEN_DPI = 96
 LIKELY_STEPS_ABOVE = 2  # type sizes tried above the one the list's height says should fit
