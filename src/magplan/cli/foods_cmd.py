@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -166,7 +165,7 @@ def _columns(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> list[s
 
 def _print_list(args: argparse.Namespace, table: FoodTable) -> int:
     """The food-sources and grocery-list page, to ``-o FILE.pdf`` or the default printer."""
-    from magplan.cli.print_cmd import EXIT_NO_PRINTER, default_printer, send_to_printer
+    from magplan.cli.print_cmd import print_on_default
     from magplan.core.knowledge import load_knowledge
     from magplan.core.planner import plan_day
     from magplan.present.diet import food_sheet
@@ -206,14 +205,4 @@ def _print_list(args: argparse.Namespace, table: FoodTable) -> int:
         del app
         save_profile_if_asked(args)
         return 0
-    printer = default_printer()
-    if printer is None:
-        print(
-            "magplan: error: no default printer is set up; write a PDF with -o FILE.pdf",
-            file=sys.stderr,
-        )
-        return EXIT_NO_PRINTER
-    status = send_to_printer(printer, build_food_list(sheet, **who), paper)
-    if status == 0:
-        save_profile_if_asked(args)
-    return status
+    return print_on_default(args, lambda: build_food_list(sheet, **who), paper)

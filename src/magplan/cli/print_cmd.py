@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from magplan.cli import UsageError, notice, refuse_profiles_folder
@@ -79,6 +80,12 @@ def run(args: argparse.Namespace) -> int:
         del app
         save_profile_if_asked(args)
         return 0
+    return print_on_default(args, lambda: build_card(plan, info), info.paper)
+
+
+def print_on_default(args: argparse.Namespace, document: Callable[[], Any], paper: str) -> int:
+    """Send ``document()`` to the default printer, then save the profile if asked; one line
+    and :data:`EXIT_NO_PRINTER` when there is no printer (nothing is saved then)."""
     printer = default_printer()
     if printer is None:
         print(
@@ -86,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_NO_PRINTER
-    status = send_to_printer(printer, build_card(plan, info), info.paper)
+    status = send_to_printer(printer, document(), paper)
     if status == 0:
         save_profile_if_asked(args)
     return status
