@@ -31,6 +31,7 @@ MEASURES = (
     "journal",
     "journal-page",
     "food",
+    "food-page",
 )
 # The table's order of rows, whatever order the measures ran in.
 ROW_ORDER = (
@@ -50,6 +51,7 @@ ROW_ORDER = (
     "diet",
     "foods",
     "food_list",
+    "food_page",
 )
 
 
@@ -84,7 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"run only this measure (repeatable): {', '.join(MEASURES)} "
         "(cli: magplan plan --json against python -c pass; journal: magplan report and log "
         "on a year of a four-dose plan; journal-page: the Journal page opened on it; food: a "
-        "plan with a diet, magplan foods and the printed food list)",
+        "plan with a diet, magplan foods and the printed food list; food-page: the Food page "
+        "opened)",
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
     return p
@@ -159,6 +162,11 @@ def run_measures(only: set[str], counts: dict[str, int], log: Callable[[str], No
 
         log(f"food: the diet estimate and the food list, {counts['runs']} runs of each program")
         rows += measure_food(counts["runs"], log)
+    if "food-page" in only:
+        from bench.food_page import measure_food_page
+
+        log(f"food-page: the Food page opened in {counts['runs']} window processes")
+        rows += measure_food_page(counts["runs"], log)
     order = {row_id: i for i, row_id in enumerate(ROW_ORDER)}
     rows.sort(key=lambda r: order.get(r.id, len(order)))
     return rows
