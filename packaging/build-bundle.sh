@@ -82,6 +82,13 @@ if in_elsewhere "$program" report --help >/dev/null 2>&1; then
     [ "$(head -c 5 "$elsewhere/followup.pdf")" = "%PDF-" ] ||
         mp_die "smoke test failed: report wrote no PDF"
 fi
+if in_elsewhere "$program" foods --help >/dev/null 2>&1; then
+    # the food data (resources/foods.json, food_groups.toml) and the printed food list
+    smoke "foods --print -o foods.pdf" "$program" foods --print --goal constipation --sex female \
+        --diet nuts:1 --diet milk:2 -o "$elsewhere/foods.pdf"
+    [ "$(head -c 5 "$elsewhere/foods.pdf")" = "%PDF-" ] ||
+        mp_die "smoke test failed: foods --print wrote no PDF"
+fi
 
 "$MP_VENV/bin/python" packaging/pyinstaller/check_bundle.py "$bundle" ||
     mp_die "the bundle fails its size and contents check (above)"

@@ -25,9 +25,6 @@ from magplan.cli.options import add_plan_options, request_from_args, save_profil
 from magplan.core.errors import PlanInputError, shown
 from magplan.core.foods import Food, FoodGroup, FoodTable, load_foods
 
-PLAN_OPTIONS = ("goal", "diet", "profile", "age", "sex", "pregnant", "lactating", "diet_gap")
-"""The options that make the printed list the person's own (the plan is made only then)."""
-
 
 def register(sub: Any) -> None:
     p = sub.add_parser(
@@ -84,15 +81,20 @@ def _check_combination(args: argparse.Namespace) -> None:
     for attr, option in _PRINT_ONLY:
         if getattr(args, attr) is not None:
             raise UsageError(f"{option} is for the printed food list: add --print")
+    given = _plan_options_given(args)
+    if given:
+        option = "--" + given[0].replace("_", "-")
+        raise UsageError(f"{option} makes the printed food list the person's own: add --print")
+
+
+def _plan_options_given(args: argparse.Namespace) -> list[str]:
+    """The plan's options given on this command line (each one makes the list personal)."""
     defaults = vars(build_parser("plan").parse_args(["plan"]))
-    given = [
+    return [
         key
         for key, value in vars(args).items()
         if key in defaults and key not in ("command", "run", "json") and value != defaults[key]
     ]
-    if given:
-        option = "--" + given[0].replace("_", "-")
-        raise UsageError(f"{option} makes the printed food list the person's own: add --print")
 
 
 def _matching(table: FoodTable, search: str | None) -> tuple[list[Food], list[FoodGroup]]:
@@ -184,7 +186,7 @@ def _print_list(args: argparse.Namespace, table: FoodTable) -> int:
             raise UsageError(str(exc)) from None
     k = load_knowledge()
     request = request_from_args(args, k)
-    personal = any(getattr(args, name, None) not in (None, [], False) for name in PLAN_OPTIONS)
+    personal = bool(_plan_options_given(args))
     plan = plan_day(request, k) if personal else None
     sheet = food_sheet(
         k,

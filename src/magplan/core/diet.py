@@ -126,7 +126,8 @@ def estimate(diet: tuple[DietServing, ...], table: FoodTable | None = None) -> D
         item = table.item(answer.item)
         if item is None:
             raise PlanInputError("diet", f"unknown food '{shown(answer.item)}'")
-        ranged = ranged or (isinstance(item, Food) and item.mg_high is not None)
+        members = item.foods if isinstance(item, FoodGroup) else (item.id,)
+        ranged = ranged or any(table.foods[f].mg_high is not None for f in members)
         lines.append(_line(answer, item))
     lines.sort(key=lambda line: -line.mg_per_day)
     total = round(sum(line.mg_per_day for line in lines))
@@ -155,12 +156,13 @@ def food_first(
     goals: tuple[str, ...],
     table: FoodTable | None = None,
     age_years: int | None = None,
+    other_mg: float = 0.0,
 ) -> FoodFirst:
     """The gap to the RDA and the few foods, a serving a day each, that would close the most
     of it; for constipation, only foods that are a good source of fibre; never a food the
     person already eats (alone or in a checklist group), nor one left out for their age."""
     table = table or load_foods()
-    gap = max(0.0, rda_mg - diet.mg_per_day)
+    gap = max(0.0, rda_mg - diet.mg_per_day - other_mg)  # other products count to the RDA
     fibre_first = CONSTIPATION_GOAL in goals
     eaten = eaten_foods(diet, table)
     picked: list[FoodSuggestion] = []
@@ -193,12 +195,21 @@ def _fibre_rich(k: Knowledge, food: Food) -> bool:
 
 
 def eaten_foods(diet: DietEstimate, table: FoodTable) -> set[str]:
-    """The foods the person eats: those they listed, and every food of a group they ticked."""
+    """The foods the person eats: those they listed, every food of a group they ticked, and
+    the same food prepared another way ("peanuts-oil-roasted" beside "peanuts")."""
     eaten: set[str] = set()
     for line in diet.lines:
         group = table.groups.get(line.item)
         eaten.update(group.foods if group is not None else (line.item,))
+    listed = set(eaten)
+    eaten.update(f for f in table.foods if any(_same_food(f, e) for e in listed))
     return eaten
+
+
+def _same_food(one: str, other: str) -> bool:
+    """The same food prepared another way: one id is the other's with words added
+    ("peanuts-oil-roasted" of "peanuts"; never "bread-whole-wheat" of "bread-white")."""
+    return one.startswith(other + "-") or other.startswith(one + "-")
 
 
 def _candidates(

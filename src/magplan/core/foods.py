@@ -105,6 +105,9 @@ class SuggestRules:
     whole_piece_foods: frozenset[str]
     young_child_why: str
     young_child_idea_words: tuple[str, ...]  # meal ideas with these words are left out too
+    child_under_years: int
+    child_categories: frozenset[str]  # left out for a child (coffee and tea: caffeine)
+    child_why: str
 
     def allowed(self, food: Food, age_years: int | None) -> bool:
         """Whether ``food`` may be suggested or listed for a person of ``age_years``."""
@@ -112,7 +115,17 @@ class SuggestRules:
             return False
         young = age_years is not None and age_years < self.young_child_under_years
         whole = food.category in self.whole_piece_categories or food.id in self.whole_piece_foods
-        return not (young and whole)
+        child = age_years is not None and age_years < self.child_under_years
+        return not (young and whole) and not (child and food.category in self.child_categories)
+
+    def notes_for(self, age_years: int | None) -> tuple[str, ...]:
+        """What the food lists say they leave out, for a person of ``age_years``."""
+        notes = [self.never_why]
+        if age_years is not None and age_years < self.young_child_under_years:
+            notes.append(self.young_child_why)
+        if age_years is not None and age_years < self.child_under_years:
+            notes.append(self.child_why)
+        return tuple(notes)
 
     def idea_allowed(self, idea: str, age_years: int | None) -> bool:
         """Whether a meal idea may be given to a person of ``age_years``."""
@@ -215,20 +228,27 @@ def _suggest(
     never = frozenset(str(f) for f in entry["never"])
     pieces = frozenset(str(f) for f in entry["whole_piece_foods"])
     shelves = frozenset(str(c) for c in entry["whole_piece_categories"])
-    unknown = sorted((never | pieces) - set(foods)) + sorted(shelves - set(categories))
+    child_shelves = frozenset(str(c) for c in entry["child_categories"])
+    unknown = sorted((never | pieces) - set(foods)) + sorted(
+        (shelves | child_shelves) - set(categories)
+    )
     if unknown:
         raise ValueError(f"[suggest] names unknown foods or categories {unknown}")
-    age = entry["young_child_under_years"]
-    if isinstance(age, bool) or not isinstance(age, int) or not 0 < age < 18:
-        raise ValueError("[suggest] young_child_under_years must be a whole number of years")
+    for key in ("young_child_under_years", "child_under_years"):
+        age = entry[key]
+        if isinstance(age, bool) or not isinstance(age, int) or not 0 < age <= 18:
+            raise ValueError(f"[suggest] {key} must be a whole number of years, 1 to 18")
     return SuggestRules(
         never=never,
         never_why=str(entry["never_why"]),
-        young_child_under_years=age,
+        young_child_under_years=entry["young_child_under_years"],
         whole_piece_categories=shelves,
         whole_piece_foods=pieces,
         young_child_why=str(entry["young_child_why"]),
         young_child_idea_words=tuple(str(w).lower() for w in entry["young_child_idea_words"]),
+        child_under_years=entry["child_under_years"],
+        child_categories=child_shelves,
+        child_why=str(entry["child_why"]),
     )
 
 

@@ -171,9 +171,24 @@ class Plan:
     diet_needs_sex: bool = False  # the EAR and RDA depend on the sex the person did not give
 
     @property
+    def diet_compared(self) -> bool:
+        """Whether the diet is compared with the person's EAR and RDA: not for a plan a
+        condition stops or a clinician supervises (food is theirs too), nor without the sex
+        the requirement depends on."""
+        return (
+            self.diet is not None
+            and not self.blocked
+            and not self.supervised
+            and not self.diet_needs_sex
+        )
+
+    @property
     def diet_gap_mg(self) -> float | None:
-        """The RDA less the diet estimate (at least 0), when there is an estimate."""
-        return None if self.diet is None else max(0.0, self.rda_mg - self.diet.mg_per_day)
+        """The RDA less the diet estimate and the person's other magnesium products (at least
+        0), when the diet is compared."""
+        if self.diet is None or not self.diet_compared:
+            return None
+        return max(0.0, self.rda_mg - self.diet.mg_per_day - self.other_magnesium_mg)
 
     @property
     def total_with_diet_mg(self) -> float | None:

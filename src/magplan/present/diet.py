@@ -116,9 +116,9 @@ def standing_words(diet_mg: float, ear_mg: int | None, rda_mg: int) -> str:
 
 
 def food_is_clinicians(plan: Plan) -> bool:
-    """Whether a condition stops the plan, or a clinician sets its amount and has not: food
-    choices are then theirs too, and the lists suggest nothing."""
-    return plan.blocked or (plan.supervised and not plan.doses)
+    """Whether a condition stops the plan or a clinician supervises it: food choices are
+    then theirs too, the diet is not compared and the lists suggest nothing."""
+    return plan.blocked or plan.supervised
 
 
 def plan_standing(plan: Plan) -> str:
@@ -231,14 +231,12 @@ def food_sheet(
         f"{table.about.get('release', '')}; each food cited by its FDC description and data "
         "type. EAR: Institute of Medicine, 1997. RDA: NIH Office of Dietary Supplements."
     )
-    notes = [table.suggest.never_why]
-    if age_years is not None and age_years < table.suggest.young_child_under_years:
-        notes.append(table.suggest.young_child_why)
+    notes = table.suggest.notes_for(age_years)
     stopped = plan is not None and food_is_clinicians(plan)
     shelves = () if stopped else _shelves(grocery_list(k, goals, table, age_years), table)
     empty = FoodSheet("Magnesium in food", "", "", "", heading, (), shelves, fibre_first, sources)
     if plan is None or plan.diet is None:
-        return replace(empty, notes=tuple(notes))
+        return replace(empty, notes=notes)
     suggestions: tuple[str, ...] = ()
     if not (stopped or plan.diet_needs_sex):
         ff = food_first(
@@ -249,6 +247,7 @@ def food_sheet(
             goals=goals,
             table=table,
             age_years=age_years,
+            other_mg=plan.other_magnesium_mg,
         )
         suggestions = tuple(suggestion_words(s) for s in ff.suggestions)
     carried = carried_by_words(plan.diet)
@@ -261,7 +260,7 @@ def food_sheet(
         carried_by=f"Your estimate comes mostly from {carried}." if carried else "",
         supplement="" if stopped else supplement_words(plan),
         suggestions=suggestions,
-        notes=tuple(notes) if not stopped else (),
+        notes=notes if not stopped else (),
     )
 
 
