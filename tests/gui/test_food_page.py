@@ -423,6 +423,7 @@ OPENED_LATER = (
     "magplan.gui.food_checklist",
     "magplan.gui.food_search",
     "magplan.gui.food_advice",
+    "magplan.gui.food_bar",
 )
 
 

@@ -9,6 +9,10 @@ against the person's EAR and RDA beside what the supplement plan adds, and the c
 the dietary gap (:class:`~magplan.gui.food_advice.EstimatePanel`); under it the food-first
 suggestions and the grocery list (:class:`~magplan.gui.food_advice.AdviceView`).
 
+The answers scroll; a field that takes the keyboard is scrolled into sight whole, so that
+what is typed next goes where it can be seen. On a wide page they take two columns, the
+checklist beside the person's foods and the full list, which then has the whole height.
+
 The answers are the window's (:class:`~magplan.gui.diet_answers.DietAnswers`): each change
 here is an edit of the window's inputs, planned, kept by Undo and saved with the profile; the
 page shows the plan the window made from them.
