@@ -53,6 +53,31 @@ def test_saving_says_so_in_the_status_bar(
     assert not bar.open_folder.isVisible()
 
 
+def test_a_saved_note_goes_when_the_window_shows_another_profile(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    install_extensions(window)
+    bar = _bar(window)
+    named = {"name": "Anna"}
+    monkeypatch.setattr(
+        QInputDialog, "getText", staticmethod(lambda *a, **k: (named["name"], True))
+    )
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("Anna", True)))
+    _file_action(window, "Save As…").trigger()  # type: ignore[attr-defined]
+    assert bar.note.text() == "Saved “Anna”"
+    _file_action(window, "New").trigger()  # type: ignore[attr-defined]
+    assert bar.note.text() == "" and not bar.note.toolTip()
+
+    named["name"] = "Bea"
+    _file_action(window, "Save As…").trigger()  # type: ignore[attr-defined]
+    assert bar.note.text() == "Saved “Bea”"
+    _file_action(window, "Save").trigger()  # type: ignore[attr-defined]
+    assert bar.note.text() == "Saved “Bea”"  # the same profile, saved again
+    _file_action(window, "Open…").trigger()  # type: ignore[attr-defined]
+    assert window.windowTitle().startswith("Anna")
+    assert bar.note.text() == ""
+
+
 @pytest.mark.parametrize("what, suffix", [("Export PDF…", ".pdf"), ("Export Calendar…", ".ics")])
 def test_an_export_says_where_and_opens_its_folder(
     qtbot: QtBot,

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -163,15 +164,30 @@ class FoodTable:
         return found
 
     def search(self, text: str) -> list[Food]:
-        """Foods whose id, name, FDC description or category has every word of ``text``."""
+        """Foods whose id, name, FDC description or category has every word of ``text``, best
+        first: those whose own name has every word at the start of one of its words
+        ("lentils": "Lentils, cooked"), then those whose name has them anywhere, then those
+        found only by their description or kind (beans, for "lentils"); alphabetically within
+        each."""
         words = text.lower().split()
-        hits = []
+        ranked: list[tuple[int, str, Food]] = []
         for food in self.foods.values():
             category = self.categories[food.category].name
             hay = " ".join((food.id, food.name, food.fdc_description, category)).lower()
             if all(w in hay for w in words):
-                hits.append(food)
-        return hits
+                ranked.append((_name_rank(food.name, words), food.name.casefold(), food))
+        ranked.sort(key=lambda hit: hit[:2])
+        return [food for _, _, food in ranked]
+
+
+def _name_rank(name: str, words: list[str]) -> int:
+    """How well a food's own name holds the searched ``words``: 0 each starts a word of the
+    name, 1 each is somewhere in it, 2 not all are (found by description or kind)."""
+    lowered = name.lower()
+    name_words = re.findall(r"\w+", lowered)
+    if all(any(n.startswith(w) for n in name_words) for w in words):
+        return 0
+    return 1 if all(w in lowered for w in words) else 2
 
 
 @cache

@@ -10,27 +10,25 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtCore import QEvent, QRectF, Qt
+from PySide6.QtGui import QFocusEvent, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
     QLabel,
-    QSizePolicy,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from magplan.gui.fields import FieldMarks, FieldMessage, named
+from magplan.gui.food_bar import IntakeBar
 from magplan.gui.journal_words import muted
 from magplan.gui.stale_plan import stale_text
 from magplan.gui.theme import severity_color
 from magplan.present.diet import GAP_TARGET, GAP_TARGET_NOTE, NO_DIET, FoodSheet
 
-BAR_ROOM = 1.25  # the bar reaches this share past the RDA (or the total, when higher)
-TICK_PX = 6  # the EAR's and RDA's marks, at the bar's edges (its words stay clear)
-FOOD_ALPHA = 90  # the food's part of the bar: the highlight, lighter (of 255)
+FOCUS_FRAME_PX = 2  # the frame round the advice while it has the keyboard
 GAP_NEEDS_DIET = "Give what you eat first: the gap is counted from the diet estimate."
 
 
@@ -110,80 +108,6 @@ class EstimatePanel(QGroupBox):
         self.stale_label.setVisible(bool(text))
 
 
-class IntakeBar(QWidget):
-    """Magnesium a day from food and from supplements (the plan and the person's other
-    products) as one bar, with the person's EAR and RDA marked on it (what the sentences
-    beside it say, at a glance)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAccessibleName("Magnesium a day from food and supplements, against the EAR and RDA")
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.food_mg = 0.0
-        self.supplement_mg = 0.0
-        self.ear_mg: int | None = None
-        self.rda_mg = 0
-
-    def show_amounts(
-        self, food_mg: float, supplement_mg: float, ear_mg: int | None, rda_mg: int
-    ) -> None:
-        self.food_mg, self.supplement_mg = food_mg, supplement_mg
-        self.ear_mg, self.rda_mg = ear_mg, rda_mg
-        ear = f"EAR {ear_mg} mg, " if ear_mg is not None else ""
-        self.setAccessibleDescription(
-            f"Food {food_mg:g} mg, supplements {supplement_mg:g} mg a day; {ear}RDA {rda_mg} mg"
-        )
-        self.update()
-
-    def sizeHint(self) -> QSize:
-        return QSize(300, self.fontMetrics().height() * 3)
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(120, self.sizeHint().height())
-
-    def _x(self, mg: float, width: float) -> float:
-        whole = max(self.rda_mg * BAR_ROOM, self.food_mg + self.supplement_mg, 1.0)
-        return width * min(mg, whole) / whole
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        palette = self.palette()
-        text_px = self.fontMetrics().height()
-        bar = QRectF(0.5, 0.5, self.width() - 1.0, self.height() - text_px - 3.0)
-        painter.fillRect(bar, palette.color(QPalette.ColorRole.Base))
-        food_w = self._x(self.food_mg, bar.width())
-        supplement_w = self._x(self.food_mg + self.supplement_mg, bar.width()) - food_w
-        light = QColor(palette.color(QPalette.ColorRole.Highlight))
-        light.setAlpha(FOOD_ALPHA)
-        food = QRectF(bar.left(), bar.top(), food_w, bar.height())
-        supplement = QRectF(food.right(), bar.top(), supplement_w, bar.height())
-        painter.fillRect(food, light)
-        painter.fillRect(supplement, palette.color(QPalette.ColorRole.Highlight))
-        self._label(painter, food, f"Food {self.food_mg:g} mg", QPalette.ColorRole.Text)
-        words = f"Supplements {self.supplement_mg:g} mg"
-        self._label(painter, supplement, words, QPalette.ColorRole.HighlightedText)
-        painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid)))
-        painter.drawRect(bar)
-        marks = [("EAR", self.ear_mg), ("RDA", self.rda_mg)]
-        painter.setPen(QPen(palette.color(QPalette.ColorRole.WindowText), 2))
-        for name, mg in marks:
-            if mg is None:  # no EAR for an infant
-                continue
-            x = bar.left() + self._x(mg, bar.width())
-            painter.drawLine(int(x), int(bar.top()), int(x), int(bar.top() + TICK_PX))
-            painter.drawLine(int(x), int(bar.bottom() - TICK_PX), int(x), int(bar.bottom() + 2))
-            below = QRectF(x - 60, bar.bottom() + 2, 120, text_px)
-            painter.drawText(below, Qt.AlignmentFlag.AlignHCenter, f"{name} {mg}")
-        painter.end()
-
-    def _label(self, painter: QPainter, room: QRectF, text: str, role: QPalette.ColorRole) -> None:
-        """``text`` in the middle of ``room`` when it fits there."""
-        if self.fontMetrics().horizontalAdvance(text) + 8 > room.width():
-            return
-        painter.setPen(self.palette().color(role))
-        painter.drawText(room, Qt.AlignmentFlag.AlignCenter, text)
-
-
 class AdviceView(QTextBrowser):
     """The foods that would close the gap first, then the grocery list by category with meal
     ideas, and where the figures come from: one text that scrolls and can be copied."""
@@ -191,6 +115,8 @@ class AdviceView(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         named(self, "Food first and grocery list")
+        room = max(0, FOCUS_FRAME_PX - self.frameWidth())  # the frame's room, in the text's
+        self.setViewportMargins(room, room, room, room)
         self.setOpenLinks(False)
         self.setTabChangesFocus(True)
         self.setTextInteractionFlags(
@@ -199,6 +125,27 @@ class AdviceView(QTextBrowser):
         )
         self.suggestions: tuple[str, ...] = ()
         self.heading = ""
+
+    def event(self, event: QEvent) -> bool:
+        """Over the frame, while the text has the keyboard, a frame in the highlight (the
+        style's own shows no focus here)."""
+        handled = super().event(event)
+        if event.type() == QEvent.Type.Paint and self.hasFocus():
+            painter = QPainter(self)
+            color = self.palette().color(QPalette.ColorRole.Highlight)
+            painter.setPen(QPen(color, FOCUS_FRAME_PX))
+            half = FOCUS_FRAME_PX / 2
+            painter.drawRect(QRectF(self.rect()).adjusted(half, half, -half, -half))
+            painter.end()
+        return handled
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
 
     def show_sheet(self, sheet: FoodSheet) -> None:
         self.suggestions = sheet.suggestions

@@ -9,6 +9,10 @@ against the person's EAR and RDA beside what the supplement plan adds, and the c
 the dietary gap (:class:`~magplan.gui.food_advice.EstimatePanel`); under it the food-first
 suggestions and the grocery list (:class:`~magplan.gui.food_advice.AdviceView`).
 
+The answers scroll; a field that takes the keyboard is scrolled into sight whole, so that
+what is typed next goes where it can be seen. On a wide page they take two columns, the
+checklist beside the person's foods and the full list, which then has the whole height.
+
 The answers are the window's (:class:`~magplan.gui.diet_answers.DietAnswers`): each change
 here is an edit of the window's inputs, planned, kept by Undo and saved with the profile; the
 page shows the plan the window made from them.
@@ -19,9 +23,12 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import TYPE_CHECKING, Literal, Protocol, cast
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QScrollArea,
@@ -49,6 +56,11 @@ if TYPE_CHECKING:
 
 INPUTS_PX = 600
 """The answers' column at first: the checklist's four columns without squeezing."""
+RESULTS_LEAST_PX = 640
+"""The results keep at least this width when the answers are given two columns at first."""
+COLUMN_GAP_PX = 12
+FOCUS_MARGIN_PX = 12
+"""Room kept around a field scrolled into view: its row's words and message show too."""
 
 
 class FoodWindow(Protocol):
@@ -67,6 +79,53 @@ class FoodWindow(Protocol):
     def current_request(self) -> PlanRequest | None: ...
 
 
+class AnswerColumns(QWidget):
+    """The answers: the checklist, then the person's foods and the full list under it; on a
+    wide page the checklist in one column and the others beside it, where the full list
+    takes the whole height."""
+
+    def __init__(self, first: QWidget, second: tuple[QWidget, ...]) -> None:
+        super().__init__()
+        self._first, self._second = first, second
+        self._columns = QHBoxLayout(self)
+        self._columns.setContentsMargins(0, 0, 6, 0)
+        self._columns.setSpacing(COLUMN_GAP_PX)
+        self._left, self._right = QVBoxLayout(), QVBoxLayout()
+        self._columns.addLayout(self._left, 1)
+        self._columns.addLayout(self._right, 1)
+        self._two = True
+        self._arrange(two=False)
+
+    def two_columns(self) -> bool:
+        return self._two
+
+    def two_columns_px(self) -> int:
+        """The width the two columns need side by side."""
+        margins = self._columns.contentsMargins()
+        first = self._first.minimumSizeHint().width()
+        second = max(first, *(w.minimumSizeHint().width() for w in self._second))
+        return first + second + COLUMN_GAP_PX + margins.left() + margins.right()
+
+    def fit(self, width: int) -> None:
+        """Two columns where ``width`` has room for them, else one."""
+        self._arrange(two=width >= self.two_columns_px())
+
+    def _arrange(self, *, two: bool) -> None:
+        if two == self._two:
+            return
+        self._two = two
+        for column in (self._left, self._right):
+            while column.count():
+                column.takeAt(0)  # the widgets stay; only their places go
+        self._left.addWidget(self._first)
+        target = self._right if two else self._left
+        for widget in self._second:
+            target.addWidget(widget, 1 if two and widget is self._second[-1] else 0)
+        self._left.addStretch(1)
+        self._columns.setStretchFactor(self._right, 1 if two else 0)
+        self._columns.setSpacing(COLUMN_GAP_PX if two else 0)
+
+
 class FoodPage(QWidget):
     """What the person eats (left) and what it gives them (right)."""
 
@@ -74,6 +133,7 @@ class FoodPage(QWidget):
         super().__init__()
         self.setObjectName("foodPage")
         self.setAccessibleName("Food")
+        self._window = window
         self._w = cast(FoodWindow, window)
         self.answers = self._w.diet_answers
         self._goals: tuple[str, ...] = ()
@@ -113,18 +173,18 @@ class FoodPage(QWidget):
         self.own_foods.removeRequested.connect(self._remove_food)
         self.search.addRequested.connect(self.add_food)
 
-        answers = QWidget()
-        column = QVBoxLayout(answers)
-        column.setContentsMargins(0, 0, 6, 0)
-        for box in (self.checklist, self.own_foods, self.search):
-            column.addWidget(box)
-        column.addStretch(1)
+        self.answer_columns = AnswerColumns(self.checklist, (self.own_foods, self.search))
         self.answers_scroll = QScrollArea()
         self.answers_scroll.setObjectName("foodAnswers")
-        self.answers_scroll.setWidget(answers)
+        self.answers_scroll.setWidget(self.answer_columns)
         self.answers_scroll.setWidgetResizable(True)
         self.answers_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.answers_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields take Tab
+        self.answers_scroll.viewport().installEventFilter(self)  # one column or two
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_moved)
+        self.search.view.selectionModel().currentRowChanged.connect(self._show_current_food)
 
         self.estimate = EstimatePanel(marks)
         self.estimate.gap_box.toggled.connect(self._gap_toggled)
@@ -144,8 +204,19 @@ class FoodPage(QWidget):
         self.splitter.addWidget(self.answers_scroll)
         self.splitter.addWidget(results)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([INPUTS_PX, max(self.width() - INPUTS_PX, INPUTS_PX)])
+        width = max(self._window.width(), 2 * INPUTS_PX)
+        self.splitter.setSizes([INPUTS_PX, width - INPUTS_PX])
+        self._sized = False  # the split is set again at the splitter's first real width
+        self.splitter.installEventFilter(self)
         return self.splitter
+
+    def _answers_px(self, width: int) -> int:
+        """The answers' width at first in a page ``width`` wide: two columns side by side
+        where the results keep :data:`RESULTS_LEAST_PX`, else :data:`INPUTS_PX`."""
+        scrollbar = self.answers_scroll.verticalScrollBar()
+        scrollbar_px = scrollbar.sizeHint().width() if scrollbar is not None else 0
+        two = self.answer_columns.two_columns_px() + scrollbar_px + 2
+        return two if width - two >= RESULTS_LEAST_PX else INPUTS_PX
 
     def _order_tab_stops(self) -> None:
         """Tab goes in reading order: the checklist, the person's foods, the full list, then
@@ -161,6 +232,55 @@ class FoodPage(QWidget):
         ]
         for before, after in pairwise(stops):
             QWidget.setTabOrder(before, after)
+
+    # ---- where the keyboard is -------------------------------------------------------------
+
+    def _focus_moved(self, _old: QWidget | None, now: QWidget | None) -> None:
+        """A field of the answers that takes the keyboard (Tab, Shift+Tab, its mnemonic, a
+        click) is scrolled into view, with its row's words: what is typed next goes where
+        it can be seen. In the list of foods, its current row is."""
+        if now is None or not self.answer_columns.isAncestorOf(now):
+            return
+        if now is self.search.view:
+            self._show_current_food()
+            return
+        field = now.parentWidget() if isinstance(now.parentWidget(), QAbstractSpinBox) else now
+        if field is not None:
+            self._show_in_answers(field, field.rect())
+
+    def _show_in_answers(self, widget: QWidget, rect: QRect) -> None:
+        """Scroll the answers so that ``rect`` of ``widget`` shows whole, with room round it
+        (Qt's own :meth:`QScrollArea.ensureWidgetVisible` is content with the text cursor)."""
+        centre = widget.mapTo(self.answer_columns, rect.center())
+        self.answers_scroll.ensureVisible(
+            centre.x(),
+            centre.y(),
+            rect.width() // 2 + FOCUS_MARGIN_PX,
+            rect.height() // 2 + FOCUS_MARGIN_PX,
+        )
+
+    def _show_current_food(self) -> None:
+        """The list's current row in view (the list scrolls within the answers, which
+        scroll too)."""
+        view = self.search.view
+        row = view.current_row_rect()
+        viewport = view.viewport()
+        if not view.hasFocus() or row.isEmpty() or viewport is None:
+            return
+        view.scrollTo(view.currentIndex())
+        self._show_in_answers(viewport, view.current_row_rect())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.Resize:
+            return False
+        if watched is self.answers_scroll.viewport():
+            self.answer_columns.fit(self.answers_scroll.viewport().width())
+        elif watched is self.splitter and not self._sized and self.isVisible():
+            self._sized = True
+            width = self.splitter.width() - self.splitter.handleWidth()
+            left = self._answers_px(width)
+            self.splitter.setSizes([left, width - left])
+        return False
 
     # ---- the answers ------------------------------------------------------------------------
 
@@ -178,6 +298,8 @@ class FoodPage(QWidget):
             shown = self.own_foods.rows.get(answer.item) or self._own_row(answer.item)
             if shown is not None:
                 shown.show_answer(answer)
+        self.own_foods.arrange([answer.item for answer in self.answers.diet])
+        self._order_tab_stops()
         self._show_listed()
         self._show_gap_choice()
 

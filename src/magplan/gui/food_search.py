@@ -13,10 +13,11 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRect,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -25,6 +26,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -44,6 +47,17 @@ _ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole.value)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight.value | Qt.AlignmentFlag.AlignVCenter.value)
 FoodIdRole = int(Qt.ItemDataRole.UserRole.value) + 1  # the food's id
 LIST_ROWS = 12  # the list shows this many foods before it scrolls
+UNKNOWN = "–"  # a figure the data does not have (not 0)
+NOT_IN_DATA = "not in the data"
+FOCUS_FRAME_PX = 2
+QUIET_SHARE = 0.35  # the chosen row without the keyboard: this much of the highlight
+SEARCH_KEYS = (
+    "Type part of a food's name or its kind; Enter goes to the first food found (Enter "
+    "there adds it), Escape clears the search"
+)
+LIST_KEYS = (
+    "Magnesium a serving; the source is in each tooltip. Enter adds the chosen food to your list"
+)
 
 
 class FoodListModel(QAbstractTableModel):
@@ -55,21 +69,26 @@ class FoodListModel(QAbstractTableModel):
     def __init__(self, table: FoodTable) -> None:
         super().__init__()
         self._table = table
-        self._all = [(food, food_row(food, table)) for food in table.foods.values()]
-        self._shown = list(self._all)
+        self._rows = {food.id: food_row(food, table) for food in table.foods.values()}
+        self._text = ""
+        self._shown = self._found("")
         self._sort: tuple[int, bool] | None = None
 
+    def _found(self, text: str) -> list[tuple[Food, FoodRow]]:
+        return [(food, self._rows[food.id]) for food in self._table.search(text)]
+
     def search(self, text: str) -> None:
-        """Show the foods whose name, kind or description has every word of ``text``."""
-        found = {food.id for food in self._table.search(text)} if text.strip() else None
+        """Show the foods whose name, kind or description has every word of ``text``, those
+        whose own name has them first (unless the person sorted the list by a column)."""
+        self._text = text
         self.beginResetModel()
-        self._shown = [pair for pair in self._all if found is None or pair[0].id in found]
+        self._shown = self._found(text)
         if self._sort is not None:
             self._sorted(*self._sort)
         self.endResetModel()
 
     def total(self) -> int:
-        return len(self._all)
+        return len(self._rows)
 
     def food_id(self, row: int) -> str:
         return self._shown[row][0].id
@@ -99,9 +118,12 @@ class FoodListModel(QAbstractTableModel):
         if role == _DISPLAY:
             return _cells(row)[column]
         if role == _TOOLTIP:
+            if column == self.FIBRE and not row.fibre:
+                return f"{row.name}: fibre {NOT_IN_DATA}"
             return f"{row.name}, {row.serving}: {row.source}"
         if role == _ACCESSIBLE:
-            return f"{self.HEADERS[column]}: {_cells(row)[column]}"
+            said = NOT_IN_DATA if column == self.FIBRE and not row.fibre else _cells(row)[column]
+            return f"{self.HEADERS[column]}: {said}"
         if role == _ALIGN and column in (self.WEIGHT, self.MG, self.FIBRE):
             return _RIGHT
         if role == FoodIdRole:
@@ -109,9 +131,13 @@ class FoodListModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by ``column`` (-1: the search's order, best first)."""
         self.beginResetModel()
-        self._sort = (column, order == Qt.SortOrder.DescendingOrder)
-        self._sorted(*self._sort)
+        self._sort = (column, order == Qt.SortOrder.DescendingOrder) if column >= 0 else None
+        if self._sort is None:
+            self._shown = self._found(self._text)
+        else:
+            self._sorted(*self._sort)
         self.endResetModel()
 
     def _sorted(self, column: int, descending: bool) -> None:
@@ -126,7 +152,7 @@ class FoodListModel(QAbstractTableModel):
 
 
 def _cells(row: FoodRow) -> tuple[str, str, str, str, str]:
-    return (row.name, row.serving, row.grams, f"{row.mg} mg", row.fibre)
+    return (row.name, row.serving, row.grams, f"{row.mg} mg", row.fibre or UNKNOWN)
 
 
 class FoodSearch(QGroupBox):
@@ -142,11 +168,11 @@ class FoodSearch(QGroupBox):
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText("Search, e.g. beans, almonds, cereal")
         self.search_edit.setClearButtonEnabled(True)
-        named(self.search_edit, "Search all foods", "Type part of a food's name or its kind")
+        named(self.search_edit, "Search all foods", SEARCH_KEYS)
         self.count_label = muted(QLabel())
-        self.view = QTableView()
+        self.view = FoodTableView()
         self.view.setModel(self.model)
-        named(self.view, "Foods found", "Magnesium a serving; the source is in each tooltip")
+        named(self.view, "Foods found", LIST_KEYS)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -175,6 +201,8 @@ class FoodSearch(QGroupBox):
         box.addLayout(buttons)
 
         self.search_edit.textChanged.connect(self.search)
+        self.search_edit.returnPressed.connect(self.go_to_found)
+        self.search_edit.installEventFilter(self)
         self.view.selectionModel().currentRowChanged.connect(self._show_add)
         self.view.doubleClicked.connect(lambda _index: self.add_chosen())
         self.view.installEventFilter(self)
@@ -188,6 +216,15 @@ class FoodSearch(QGroupBox):
         if shown:
             self.view.selectRow(0)
         self._show_add()
+
+    def go_to_found(self) -> None:
+        """Enter in the search: the keyboard goes to the first food found (where Enter adds
+        it); nothing found, it stays."""
+        if self.model.rowCount() == 0:
+            return
+        self.view.setCurrentIndex(self.model.index(0, FoodListModel.NAME))
+        self.view.selectRow(0)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def chosen(self) -> str | None:
         """The id of the food chosen in the list, if any."""
@@ -213,13 +250,91 @@ class FoodSearch(QGroupBox):
         self.add_button.setToolTip("Already on your list" if listed else "")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Enter in the list adds the chosen food, as the button does."""
-        if (
-            watched is self.view
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        ):
+        """Enter in the list adds the chosen food, as the button does; Escape in the search
+        clears it (when there is something to clear)."""
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        if watched is self.view and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.add_chosen()
             return True
+        escape = event.key() == Qt.Key.Key_Escape
+        if watched is self.search_edit and escape and self.search_edit.text():
+            self.search_edit.clear()
+            return True
         return False
+
+
+class FoodTableView(QTableView):
+    """The foods found. While it has the keyboard its current row is framed and filled in
+    the palette's highlight; without it, the chosen row stays marked in a quieter colour, so
+    that where the keyboard is can always be seen."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setItemDelegate(_QuietWithoutFocus(self))
+
+    def current_row_rect(self) -> QRect:
+        """The current row in the viewport, across every column (empty: no current row)."""
+        index = self.currentIndex()
+        model = self.model()
+        if not index.isValid() or model is None:
+            return QRect()
+        first = self.visualRect(model.index(index.row(), 0))
+        last = self.visualRect(model.index(index.row(), model.columnCount() - 1))
+        return first.united(last)
+
+    def focus_frame_color(self) -> QColor:
+        """The frame's colour: the highlight's text colour, on the highlighted row."""
+        return self.palette().color(QPalette.ColorRole.HighlightedText)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        row = self.current_row_rect()
+        viewport = self.viewport()
+        if not self.hasFocus() or row.isEmpty() or viewport is None:
+            return
+        painter = QPainter(viewport)
+        painter.setPen(QPen(self.focus_frame_color(), FOCUS_FRAME_PX))
+        half = FOCUS_FRAME_PX // 2
+        painter.drawRect(row.adjusted(half + 1, half + 1, -half - 1, -half - 1))
+        painter.end()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.viewport().update()  # the frame and the fill follow the keyboard
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.viewport().update()
+
+
+class _QuietWithoutFocus(QStyledItemDelegate):
+    """Draws the chosen row of a list without the keyboard in the highlight mixed into the
+    base colour, with the text colour (the palette's own highlight means "the keyboard is
+    here")."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
+        super().initStyleOption(option, index)
+        view = self.parent()
+        if isinstance(view, QWidget) and view.hasFocus():
+            return
+        palette = option.palette
+        quiet = mixed(
+            palette.color(QPalette.ColorRole.Highlight),
+            palette.color(QPalette.ColorRole.Base),
+            QUIET_SHARE,
+        )
+        text = palette.color(QPalette.ColorRole.Text)
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            palette.setColor(group, QPalette.ColorRole.Highlight, quiet)
+            palette.setColor(group, QPalette.ColorRole.HighlightedText, text)
+        option.palette = palette
+
+
+def mixed(color: QColor, into: QColor, share: float) -> QColor:
+    """``share`` of ``color`` laid over ``into``."""
+    return QColor.fromRgbF(
+        into.redF() + (color.redF() - into.redF()) * share,
+        into.greenF() + (color.greenF() - into.greenF()) * share,
+        into.blueF() + (color.blueF() - into.blueF()) * share,
+    )

@@ -117,8 +117,9 @@ def _chosen(
 
 
 def _diet(old: PlanRequest, new: PlanRequest) -> str:
-    """The food or checklist group whose servings changed ("Nuts and seeds"), or ``Food
-    eaten`` (several)."""
+    """What changed in the food eaten: a food put on the person's list or taken off it
+    ("Add Almonds, raw", "Remove Almonds, raw"), the servings or how often of one food or
+    checklist group ("Nuts servings", "Nuts how often"), else ``Food eaten`` (several)."""
     if old.diet == new.diet:
         return ""
     before = {answer.item: answer for answer in old.diet}
@@ -128,8 +129,17 @@ def _diet(old: PlanRequest, new: PlanRequest) -> str:
         return "Food eaten"
     from magplan.core.foods import load_foods  # loaded already: the diet was planned
 
-    item = load_foods().item(changed[0])
-    return item.name if item is not None else "Food eaten"
+    table = load_foods()
+    item_id = changed[0]
+    item = table.item(item_id)
+    if item is None:
+        return "Food eaten"
+    was, now = before.get(item_id), after.get(item_id)
+    if item_id in table.foods and (was is None or now is None):  # a food of the full list
+        return f"Add {item.name}" if was is None else f"Remove {item.name}"
+    if was is not None and now is not None and was.servings == now.servings:
+        return f"{item.name} how often"
+    return f"{item.name} servings"
 
 
 def _rows(old: Sequence[object], new: Sequence[object], noun: str) -> str:
