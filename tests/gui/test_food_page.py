@@ -34,7 +34,7 @@ from magplan.gui.food_search import FoodListModel
 from magplan.gui.main_window import MainWindow
 from magplan.gui.pages import FOOD, PLAN
 from magplan.gui.theme import contrast_ratio
-from magplan.present.diet import NO_DIET
+from magplan.present.diet import FOOD_PAGE_NO_DIET
 from magplan.profiles import Profile
 from magplan.profiles.store import ProfileStore
 from tests.gui.helpers import choose, click, focused, retype
@@ -98,7 +98,7 @@ def test_typing_servings_changes_the_plans_diet_estimate(qtbot: QtBot, window: M
     assert usual is not None and usual.diet is None
     assert not window.result_panel.diet_line.text()
     # before any diet: how to give one, and the person's EAR and RDA from the plan
-    assert page.estimate.estimate_label.text() == NO_DIET
+    assert page.estimate.estimate_label.text() == FOOD_PAGE_NO_DIET
     requirement = page.estimate.carried_label.text()
     assert f"(EAR, {usual.ear_mg} mg)" in requirement and f"(RDA, {usual.rda_mg} mg" in requirement
 

@@ -26,7 +26,7 @@ from magplan.gui.food_bar import IntakeBar
 from magplan.gui.journal_words import muted
 from magplan.gui.stale_plan import stale_text
 from magplan.gui.theme import severity_color
-from magplan.present.diet import GAP_TARGET, GAP_TARGET_NOTE, NO_DIET, FoodSheet
+from magplan.present.diet import FOOD_PAGE_NO_DIET, GAP_TARGET, GAP_TARGET_NOTE, FoodSheet
 
 FOCUS_FRAME_PX = 2  # the frame round the advice while it has the keyboard
 GAP_NEEDS_DIET = "Give what you eat first: the gap is counted from the diet estimate."
@@ -74,7 +74,7 @@ class EstimatePanel(QGroupBox):
         ``requirement``)."""
         estimate = sheet.estimate.removesuffix(caveat).strip() if caveat else sheet.estimate
         carried = sheet.carried_by if estimate else requirement
-        self.estimate_label.setText(estimate or NO_DIET)
+        self.estimate_label.setText(estimate or FOOD_PAGE_NO_DIET)
         self.carried_label.setText(carried)
         self.carried_label.setVisible(bool(carried))
         self.supplement_label.setText(sheet.supplement)
@@ -82,7 +82,7 @@ class EstimatePanel(QGroupBox):
         self.caveat_label.setText(caveat if sheet.estimate else "")
         self.caveat_label.setVisible(bool(sheet.estimate))
         self.setAccessibleDescription(
-            " ".join(t for t in (estimate or NO_DIET, carried, sheet.supplement) if t)
+            " ".join(t for t in (estimate or FOOD_PAGE_NO_DIET, carried, sheet.supplement) if t)
         )
 
     def show_gap_choice(self, ticked: bool, diet_given: bool) -> None:

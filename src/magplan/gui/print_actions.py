@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QMessage
 
 from magplan.core.plan import Plan
 from magplan.core.request import PlanRequest
-from magplan.gui.status import tell_exported
+from magplan.gui.status import tell, tell_exported
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -236,6 +236,10 @@ class PrintActions:
             QMessageBox.warning(
                 self.window, title, f"The printer {printer.printerName()} reported an error."
             )
+        elif printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
+            tell_exported(self.window, Path(printer.outputFileName()))
+        else:
+            tell(self.window, f"Sent “{doc_name}” to {printer.printerName()}")
 
     # ---- the food list ---------------------------------------------------------------------
 
