@@ -239,8 +239,9 @@ class ServingsGrid(QGroupBox):
         self._place(row)
         if row.remove_button is not None:
             row.remove_button.clicked.connect(lambda: self.removeRequested.emit(row))
-        for widget in row.focus_stops():
-            widget.show()  # at once, not with the next layout: the keyboard may go there now
+        if self.isVisible():  # a row added while the page is built shows with the page
+            for widget in row.focus_stops():
+                widget.show()  # at once, not with the next layout: the keyboard may go there now
         self._marks.register(row.spin, row.message)
         row.setParent(self)
         row.edited.connect(self.edited)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -58,6 +59,9 @@ SEARCH_KEYS = (
 LIST_KEYS = (
     "Magnesium a serving; the source is in each tooltip. Enter adds the chosen food to your list"
 )
+
+
+RESIZE_SAMPLE_ROWS = 40  # rows read to size a column to its contents
 
 
 class FoodListModel(QAbstractTableModel):
@@ -184,6 +188,10 @@ class FoodSearch(QGroupBox):
         header.setSectionResizeMode(FoodListModel.NAME, QHeaderView.ResizeMode.Stretch)
         for column in range(1, len(FoodListModel.HEADERS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # the short columns (serving, grams, mg, fibre) are sized from their widest cells among
+        # the first rows and the header, not from all 159 rows' data (a fifth of the page's
+        # first opening)
+        header.setResizeContentsPrecision(RESIZE_SAMPLE_ROWS)
         row_px = self.view.verticalHeader().defaultSectionSize()
         self.view.setMinimumHeight(row_px * LIST_ROWS + header.sizeHint().height())
         self.add_button = QPushButton("&Add to my foods")
@@ -315,6 +323,8 @@ class _QuietWithoutFocus(QStyledItemDelegate):
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
         super().initStyleOption(option, index)
+        if not option.state & QStyle.StateFlag.State_Selected:
+            return  # only the chosen row is drawn another way (and sizing reads every row)
         view = self.parent()
         if isinstance(view, QWidget) and view.hasFocus():
             return
