@@ -33,7 +33,6 @@ MAY_NOT_NEED = (
     "a supplement may not be needed: the dietary gap as the target plans only what the diet leaves"
 )
 UPPER_LIMIT_COUNTS = "the upper limit counts supplements only"
-NO_DIET = "No diet given: tick what you eat on the Food page to estimate it."
 FOOD_PAGE_NO_DIET = (
     "No diet given yet: type how many servings you eat under “What you usually eat” to estimate it."
 )
