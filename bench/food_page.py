@@ -7,7 +7,6 @@ No issue sets a target for this page; the row holds it to the Journal page's 150
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 import tempfile
@@ -17,6 +16,7 @@ from typing import Any
 
 from bench.children import child_env, window_available
 from bench.food import DIET
+from bench.journal_page import run_window
 from bench.table import Row, percentile, summary
 
 FOOD_WINDOW = Path(__file__).with_name("food_window.py")
@@ -36,19 +36,6 @@ def fill_data_folder(data_dir: str) -> None:
         raise RuntimeError(f"the profile could not be saved: {done.stderr.strip()[-300:]}")
 
 
-def run_window(env: dict[str, str]) -> dict[str, Any] | str:
-    """One window process: its JSON, or how it failed."""
-    proc = subprocess.run(
-        [sys.executable, "-P", str(FOOD_WINDOW), PROFILE],
-        env=env, capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
-    if proc.returncode != 0:
-        lines = [ln for ln in proc.stderr.strip().splitlines() if ln.strip()]
-        return f"exit {proc.returncode}: {lines[-1] if lines else ''}"
-    result: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
-    return result
-
-
 def measure_food_page(runs: int, log: Callable[[str], None]) -> list[Row]:
     """The Food page opened in ``runs`` window processes."""
     row = Row(
@@ -64,9 +51,9 @@ def measure_food_page(runs: int, log: Callable[[str], None]) -> list[Row]:
     with tempfile.TemporaryDirectory(prefix="magplan-bench-food-") as tmp:
         fill_data_folder(tmp)
         env = child_env(tmp)
-        run_window(env)  # a warm-up: byte code written, the files in the page cache
+        run_window(env, FOOD_WINDOW, PROFILE)  # a warm-up: byte code, the page cache
         for i in range(runs):
-            result = run_window(env)
+            result = run_window(env, FOOD_WINDOW, PROFILE)
             if isinstance(result, str):
                 failures.append(result)
                 continue

@@ -55,10 +55,12 @@ def fill_data_folder(data_dir: str) -> None:
         raise RuntimeError(f"the year's journal could not be made: {done.stderr.strip()[-500:]}")
 
 
-def run_window(env: dict[str, str]) -> dict[str, Any] | str:
-    """One window process: its JSON, or how it failed."""
+def run_window(
+    env: dict[str, str], script: Path = JOURNAL_WINDOW, profile: str = PROFILE
+) -> dict[str, Any] | str:
+    """One window process running ``script`` on ``profile``: its JSON, or how it failed."""
     proc = subprocess.run(
-        [sys.executable, "-P", str(JOURNAL_WINDOW), PROFILE],
+        [sys.executable, "-P", str(script), profile],
         env=env,
         capture_output=True,
         text=True,

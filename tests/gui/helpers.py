@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
@@ -144,3 +145,19 @@ def hide_completions(edit: QWidget) -> None:
         QTest.qWait(0)
         edit.window().activateWindow()
         QTest.qWait(0)
+
+
+def wheel(widget: QWidget, steps: int, at: QPoint | None = None) -> None:
+    """Turn the mouse wheel ``steps`` notches over ``widget`` (at its centre, or ``at``)."""
+    where = at if at is not None else widget.rect().center()
+    event = QWheelEvent(
+        QPointF(where),
+        QPointF(widget.mapToGlobal(where)),
+        QPoint(0, 0),
+        QPoint(0, 120 * steps),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)

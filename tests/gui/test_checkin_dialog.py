@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, QRect, Qt, QTimer
-from PySide6.QtGui import QColor, QImage, QPalette, QWheelEvent
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer
+from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -42,7 +42,7 @@ from magplan.journal.scales import (
     scale,
     score,
 )
-from tests.gui.helpers import click, focused
+from tests.gui.helpers import click, focused, wheel
 
 # ---- driving the dialog ---------------------------------------------------------------------
 
@@ -91,21 +91,6 @@ def _retype(qtbot: QtBot, spin: QAbstractSpinBox, text: str) -> None:
         qtbot.keyClick(spin, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
         qtbot.keyClick(spin, Qt.Key.Key_Delete)
     qtbot.keyClicks(spin, text)
-
-
-def _wheel(widget: QWidget, steps: int) -> None:
-    centre = QPointF(widget.rect().center())
-    event = QWheelEvent(
-        centre,
-        QPointF(widget.mapToGlobal(centre.toPoint())),
-        QPoint(0, 0),
-        QPoint(0, 120 * steps),
-        Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier,
-        Qt.ScrollPhase.NoScrollPhase,
-        False,
-    )
-    QApplication.sendEvent(widget, event)
 
 
 def _dark_palette() -> QPalette:
@@ -330,9 +315,9 @@ def test_a_wheel_over_a_sleep_field_changes_it_only_when_it_is_focused(qtbot: Qt
     form.hours_spin.setFocus()
     qtbot.waitUntil(form.hours_spin.hasFocus)
     for spin, before in ((form.latency_spin, 20), (form.wakings_spin, -1)):
-        _wheel(spin, 3)
+        wheel(spin, 3)
         assert spin.value() == before and not spin.hasFocus()
-    _wheel(form.hours_spin, 2)  # the field the person is in takes the wheel as usual
+    wheel(form.hours_spin, 2)  # the field the person is in takes the wheel as usual
     assert form.hours_spin.value() == 7.5
 
 

@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, QRect, Qt
-from PySide6.QtGui import QColor, QImage, QPalette, QWheelEvent
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -37,7 +37,7 @@ from magplan.gui.theme import contrast_ratio
 from magplan.present.diet import FOOD_PAGE_NO_DIET
 from magplan.profiles import Profile
 from magplan.profiles.store import ProfileStore
-from tests.gui.helpers import choose, click, focused, retype
+from tests.gui.helpers import choose, click, focused, retype, wheel
 from tools.screenshots import dark_palette
 
 FIBRE = "(a good source of fibre)"  # present/diet.py's words for a fibre-rich suggestion
@@ -65,21 +65,6 @@ def _open_food(window: MainWindow) -> FoodPage:
 
 def _action(window: MainWindow, text: str) -> object:
     return next(a for a in window.file_menu.actions() if a.text().replace("&", "") == text)
-
-
-def _wheel(widget: QWidget, steps: int) -> None:
-    centre = QPointF(widget.rect().center())
-    event = QWheelEvent(
-        centre,
-        QPointF(widget.mapToGlobal(centre.toPoint())),
-        QPoint(0, 0),
-        QPoint(0, 120 * steps),
-        Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier,
-        Qt.ScrollPhase.NoScrollPhase,
-        False,
-    )
-    QApplication.sendEvent(widget, event)
 
 
 def _expected_mg(group: FoodGroup, servings: float, per: str) -> float:
@@ -142,8 +127,8 @@ def test_the_wheel_over_a_servings_field_changes_nothing(qtbot: QtBot, window: M
     page.search.search_edit.setFocus()
     qtbot.waitUntil(page.search.search_edit.hasFocus)
     plan = window.current_plan()
-    _wheel(row.spin, 3)
-    _wheel(row.per_combo, -1)
+    wheel(row.spin, 3)
+    wheel(row.per_combo, -1)
     assert row.spin.value() == 0 and not row.spin.hasFocus()
     assert row.per() == _first_group().asked
     assert window.current_plan() is plan

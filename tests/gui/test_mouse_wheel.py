@@ -3,31 +3,14 @@ inputs instead); a focused field still takes the wheel."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QDoubleSpinBox, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QDoubleSpinBox
 from pytestqt.qtbot import QtBot
 
 from magplan.core.knowledge import load_knowledge
 from magplan.core.request import PlanRequest, make_product
 from magplan.gui.main_window import MainWindow
 from magplan.gui.products_model import MG
-from tests.gui.helpers import cell_text, click_cell
-
-
-def _wheel(widget: QWidget, steps: int) -> None:
-    centre = QPointF(widget.rect().center())
-    event = QWheelEvent(
-        centre,
-        QPointF(widget.mapToGlobal(centre.toPoint())),
-        QPoint(0, 0),
-        QPoint(0, 120 * steps),
-        Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier,
-        Qt.ScrollPhase.NoScrollPhase,
-        False,
-    )
-    QApplication.sendEvent(widget, event)
+from tests.gui.helpers import cell_text, click_cell, wheel
 
 
 def test_the_wheel_over_an_unfocused_field_changes_nothing(
@@ -39,12 +22,12 @@ def test_the_wheel_over_an_unfocused_field_changes_nothing(
     before_plan = window.current_plan()
     age.clearFocus()
     assert not age.hasFocus()
-    _wheel(age, -3)
+    wheel(age, -3)
     assert age.value() == 35 and not age.hasFocus()
     assert window.current_plan() == before_plan
     age.setFocus()
     qtbot.waitUntil(age.hasFocus)
-    _wheel(age, -3)  # a field the user chose takes the wheel as usual
+    wheel(age, -3)  # a field the user chose takes the wheel as usual
     assert age.value() == 32
 
 
@@ -56,27 +39,13 @@ def test_the_wheel_changes_a_product_amount_only_while_it_is_being_edited(
     window.inputs_scroll.ensureWidgetVisible(table)
     spin = click_cell(qtbot, table, 0, MG)
     assert isinstance(spin, QDoubleSpinBox) and spin.hasFocus()
-    _wheel(spin, 3)  # the field being edited takes the wheel
+    wheel(spin, 3)  # the field being edited takes the wheel
     assert cell_text(table, 0, MG) == "103"
 
     window.person_panel.name_edit.setFocus()  # the keyboard goes elsewhere: the editor closes
     qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
     cell = table.visualRect(table.model().index(0, MG))
-    _wheel_at(table.viewport(), cell.center(), -3)
+    wheel(table.viewport(), -3, at=cell.center())
     assert cell_text(table, 0, MG) == "103"
     request = window.current_request()
     assert request is not None and request.products[0].elemental_mg_per_unit == 103
-
-
-def _wheel_at(widget: QWidget, where: QPoint, steps: int) -> None:
-    event = QWheelEvent(
-        QPointF(where),
-        QPointF(widget.mapToGlobal(where)),
-        QPoint(0, 0),
-        QPoint(0, 120 * steps),
-        Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier,
-        Qt.ScrollPhase.NoScrollPhase,
-        False,
-    )
-    QApplication.sendEvent(widget, event)

@@ -36,6 +36,20 @@ def write_output(text: str) -> None:
     sys.stdout.flush()
 
 
+def check_pdf_output(path: str, example: str) -> None:
+    """Refuse, before any work, a ``-o`` PDF path that could not be written or would land in
+    the profiles' or journals' folder (``example`` names a good one, "schedule.pdf")."""
+    from magplan.printing.files import OutputError, check_output_target
+
+    if not path.strip():
+        raise UsageError(f"-o '{path}': give the PDF a file name, e.g. -o {example}")
+    refuse_profiles_folder(path, "-o")
+    try:
+        check_output_target(path)
+    except OutputError as exc:
+        raise UsageError(str(exc)) from None
+
+
 def refuse_profiles_folder(path: str, option: str) -> None:
     """An output written into the saved profiles' folder or the journals' folder could replace
     a profile or a journal: refused, whatever its name, and through a link too."""

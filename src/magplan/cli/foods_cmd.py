@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from magplan.cli import UsageError, build_parser, notice, refuse_profiles_folder, write_output
+from magplan.cli import UsageError, build_parser, check_pdf_output, notice, write_output
 from magplan.cli.options import add_plan_options, request_from_args, save_profile_if_asked
 from magplan.core.errors import PlanInputError, shown
 from magplan.core.foods import Food, FoodGroup, FoodTable, load_foods
@@ -103,11 +103,8 @@ def _matching(table: FoodTable, search: str | None) -> tuple[list[Food], list[Fo
         return list(table.foods.values()), list(table.groups.values())
     if not search.strip():
         raise PlanInputError("search", "--search '': give a word of the food's name")
-    words = search.lower().split()
     foods = table.search(search)
-    groups = [
-        g for g in table.groups.values() if all(w in (g.id + " " + g.name).lower() for w in words)
-    ]
+    groups = table.search_groups(search)
     if not foods and not groups:
         near = table.did_you_mean(search)
         hint = f"; did you mean {', '.join(near)}?" if near else ""
@@ -172,18 +169,12 @@ def _print_list(args: argparse.Namespace, table: FoodTable) -> int:
     from magplan.core.planner import plan_day
     from magplan.present.diet import food_sheet
     from magplan.printing.card import default_paper
-    from magplan.printing.files import OutputError, check_output_target
+    from magplan.printing.files import OutputError
     from magplan.printing.foods import build_food_list, write_food_list_pdf
     from magplan.printing.headless import gui_application
 
     if args.output is not None:
-        if not args.output.strip():
-            raise UsageError(f"-o '{args.output}': give the PDF a file name, e.g. -o foods.pdf")
-        refuse_profiles_folder(args.output, "-o")
-        try:
-            check_output_target(args.output)
-        except OutputError as exc:
-            raise UsageError(str(exc)) from None
+        check_pdf_output(args.output, "foods.pdf")
     k = load_knowledge()
     request = request_from_args(args, k)
     personal = bool(_plan_options_given(args))

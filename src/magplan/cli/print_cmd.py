@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from magplan.cli import UsageError, notice, refuse_profiles_folder
+from magplan.cli import UsageError, check_pdf_output, notice
 from magplan.cli.dates import parse_date
 from magplan.cli.options import add_plan_options, request_from_args, save_profile_if_asked
 from magplan.core.knowledge import load_knowledge
@@ -49,17 +49,11 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from magplan.printing.card import CardInfo, build_card, default_paper, write_pdf
-    from magplan.printing.files import OutputError, check_output_target
+    from magplan.printing.files import OutputError
     from magplan.printing.headless import gui_application
 
     if args.output is not None:  # a path that cannot be written is refused before any work
-        if not args.output.strip():
-            raise UsageError(f"-o '{args.output}': give the PDF a file name, e.g. -o schedule.pdf")
-        refuse_profiles_folder(args.output, "-o")
-        try:
-            check_output_target(args.output)
-        except OutputError as exc:
-            raise UsageError(str(exc)) from None
+        check_pdf_output(args.output, "schedule.pdf")
     k = load_knowledge()
     request = request_from_args(args, k)
     plan = plan_day(request, k)

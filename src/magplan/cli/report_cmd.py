@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from magplan.cli import UsageError, notice, refuse_profiles_folder
+from magplan.cli import UsageError, check_pdf_output, notice
 from magplan.cli.dates import parse_date
 
 
@@ -38,16 +38,9 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from magplan.cli.journal_cmd import followed
     from magplan.journal.follow import first_day, has_journal, summarise
-    from magplan.printing.files import OutputError, check_output_target
     from magplan.profiles import ProfileError
 
-    if not args.output.strip():
-        raise UsageError(f"-o '{args.output}': give the PDF a file name, e.g. -o followup.pdf")
-    refuse_profiles_folder(args.output, "-o")
-    try:
-        check_output_target(args.output)
-    except OutputError as exc:
-        raise UsageError(str(exc)) from None
+    check_pdf_output(args.output, "followup.pdf")
     end = parse_date(args.end, "--to")
     start = parse_date(args.start, "--from") if args.start else None
     if start is not None and start > end:

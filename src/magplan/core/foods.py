@@ -163,6 +163,13 @@ class FoodTable:
             found.extend(words[: DID_YOU_MEAN - len(found)])
         return found
 
+    def search_groups(self, text: str) -> list[FoodGroup]:
+        """Checklist groups whose id or name has every word of ``text``."""
+        words = text.lower().split()
+        return [
+            g for g in self.groups.values() if all(w in f"{g.id} {g.name}".lower() for w in words)
+        ]
+
     def search(self, text: str) -> list[Food]:
         """Foods whose id, name, FDC description or category has every word of ``text``, best
         first: those whose own name has every word at the start of one of its words

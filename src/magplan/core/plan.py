@@ -171,16 +171,17 @@ class Plan:
     diet_needs_sex: bool = False  # the EAR and RDA depend on the sex the person did not give
 
     @property
+    def food_is_clinicians(self) -> bool:
+        """Whether a condition stops the plan or a clinician supervises it: food choices are
+        then theirs too, the diet is not compared and the food lists suggest nothing."""
+        return self.blocked or self.supervised
+
+    @property
     def diet_compared(self) -> bool:
-        """Whether the diet is compared with the person's EAR and RDA: not for a plan a
-        condition stops or a clinician supervises (food is theirs too), nor without the sex
-        the requirement depends on."""
-        return (
-            self.diet is not None
-            and not self.blocked
-            and not self.supervised
-            and not self.diet_needs_sex
-        )
+        """Whether the diet is compared with the person's EAR and RDA: not when food is the
+        clinician's (:attr:`food_is_clinicians`), nor without the sex the requirement
+        depends on."""
+        return self.diet is not None and not self.food_is_clinicians and not self.diet_needs_sex
 
     @property
     def diet_gap_mg(self) -> float | None:

@@ -117,12 +117,6 @@ def standing_words(diet_mg: float, ear_mg: int | None, rda_mg: int) -> str:
     return f"above {ear} but {short}"
 
 
-def food_is_clinicians(plan: Plan) -> bool:
-    """Whether a condition stops the plan or a clinician supervises it: food choices are
-    then theirs too, the diet is not compared and the lists suggest nothing."""
-    return plan.blocked or plan.supervised
-
-
 def plan_standing(plan: Plan) -> str:
     """Where the plan's diet estimate stands, as every face says it: against the person's EAR
     and RDA, or why it is not compared (a plan a condition stops; the sex not given), with
@@ -130,7 +124,7 @@ def plan_standing(plan: Plan) -> str:
     diet = plan.diet
     if diet is None:
         return ""
-    if food_is_clinicians(plan):
+    if plan.food_is_clinicians:
         return NOT_PLANNED
     if plan.diet_needs_sex:
         return NEEDS_SEX
@@ -234,13 +228,13 @@ def food_sheet(
         "type. EAR: Institute of Medicine, 1997. RDA: NIH Office of Dietary Supplements."
     )
     notes = table.suggest.notes_for(age_years)
-    stopped = plan is not None and food_is_clinicians(plan)
+    stopped = plan is not None and plan.food_is_clinicians
     shelves = () if stopped else _shelves(grocery_list(k, goals, table, age_years), table)
     empty = FoodSheet("Magnesium in food", "", "", "", heading, (), shelves, fibre_first, sources)
     if plan is None or plan.diet is None:
         return replace(empty, notes=notes)
     suggestions: tuple[str, ...] = ()
-    if not (stopped or plan.diet_needs_sex):
+    if plan.diet_compared:
         ff = food_first(
             k,
             plan.diet,

@@ -379,20 +379,19 @@ def check_known_ids(req: PlanRequest, k: Knowledge) -> None:
 
 def _check_diet_ids(req: PlanRequest) -> None:
     """Every food of the diet is one the program knows (the closest named when not)."""
-    from magplan.core.errors import shown
-    from magplan.core.foods import FoodDataError, load_foods  # only for a profile with a diet
+    from magplan.core.diet import parse_diet_item  # only for a profile with a diet
+    from magplan.core.errors import PlanInputError
+    from magplan.core.foods import FoodDataError, load_foods
 
     try:
         table = load_foods()
     except FoodDataError:
         return  # the installation's fault, not the file's: planning says so in one line
     for i, answer in enumerate(req.diet):
-        if table.item(answer.item) is None:
-            near = table.did_you_mean(answer.item)
-            hint = f"; did you mean {', '.join(near)}?" if near else ""
-            raise ProfileDataError(
-                f"request.diet.{i}.food", f"unknown food '{shown(answer.item)}'{hint}"
-            )
+        try:
+            parse_diet_item(table, answer.item)
+        except PlanInputError as exc:
+            raise ProfileDataError(f"request.diet.{i}.food", exc.message) from None
 
 
 def data_error(exc: ValidationError, prefix: tuple[str | int, ...] = ()) -> ProfileDataError:
