@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from magplan.core.diet import estimate
 from magplan.core.doses import schedule
 from magplan.core.form_warnings import form_warnings, goals_unserved, no_form, not_by_mouth
 from magplan.core.forms import FormPick, add_filler, pick_forms
@@ -63,7 +62,11 @@ def plan_day(req: PlanRequest, k: Knowledge | None = None) -> Plan:
     meds = medicines(k, req, warnings)
     blocked = gates(k, req, lim, warnings)
     what = unlocked(k, req, lim)
-    diet = estimate(req.diet) if req.diet else None
+    diet = None
+    if req.diet:
+        from magplan.core.diet import estimate  # the foods load only for a diet
+
+        diet = estimate(req.diet)
     plans_gap = diet is not None and not blocked and not what  # a clinician's plan has none
     target = target_mg(k, req, lim, warnings, diet.mg_per_day if diet and plans_gap else None)
     choice = _choose_forms(k, req, target)

@@ -4,7 +4,6 @@ around, a person and an amount the planner can plan for. The first problem is on
 
 from __future__ import annotations
 
-from magplan.core.diet import check_diet
 from magplan.core.errors import PlanInputError, shown
 from magplan.core.knowledge import Knowledge
 from magplan.core.request import (
@@ -28,7 +27,10 @@ def validate_request(req: PlanRequest, k: Knowledge) -> None:
     _check_person(req, k)
     check_day(req.wake_min, req.bed_min, req.meals_min)
     _check_target(req, k)
-    check_diet(req, k)
+    if req.diet or req.target_from_diet:
+        from magplan.core.diet import check_diet  # the foods load only for a diet
+
+        check_diet(req, k)
 
 
 def _check_names(req: PlanRequest, k: Knowledge) -> None:

@@ -9,7 +9,6 @@ from magplan.core.knowledge import Knowledge
 from magplan.core.plan import Plan
 from magplan.core.values import value
 from magplan.present.clock import DEFAULT_CLOCK, Clock
-from magplan.present.diet import diet_line
 from magplan.present.forms import FormItem, HeadlineWords, form_items, headline_words
 from magplan.present.ramp import RampRow, ramp_rows
 from magplan.present.rows import (
@@ -87,8 +86,17 @@ def present(plan: Plan, k: Knowledge, *, clock: Clock = DEFAULT_CLOCK) -> PlanVi
         forms_in_sentence=" and ".join(form_in_sentence(n) for n in names) or "magnesium",
         forms_plain=", ".join(n.lower() for n in names) or "none",
         clock=clock,
-        diet=diet_line(plan),
+        diet=_diet_line(plan),
     )
+
+
+def _diet_line(plan: Plan) -> str:
+    """The plan's diet line; the food words load only for a plan with a diet."""
+    if plan.diet is None:
+        return ""
+    from magplan.present.diet import diet_line
+
+    return diet_line(plan)
 
 
 def total_view(plan: Plan) -> TotalView:
